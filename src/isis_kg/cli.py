@@ -1,0 +1,137 @@
+"""The command line: parse options, call the library, print, choose the exit code.
+
+Exit codes:
+  0  the graph was written (or the files validated) and conforms to the shapes
+  1  the graph violates the shapes (the report is written next to it)
+  2  bad input or usage: a file that cannot be read, a broken catalogue or ontology/,
+     a missing path; for ``build``, the readable files are still built and written
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from contextlib import nullcontext
+from pathlib import Path
+
+from isis_kg import __version__
+from isis_kg.errors import IsisKgError
+from isis_kg.pipeline import REPORT_FILE, build
+from isis_kg.reference import load_reference
+from isis_kg.validate import ValidationReport, validate_files
+
+EXIT_OK = 0
+EXIT_VIOLATIONS = 1
+EXIT_BAD_INPUT = 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        options = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exit_.code or 0)
+    try:
+        return int(options.command(options))
+    except IsisKgError as error:
+        for cause in getattr(error, "causes", ()):
+            _error(str(cause))
+        _error(str(error))
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="isis-kg",
+        description="Build a validated RDF knowledge graph from Dutch texts on jihadist terrorism.",
+        epilog="Exit codes: 0 conforms, 1 the graph violates the shapes, 2 bad input or usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"isis-kg {__version__}")
+    commands = parser.add_subparsers(dest="name", required=True, metavar="COMMAND")
+
+    build_parser = commands.add_parser("build", help="build the graph from texts into DIR/graph.ttl")
+    build_parser.add_argument("paths", nargs="*", type=Path, default=[Path("corpus")], metavar="PATH",
+                              help="text files, or folders to search for *.txt (default: corpus)")
+    build_parser.add_argument("--out", type=Path, default=Path("graph"), metavar="DIR",
+                              help="where graph.ttl, validation.ttl and ontology.ttl go (default: graph)")
+    build_parser.add_argument("--ontology", type=Path, default=None, metavar="DIR",
+                              help="ontology, shapes, reference data and patterns (default: the project's ontology/)")
+    build_parser.add_argument("--quiet", action="store_true", help="print errors only, no progress")
+    build_parser.set_defaults(command=_build)
+
+    validate_parser = commands.add_parser("validate", help="validate Turtle files against the SHACL shapes")
+    validate_parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    validate_parser.add_argument("--ontology", type=Path, default=None, metavar="DIR",
+                                 help="where the ontology and shapes are (default: the project's ontology/)")
+    validate_parser.add_argument("--quiet", action="store_true", help="print errors only")
+    validate_parser.set_defaults(command=_validate)
+    return parser
+
+
+def _build(options: argparse.Namespace) -> int:
+    with _progress(options.quiet) as report_progress:
+        result = build(options.paths, options.out, ontology_dir=options.ontology, progress=report_progress)
+    for error in result.errors:
+        _error(str(error))
+    if not options.quiet:
+        for notice in result.notices:
+            print(notice)
+        print(f"Read {result.documents} document(s); wrote {result.graph_path} ({result.triples:,} triples).")
+    assert result.report is not None
+    _print_report(result.report, options.quiet, result.out_dir / REPORT_FILE)
+    if result.errors:
+        return EXIT_BAD_INPUT
+    return EXIT_OK if result.conforms else EXIT_VIOLATIONS
+
+
+def _validate(options: argparse.Namespace) -> int:
+    report = validate_files(options.files, load_reference(options.ontology))
+    _print_report(report, options.quiet, None)
+    return EXIT_OK if report.conforms else EXIT_VIOLATIONS
+
+
+def _print_report(report: ValidationReport, quiet: bool, written_to: Path | None) -> None:
+    if report.conforms:
+        if not quiet:
+            print(report.summary()[0])
+        return
+    for line in report.summary():
+        print(line, file=sys.stderr)
+    if written_to is not None:
+        print(f"The full SHACL report is in {written_to}.", file=sys.stderr)
+
+
+def _progress(quiet: bool):  # type: ignore[no-untyped-def]
+    """A rich progress bar on stderr, or nothing when quiet or not on a terminal."""
+    if quiet or not sys.stderr.isatty():
+        return nullcontext(None)
+    from rich.progress import Progress
+
+    class _Bar:
+        def __init__(self) -> None:
+            self.bar = Progress(transient=True)
+            self.task = self.bar.add_task("building", total=None)
+
+        def __enter__(self) -> Callable[[str, int, int], None]:
+            self.bar.start()
+            return self.update
+
+        def update(self, description: str, done: int, total: int) -> None:
+            self.bar.update(self.task, description=description, completed=done, total=total)
+
+        def __exit__(self, *exc: object) -> None:
+            self.bar.stop()
+
+    return _Bar()
+
+
+def _error(message: str) -> None:
+    print(f"isis-kg: error: {message}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

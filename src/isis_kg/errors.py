@@ -1,0 +1,47 @@
+"""Errors that isis-kg raises, each with the one line a user reads.
+
+The library raises; only the command line prints and chooses the exit code. Every message
+names the file or setting it is about, so the user knows where to look.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class IsisKgError(Exception):
+    """Base of every error isis-kg raises on purpose."""
+
+
+class InputError(IsisKgError):
+    """A text, catalogue or path that cannot be read as asked (exit code 2)."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class NothingToBuildError(InputError):
+    """No input file could be read; ``causes`` says why for each."""
+
+    def __init__(self, paths: str, causes: list[InputError]) -> None:
+        self.causes = causes
+        super().__init__(paths, "no readable text file to build from")
+
+
+class ReferenceDataError(IsisKgError):
+    """A file under ontology/ that the extractors cannot use (exit code 2)."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class OutputError(IsisKgError):
+    """The output directory cannot be written (exit code 2)."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        self.path = str(path)
+        super().__init__(f"{self.path}: {problem}")

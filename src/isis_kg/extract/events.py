@@ -1,0 +1,112 @@
+"""Events: a trigger tied to a place or a date in its sentence, with its perpetrator."""
+
+from __future__ import annotations
+
+from isis_kg.model import EventMention, Mention, Relation, Sentence
+from isis_kg.nlp.dates import DateMatch
+from isis_kg.reference import EventPattern, ReferenceData
+
+EVENT_KEY_PREFIX = "event/"
+
+
+def extract_events(
+    sentence: Sentence, mentions: list[Mention], dates: list[DateMatch], reference: ReferenceData
+) -> tuple[list[EventMention], list[Relation]]:
+    """The events named in the sentence, and their date, place and perpetrator as relations."""
+    rules = reference.event_rules
+    events: dict[str, EventMention] = {}
+    relations: list[Relation] = []
+    text = sentence.text
+    for pattern in rules.patterns:
+        for trigger in pattern.triggers:
+            for match in trigger.finditer(text):
+                start, end = match.span()
+                places = _places_after(sentence, mentions, end, reference)
+                date = _nearest_date(dates, start, end, rules.date_window)
+                perpetrator = _perpetrator(sentence, mentions, start, end, reference)
+                if not (places or (date and perpetrator) or pattern.unique):
+                    continue
+                # "aanslagen in Parijs en Brussel" are two attacks; a unique event has all its places
+                groups = [places] if pattern.unique or not places else [[place] for place in places]
+                for group in groups:
+                    key = _event_key(pattern, group, date)
+                    events.setdefault(key, _event(pattern, key, group, date, sentence, reference))
+                    if date is not None:
+                        relations.append(Relation(key, "date", date.value, sentence.index, pattern.id))
+                    for place in group:
+                        relations.append(Relation(key, "occurredIn", place.entity, sentence.index, pattern.id))
+                    if perpetrator is not None:
+                        relations.append(Relation(key, "perpetrator", perpetrator.entity, sentence.index, pattern.id))
+    return list(events.values()), list(dict.fromkeys(relations))
+
+
+def _event_key(pattern: EventPattern, places: list[Mention], date: DateMatch | None) -> str:
+    """One node per real event: unique events by kind, others by kind and place (else date)."""
+    if pattern.unique:
+        return EVENT_KEY_PREFIX + pattern.id
+    if places:
+        return f"{EVENT_KEY_PREFIX}{pattern.id}/{places[0].entity}"
+    assert date is not None
+    return f"{EVENT_KEY_PREFIX}{pattern.id}/{date.value.lexical}"
+
+
+def _event(
+    pattern: EventPattern, key: str, places: list[Mention], date: DateMatch | None, sentence: Sentence, reference: ReferenceData
+) -> EventMention:
+    labels = []
+    for language, name in sorted(pattern.names.items()):
+        if pattern.unique:
+            label = name
+        elif places and language in pattern.labels:
+            place_labels = reference.entities[places[0].entity].labels
+            label = pattern.labels[language].format(place=place_labels.get(language, places[0].surface))
+        else:
+            label = f"{name} ({date.value.lexical})" if date else name
+        labels.append((language, label))
+    return EventMention(key=key, event_class=pattern.event_class, labels=tuple(labels), sentence=sentence.index, pattern=pattern.id)
+
+
+def _places_after(sentence: Sentence, mentions: list[Mention], trigger_end: int, reference: ReferenceData) -> list[Mention]:
+    """The region named right after the trigger ("aanslagen in Parijs"), with any list it heads."""
+    link = reference.event_rules.place_link
+    joiner = reference.relation_rules.list_joiner
+    places: list[Mention] = []
+    for mention in mentions:
+        if mention.start < trigger_end:
+            continue
+        gap_start = places[-1].end if places else trigger_end
+        gap_pattern = joiner if places else link
+        if reference.is_a(mention.entity_class, "Region") and gap_pattern.fullmatch(sentence.text[gap_start : mention.start]):
+            places.append(mention)
+            continue
+        break
+    return places
+
+
+def _nearest_date(dates: list[DateMatch], start: int, end: int, window: int) -> DateMatch | None:
+    def distance(date: DateMatch) -> int:
+        return start - date.end if date.end <= start else max(0, date.start - end)
+
+    near = [d for d in dates if distance(d) <= window]
+    return min(near, key=lambda d: (distance(d), d.start)) if near else None
+
+
+def _perpetrator(
+    sentence: Sentence, mentions: list[Mention], start: int, end: int, reference: ReferenceData
+) -> Mention | None:
+    rules = reference.event_rules
+    text = sentence.text
+
+    def is_actor(mention: Mention) -> bool:
+        return reference.is_a(mention.entity_class, "Organisation") or reference.is_a(mention.entity_class, "Person")
+
+    for mention in mentions:
+        if not is_actor(mention):
+            continue
+        if start <= mention.start and mention.end <= end:
+            return mention  # named inside the trigger: "roept ISIS het kalifaat uit"
+        if mention.start >= end and rules.perpetrator_link.fullmatch(text[end : mention.start]):
+            return mention
+        if mention.end <= start and rules.perpetrator_before.fullmatch(text[mention.end : start]):
+            return mention
+    return None

@@ -1,0 +1,110 @@
+"""Relations between entity mentions of one sentence, read with the patterns of relations.yaml."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from isis_kg.model import Mention, Relation, Sentence
+from isis_kg.reference import ReferenceData, RelationPattern
+
+NAME_PATTERN_PREFIX = "name/"
+
+
+def extract_relations(sentence: Sentence, mentions: list[Mention], reference: ReferenceData) -> list[Relation]:
+    """Every relation the patterns read from the sentence, plus those its names state."""
+    relations = _implied_by_name(sentence, mentions, reference)
+    rules = reference.relation_rules
+    text = sentence.text
+    for i, first in enumerate(mentions):
+        for second in mentions[i + 1 :]:
+            if second.start - first.end > rules.max_gap:
+                break
+            between = text[first.end : second.start]
+            for pattern in rules.patterns:
+                if not _fits(pattern, first, second, reference):
+                    continue
+                if not pattern.between.fullmatch(between):
+                    continue
+                if pattern.before is not None and not pattern.before.search(text, 0, first.start):
+                    continue
+                subject, obj = (first, second) if pattern.first_role == "subject" else (second, first)
+                if reference.entities[subject.entity].kind in pattern.subject_not_kind:
+                    continue
+                objects = [obj]
+                if pattern.object_list and obj is second:
+                    objects += _list_members(sentence, mentions, second, reference)
+                for member in objects:
+                    if member.entity != subject.entity:
+                        relations.append(Relation(subject.entity, pattern.predicate, member.entity, sentence.index, pattern.id))
+    return _unique(relations)
+
+
+def _fits(pattern: RelationPattern, first: Mention, second: Mention, reference: ReferenceData) -> bool:
+    return reference.is_a(first.entity_class, pattern.first_class) and reference.is_a(
+        second.entity_class, pattern.second_class
+    )
+
+
+def _list_members(sentence: Sentence, mentions: list[Mention], head: Mention, reference: ReferenceData) -> list[Mention]:
+    """The names joined to ``head`` as a list: "Syrië, Irak en Libië"."""
+    joiner = reference.relation_rules.list_joiner
+    members: list[Mention] = []
+    last = head
+    for candidate in mentions:
+        if candidate.start < last.end:
+            continue
+        if not joiner.fullmatch(sentence.text[last.end : candidate.start]):
+            break
+        if not reference.is_a(candidate.entity_class, head.entity_class) and not reference.is_a(
+            head.entity_class, candidate.entity_class
+        ):
+            break
+        members.append(candidate)
+        last = candidate
+    return members
+
+
+def _implied_by_name(sentence: Sentence, mentions: list[Mention], reference: ReferenceData) -> list[Relation]:
+    """Relations a name states itself: "ISIS in Libië" is ISIS's franchise in Libya."""
+    relations = []
+    for mention in mentions:
+        entity = reference.entities[mention.entity]
+        for predicate, target in sorted(entity.implied_by_name.items()):
+            if _names_pattern(reference, target).search(mention.surface):
+                relations.append(
+                    Relation(mention.entity, predicate, target, sentence.index, NAME_PATTERN_PREFIX + predicate)
+                )
+    return relations
+
+
+@lru_cache(maxsize=1024)
+def _names_pattern_cached(names: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?![^\W_])")
+
+
+def _names_pattern(reference: ReferenceData, entity_id: str) -> re.Pattern[str]:
+    return _names_pattern_cached(reference.entities[entity_id].names)
+
+
+def keep_first_naming(relations: list[Relation]) -> list[Relation]:
+    """Of the relations a name states, keep those of its first sentence in the document.
+
+    "ISIS-L" states that it is a franchise of ISIS every time it is written; the sentence
+    that introduces the name is the evidence a reader wants, not its hundredth use.
+    """
+    seen: set[tuple[str, str, object]] = set()
+    kept = []
+    for relation in relations:
+        if relation.pattern.startswith(NAME_PATTERN_PREFIX):
+            key = (relation.subject, relation.predicate, relation.object)
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(relation)
+    return kept
+
+
+def _unique(relations: list[Relation]) -> list[Relation]:
+    return list(dict.fromkeys(relations))

@@ -1,0 +1,106 @@
+"""The catalogue: metadata of the texts, keyed by the SHA-256 of each file's bytes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from isis_kg.errors import InputError
+from isis_kg.model import DateValue, DocumentMeta
+
+CATALOGUE_NAME = "catalogue.yaml"
+KINDS = ("report", "news", "blog")
+FIELDS = {"sha256", "file", "title", "publisher", "publisher_ref", "author", "author_ref", "date", "language", "kind"}
+
+
+@dataclass
+class Catalogue:
+    """Document metadata by content hash; a text without an entry gets only its hash."""
+
+    entries: dict[str, DocumentMeta] = field(default_factory=dict)
+    files: tuple[Path, ...] = ()
+
+    def meta_for(self, sha256: str) -> DocumentMeta:
+        return self.entries.get(sha256) or DocumentMeta(sha256=sha256)
+
+
+def catalogue_paths(inputs: Iterable[Path]) -> list[Path]:
+    """The catalogue files that go with the inputs: one in each folder named or holding a file named."""
+    found: dict[Path, None] = {}
+    for path in inputs:
+        folder = path if path.is_dir() else path.parent
+        candidate = folder / CATALOGUE_NAME
+        if candidate.is_file():
+            found.setdefault(candidate, None)
+    return list(found)
+
+
+def load_catalogues(paths: Iterable[Path]) -> Catalogue:
+    """Read and merge catalogue files; raise InputError on the first broken one."""
+    catalogue = Catalogue()
+    files = []
+    for path in paths:
+        files.append(path)
+        for meta in _read_catalogue(path):
+            known = catalogue.entries.get(meta.sha256)
+            if known is not None and known != meta:
+                raise InputError(path, f"entry {meta.sha256[:12]}… contradicts another catalogue's entry")
+            catalogue.entries[meta.sha256] = meta
+    catalogue.files = tuple(files)
+    return catalogue
+
+
+def _read_catalogue(path: Path) -> list[DocumentMeta]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise InputError(path, f"cannot be read ({error.strerror or error})") from None
+    except UnicodeDecodeError:
+        raise InputError(path, "catalogue is not UTF-8 text") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise InputError(path, f"catalogue is not valid YAML{where}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
+        raise InputError(path, "catalogue needs a 'documents:' list")
+    return [_entry(path, number, entry) for number, entry in enumerate(data["documents"], start=1)]
+
+
+def _entry(path: Path, number: int, entry: Any) -> DocumentMeta:
+    where = f"catalogue entry {number}"
+    if not isinstance(entry, dict):
+        raise InputError(path, f"{where} is not a mapping")
+    unknown = set(entry) - FIELDS
+    if unknown:
+        raise InputError(path, f"{where} has unknown field(s): {', '.join(sorted(unknown))}")
+    sha256 = str(entry.get("sha256", ""))
+    if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        raise InputError(path, f"{where} needs 'sha256': 64 lower-case hex digits")
+    kind = entry.get("kind")
+    if kind is not None and kind not in KINDS:
+        raise InputError(path, f"{where}: kind '{kind}' is not one of {', '.join(KINDS)}")
+    date = entry.get("date")
+    try:
+        date_value = DateValue.parse(str(date)) if date is not None else None
+    except ValueError as error:
+        raise InputError(path, f"{where}: {error}") from None
+
+    def text(key: str) -> str | None:
+        value = entry.get(key)
+        return str(value) if value is not None else None
+
+    return DocumentMeta(
+        sha256=sha256,
+        title=text("title"),
+        publisher=text("publisher"),
+        publisher_ref=text("publisher_ref"),
+        author=text("author"),
+        author_ref=text("author_ref"),
+        date=date_value,
+        language=text("language") or "nl",
+        kind=kind,
+    )

@@ -1,0 +1,46 @@
+"""Sentence splitting with spaCy's Dutch tokenizer (its abbreviation list keeps "o.a." whole)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from isis_kg.model import Block, Sentence
+
+
+@lru_cache(maxsize=1)
+def sentence_splitter() -> Language:
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def split_sentences(blocks: list[Block]) -> list[Sentence]:
+    """Every sentence of every block, numbered in reading order."""
+    sentences: list[Sentence] = []
+    nlp = sentence_splitter()
+    for block_index, doc in enumerate(nlp.pipe(block.text for block in blocks)):
+        block = blocks[block_index]
+        for span in doc.sents:
+            start, end = span.start_char, span.end_char
+            while start < end and block.text[start].isspace():
+                start += 1
+            while end > start and block.text[end - 1].isspace():
+                end -= 1
+            if not any(c.isalpha() for c in block.text[start:end]):
+                continue
+            original_start, original_end = block.original_span(start, end)
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    block=block_index,
+                    start=start,
+                    end=end,
+                    text=block.text[start:end],
+                    original_start=original_start,
+                    original_end=original_end,
+                )
+            )
+    return sentences

@@ -1,0 +1,158 @@
+"""The plain data that flows between the stages.
+
+Character offsets are the backbone: every block, sentence and mention keeps where it stands
+in the original file, so that evidence can be traced back to the exact place.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Precision(Enum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@dataclass(frozen=True, order=True)
+class DateValue:
+    """A date at the precision the text gives it."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR
+
+    @property
+    def lexical(self) -> str:
+        """The xsd lexical form: 2014-06-29, 2014-08 or 2014."""
+        if self.day is not None:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    @classmethod
+    def parse(cls, text: str) -> DateValue:
+        """Read YYYY, YYYY-MM or YYYY-MM-DD; raise ValueError otherwise."""
+        parts = text.split("-")
+        if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+            raise ValueError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r}")
+        numbers = [int(p) for p in parts] + [None, None]
+        value = cls(numbers[0], numbers[1], numbers[2])
+        value.validate()
+        return value
+
+    def validate(self) -> None:
+        import datetime
+
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ValueError(f"month out of range in {self.lexical}")
+        if self.day is not None:
+            datetime.date(self.year, self.month or 1, self.day)
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """What the catalogue knows of a document (every field optional but the hash)."""
+
+    sha256: str
+    title: str | None = None
+    publisher: str | None = None
+    publisher_ref: str | None = None
+    author: str | None = None
+    author_ref: str | None = None
+    date: DateValue | None = None
+    language: str = "nl"
+    kind: str | None = None
+
+
+@dataclass
+class Block:
+    """A paragraph or heading, with its layout undone.
+
+    ``offsets[i]`` is the position in the original file of ``text[i]``.
+    """
+
+    text: str
+    offsets: array
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of ``text`` back to a span of the original file."""
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: where it stands in its block and in the original file."""
+
+    index: int
+    block: int
+    start: int  # in the block's clean text
+    end: int
+    text: str
+    original_start: int
+    original_end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name of a known entity found in a sentence (offsets into the sentence text)."""
+
+    entity: str
+    entity_class: str
+    surface: str
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A fact read from one sentence: subject, predicate, object, and the pattern that read it.
+
+    Subjects and objects are node keys: a reference entity id ("isis") or an event key
+    ("event/fall/baghouz"); the object of ``date`` is a DateValue.
+    """
+
+    subject: str
+    predicate: str
+    object: str | DateValue
+    sentence: int
+    pattern: str
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """An event named in one sentence; its date, place and perpetrator are Relations."""
+
+    key: str
+    event_class: str
+    labels: tuple[tuple[str, str], ...]  # (language, label)
+    sentence: int
+    pattern: str
+
+
+@dataclass
+class Document:
+    """One text on its way through the per-document stages."""
+
+    file_name: str
+    sha256: str
+    text: str
+    meta: DocumentMeta
+    blocks: list[Block] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)

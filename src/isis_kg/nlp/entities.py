@@ -1,0 +1,78 @@
+"""Find names of known entities in Dutch sentences.
+
+Names come from ``ontology/reference/entities.yaml``. Matching is case-sensitive ("IS" the
+group, not "is" the verb) and knows how Dutch glues words to names: compounds
+("ISIS-strijders", "Diyala-provincie"), derivations ("IS'ers") and the genitive ("ISIS'
+strategie"). A name followed directly by more letters ("Syrische") is not a match.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ahocorasick
+
+from isis_kg.model import Mention, Sentence
+from isis_kg.reference import ReferenceData
+
+_APOSTROPHES = "'’"
+_DERIVATION = re.compile(r"^[" + _APOSTROPHES + r"](?:ers?|s)?(?!\w)")
+_COMPOUND = re.compile(r"^-\w")
+
+
+class EntityMatcher:
+    """Gazetteer matcher over all names of the reference entities (Aho-Corasick automaton)."""
+
+    def __init__(self, reference: ReferenceData) -> None:
+        self._classes = {entity.id: entity.entity_class for entity in reference.entities.values()}
+        owners: dict[str, list[str]] = {}
+        for entity in reference.entities.values():
+            for name in entity.names:
+                owners.setdefault(name, []).append(entity.id)
+        self._ambiguous = {name for name, ids in owners.items() if len(ids) > 1}
+        self._automaton = ahocorasick.Automaton()
+        for name, ids in owners.items():
+            self._automaton.add_word(name, (name, ids[0]))
+        self._automaton.make_automaton()
+
+    def find(self, sentence: Sentence) -> list[Mention]:
+        """The longest, leftmost non-overlapping names in the sentence."""
+        text = sentence.text
+        candidates = []
+        for last, (name, entity_id) in self._automaton.iter(text):
+            start, end = last - len(name) + 1, last + 1
+            if name in self._ambiguous or not _is_whole_name(text, start, end):
+                continue
+            candidates.append((start, -end, entity_id, name))
+        candidates.sort()
+        mentions: list[Mention] = []
+        taken_until = -1
+        for start, negative_end, entity_id, name in candidates:
+            if start < taken_until:
+                continue
+            mentions.append(
+                Mention(
+                    entity=entity_id,
+                    entity_class=self._classes[entity_id],
+                    surface=name,
+                    sentence=sentence.index,
+                    start=start,
+                    end=-negative_end,
+                )
+            )
+            taken_until = -negative_end
+        return mentions
+
+
+def _is_whole_name(text: str, start: int, end: int) -> bool:
+    """A name stands on its own, or as the head of a Dutch compound or derivation."""
+    if start > 0:
+        before = text[start - 1]
+        if before.isalnum() or (before == "-" and not text[start].isupper()):
+            return False
+    if end == len(text):
+        return True
+    after = text[end:]
+    if not after[0].isalnum() and after[0] not in "-" + _APOSTROPHES:
+        return True
+    return bool(_COMPOUND.match(after) or _DERIVATION.match(after))

@@ -1,0 +1,245 @@
+"""The pipeline: per-document stages first, then the cross-document steps.
+
+Per-document stages are pure functions of the document, the reference data and the code
+version; each declares which fields of the Document it reads and writes, and the order is
+checked once when this module loads. Cross-document steps come after: resolution, mapping
+to RDF, validation, export.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from isis_kg import __version__
+from isis_kg.errors import InputError, NothingToBuildError, OutputError
+from isis_kg.extract import extract_events, extract_relations, keep_first_naming
+from isis_kg.ingest import SourceFile, discover, load_catalogues, read_source, repair_layout, split_sentences
+from isis_kg.ingest.catalogue import Catalogue, catalogue_paths
+from isis_kg.model import Document, Mention
+from isis_kg.nlp import EntityMatcher, find_dates
+from isis_kg.rdf import BuildRecord, map_corpus, serialize_turtle
+from isis_kg.reference import ONTOLOGY_FILE, ReferenceData, load_reference
+from isis_kg.resolve import resolve
+from isis_kg.validate import ValidationReport, new_graph, validate_graph
+
+GRAPH_FILE = "graph.ttl"
+REPORT_FILE = "validation.ttl"
+ONTOLOGY_COPY = "ontology.ttl"
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A per-document stage: what it reads from the Document, what it adds."""
+
+    name: str
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+    run: Callable[[Document, ReferenceData, EntityMatcher], None]
+
+
+def _layout(document: Document, reference: ReferenceData, _matcher: EntityMatcher) -> None:
+    document.blocks = repair_layout(document.text, reference.layout)
+
+
+def _sentences(document: Document, _reference: ReferenceData, _matcher: EntityMatcher) -> None:
+    document.sentences = split_sentences(document.blocks)
+
+
+def _entities(document: Document, _reference: ReferenceData, matcher: EntityMatcher) -> None:
+    document.mentions = [m for sentence in document.sentences for m in matcher.find(sentence)]
+
+
+def _facts(document: Document, reference: ReferenceData, _matcher: EntityMatcher) -> None:
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in document.mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    for sentence in document.sentences:
+        mentions = by_sentence.get(sentence.index, [])
+        document.relations += extract_relations(sentence, mentions, reference)
+        events, event_facts = extract_events(sentence, mentions, find_dates(sentence.text, reference), reference)
+        document.events += events
+        document.relations += event_facts
+    document.relations = keep_first_naming(document.relations)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("layout", reads=("text",), writes=("blocks",), run=_layout),
+    Stage("sentences", reads=("blocks",), writes=("sentences",), run=_sentences),
+    Stage("entities", reads=("sentences",), writes=("mentions",), run=_entities),
+    Stage("relations and events", reads=("sentences", "mentions"), writes=("relations", "events"), run=_facts),
+)
+INGESTED = ("file_name", "sha256", "text", "meta")
+
+
+def check_stage_order(stages: Sequence[Stage]) -> None:
+    """Raise if a stage reads a field that no earlier stage (or ingest) writes."""
+    available = set(INGESTED)
+    for stage in stages:
+        missing = set(stage.reads) - available
+        if missing:
+            raise RuntimeError(f"stage '{stage.name}' reads {sorted(missing)} before any stage writes it")
+        available |= set(stage.writes)
+
+
+check_stage_order(STAGES)
+
+
+@dataclass
+class BuildResult:
+    """What a build did: where it wrote, whether the graph conforms, what went wrong."""
+
+    out_dir: Path
+    graph_path: Path | None
+    report: ValidationReport | None
+    documents: int
+    triples: int
+    errors: list[InputError] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def conforms(self) -> bool:
+        return self.report is not None and self.report.conforms
+
+
+def process_document(source: SourceFile, meta_catalogue: Catalogue, reference: ReferenceData, matcher: EntityMatcher, timings: dict[str, float] | None = None) -> Document:
+    """Run every per-document stage on one text."""
+    document = Document(
+        file_name=source.file_name, sha256=source.sha256, text=source.text, meta=meta_catalogue.meta_for(source.sha256)
+    )
+    for stage in STAGES:
+        started = time.perf_counter()
+        stage.run(document, reference, matcher)
+        if timings is not None:
+            timings[stage.name] = timings.get(stage.name, 0.0) + time.perf_counter() - started
+    return document
+
+
+def build(
+    paths: Sequence[Path | str],
+    out_dir: Path | str,
+    *,
+    ontology_dir: Path | str | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Build the graph of the texts under ``paths`` into ``out_dir``.
+
+    Files that cannot be read are reported in ``BuildResult.errors`` and skipped; the rest
+    still build. Raises InputError when nothing can be built (no readable text, or a broken
+    catalogue) and ReferenceDataError when ``ontology/`` is broken; nothing is written then.
+    """
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    reference = load_reference(ontology_dir)
+    matcher = EntityMatcher(reference)
+    timings["reference data"] = time.perf_counter() - started
+
+    inputs = [Path(p) for p in paths]
+    files, errors = discover(inputs)
+    catalogue = load_catalogues(catalogue_paths(inputs))
+    documents: list[Document] = []
+    notices: list[str] = []
+    seen: dict[str, Path] = {}
+    for number, path in enumerate(files, start=1):
+        if progress is not None:
+            progress(f"reading {path.name}", number - 1, len(files))
+        stage_started = time.perf_counter()
+        try:
+            source = read_source(path)
+        except InputError as error:
+            errors.append(error)
+            continue
+        finally:
+            timings["read"] = timings.get("read", 0.0) + time.perf_counter() - stage_started
+        if source.sha256 in seen:
+            notices.append(f"{path}: same content as {seen[source.sha256]}; read once")
+            continue
+        seen[source.sha256] = path
+        documents.append(process_document(source, catalogue, reference, matcher, timings))
+    if progress is not None:
+        progress("documents read", len(files), len(files))
+    if not documents:
+        raise NothingToBuildError(", ".join(str(p) for p in inputs), errors)
+
+    def timed(name: str, step: Callable[[], object]) -> object:
+        step_started = time.perf_counter()
+        value = step()
+        timings[name] = time.perf_counter() - step_started
+        return value
+
+    corpus = timed("resolve", lambda: resolve(documents, reference))
+    record = BuildRecord(
+        tool_version=__version__,
+        ontology_version=reference.ontology_version,
+        reference_hash=reference.fingerprint,
+        inputs_hash=_inputs_hash(documents, catalogue),
+    )
+    triples = timed("map to RDF", lambda: map_corpus(corpus, record))  # type: ignore[arg-type]
+    if progress is not None:
+        progress("validating", 0, 1)
+    report: ValidationReport = timed("validate", lambda: validate_graph(new_graph(triples), reference))  # type: ignore[assignment,arg-type]
+    graph_bytes: bytes = timed("serialize", lambda: serialize_turtle(triples))  # type: ignore[assignment,arg-type]
+    out = Path(out_dir)
+    timed(
+        "write",
+        lambda: write_outputs(
+            out,
+            {
+                GRAPH_FILE: graph_bytes,
+                REPORT_FILE: report.turtle(),
+                ONTOLOGY_COPY: (reference.directory / ONTOLOGY_FILE).read_bytes(),
+            },
+        ),
+    )
+    if progress is not None:
+        progress("done", 1, 1)
+    return BuildResult(
+        out_dir=out,
+        graph_path=out / GRAPH_FILE,
+        report=report,
+        documents=len(documents),
+        triples=len(triples),  # type: ignore[arg-type]
+        errors=errors,
+        notices=notices,
+        stage_seconds=timings,
+    )
+
+
+def _inputs_hash(documents: list[Document], catalogue: Catalogue) -> str:
+    digest = hashlib.sha256()
+    for sha256 in sorted(d.sha256 for d in documents):
+        digest.update(sha256.encode() + b"\n")
+        meta = catalogue.entries.get(sha256)
+        digest.update(repr(meta).encode() + b"\n")
+    return digest.hexdigest()
+
+
+def write_outputs(out_dir: Path, files: dict[str, bytes]) -> None:
+    """Write every file or none: each goes to a temporary name first, then is moved in place."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        staged: list[tuple[str, Path]] = []
+        try:
+            for name, data in files.items():
+                handle, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(data)
+                os.chmod(temporary, 0o644)  # mkstemp makes files private; outputs are for sharing
+                staged.append((temporary, out_dir / name))
+            for temporary, final in staged:
+                os.replace(temporary, final)
+        finally:
+            for temporary, _final in staged:
+                if os.path.exists(temporary):
+                    os.unlink(temporary)
+    except OSError as error:
+        raise OutputError(out_dir, f"cannot write the graph ({error.strerror or error})") from None
+

@@ -1,0 +1,6 @@
+"""RDF: stable IRIs, mapping to the ontology with provenance, and byte-stable Turtle."""
+
+from isis_kg.rdf.export import serialize_turtle
+from isis_kg.rdf.mapping import BuildRecord, map_corpus
+
+__all__ = ["BuildRecord", "map_corpus", "serialize_turtle"]

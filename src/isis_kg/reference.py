@@ -1,0 +1,361 @@
+"""The domain knowledge the stages read: reference entities, patterns, the class hierarchy.
+
+Everything here comes from reviewable files under ``ontology/``; this module only loads and
+checks them, so that a reviewer can change what isis-kg knows without touching Python.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import rdflib
+import yaml
+from rdflib.namespace import OWL, RDFS
+
+from isis_kg.errors import ReferenceDataError
+from isis_kg.namespaces import IKG
+
+DEFAULT_ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+
+ONTOLOGY_FILE = "isis-kg.ttl"
+SHAPES_FILE = "shapes.ttl"
+ENTITIES_FILE = "reference/entities.yaml"
+RELATIONS_FILE = "patterns/relations.yaml"
+EVENTS_FILE = "patterns/events.yaml"
+DATES_FILE = "patterns/dates.yaml"
+LAYOUT_FILE = "patterns/layout.yaml"
+DATA_FILES = (ONTOLOGY_FILE, SHAPES_FILE, ENTITIES_FILE, RELATIONS_FILE, EVENTS_FILE, DATES_FILE, LAYOUT_FILE)
+
+ROLES = ("subject", "object")
+
+
+@dataclass(frozen=True)
+class ReferenceEntity:
+    id: str
+    entity_class: str
+    labels: dict[str, str]
+    aliases: tuple[str, ...]
+    parent: str | None = None
+    within: str | None = None
+    kind: str | None = None
+    implied_by_name: dict[str, str] = field(default_factory=dict)
+    wikidata: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the entity may be written as: labels first, then aliases."""
+        seen: dict[str, None] = {}
+        for name in (*self.labels.values(), *self.aliases):
+            seen.setdefault(name, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class RelationPattern:
+    id: str
+    predicate: str
+    first_role: str
+    first_class: str
+    second_class: str
+    between: re.Pattern[str]
+    before: re.Pattern[str] | None
+    object_list: bool
+    subject_not_kind: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class EventPattern:
+    id: str
+    event_class: str
+    names: dict[str, str]
+    labels: dict[str, str]
+    unique: bool
+    triggers: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class DateForm:
+    id: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class RelationRules:
+    patterns: tuple[RelationPattern, ...]
+    list_joiner: re.Pattern[str]
+    max_gap: int
+
+
+@dataclass(frozen=True)
+class EventRules:
+    patterns: tuple[EventPattern, ...]
+    place_link: re.Pattern[str]
+    perpetrator_link: re.Pattern[str]
+    perpetrator_before: re.Pattern[str]
+    date_window: int
+
+
+@dataclass(frozen=True)
+class LayoutRules:
+    furniture: tuple[re.Pattern[str], ...]
+    elliptic_followers: frozenset[str]
+    hyphen_prefixes: frozenset[str]
+    vowel_clashes: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ReferenceData:
+    """All of ``ontology/``, loaded and checked."""
+
+    directory: Path
+    ontology: rdflib.Graph
+    shapes: rdflib.Graph
+    entities: dict[str, ReferenceEntity]
+    relation_rules: RelationRules
+    event_rules: EventRules
+    date_forms: tuple[DateForm, ...]
+    month_numbers: dict[str, int]
+    layout: LayoutRules
+    fingerprint: str
+
+    @cached_property
+    def superclasses(self) -> dict[str, frozenset[str]]:
+        """Local class name -> itself and every ikg: class above it."""
+        result: dict[str, frozenset[str]] = {}
+        for cls in self.ontology.subjects(rdflib.RDF.type, OWL.Class):
+            if not isinstance(cls, rdflib.URIRef) or not str(cls).startswith(str(IKG)):
+                continue
+            above = {
+                str(c)[len(str(IKG)) :]
+                for c in self.ontology.transitive_objects(cls, RDFS.subClassOf)
+                if str(c).startswith(str(IKG))
+            }
+            result[str(cls)[len(str(IKG)) :]] = frozenset(above)
+        return result
+
+    def is_a(self, entity_class: str, wanted: str) -> bool:
+        return wanted in self.superclasses.get(entity_class, frozenset({entity_class}))
+
+    @property
+    def ontology_version(self) -> str:
+        version = self.ontology.value(rdflib.URIRef(str(IKG).rstrip("#")), OWL.versionInfo)
+        return str(version)
+
+
+def load_reference(directory: Path | str | None = None) -> ReferenceData:
+    """Load ontology, shapes, reference entities and patterns from ``directory``."""
+    directory = Path(directory) if directory is not None else DEFAULT_ONTOLOGY_DIR
+    digest = hashlib.sha256()
+    for name in DATA_FILES:
+        path = directory / name
+        if not path.is_file():
+            raise ReferenceDataError(path, "missing (isis-kg needs it to build)")
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+
+    ontology = _parse_turtle(directory / ONTOLOGY_FILE)
+    shapes = _parse_turtle(directory / SHAPES_FILE)
+    known_classes = {
+        str(c)[len(str(IKG)) :] for c in ontology.subjects(rdflib.RDF.type, OWL.Class) if str(c).startswith(str(IKG))
+    }
+    known_properties = {
+        str(p)[len(str(IKG)) :]
+        for kind in (OWL.ObjectProperty, OWL.DatatypeProperty)
+        for p in ontology.subjects(rdflib.RDF.type, kind)
+    }
+    entities = _load_entities(directory / ENTITIES_FILE, known_classes, known_properties)
+    months, date_forms = _load_dates(directory / DATES_FILE)
+    return ReferenceData(
+        directory=directory,
+        ontology=ontology,
+        shapes=shapes,
+        entities=entities,
+        relation_rules=_load_relation_rules(directory / RELATIONS_FILE, known_classes, known_properties),
+        event_rules=_load_event_rules(directory / EVENTS_FILE, known_classes),
+        date_forms=date_forms,
+        month_numbers=months,
+        layout=_load_layout(directory / LAYOUT_FILE),
+        fingerprint=digest.hexdigest(),
+    )
+
+
+def _parse_turtle(path: Path) -> rdflib.Graph:
+    try:
+        return rdflib.Graph().parse(path, format="turtle")
+    except Exception as error:  # rdflib raises many kinds; all mean "not valid Turtle"
+        raise ReferenceDataError(path, f"not valid Turtle ({_first_line(error)})") from None
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ReferenceDataError(path, "not UTF-8 text") from None
+    except yaml.YAMLError as error:
+        raise ReferenceDataError(path, f"not valid YAML ({_first_line(error)})") from None
+    if not isinstance(data, dict):
+        raise ReferenceDataError(path, "expected a mapping at the top level")
+    return data
+
+
+def _compile(path: Path, where: str, pattern: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as error:
+        raise ReferenceDataError(path, f"{where}: bad regular expression ({error})") from None
+
+
+def _require(path: Path, where: str, entry: dict[str, Any], key: str) -> Any:
+    if not isinstance(entry, dict) or key not in entry:
+        raise ReferenceDataError(path, f"{where}: missing '{key}'")
+    return entry[key]
+
+
+def _load_entities(path: Path, classes: set[str], properties: set[str]) -> dict[str, ReferenceEntity]:
+    data = _read_yaml(path)
+    entities: dict[str, ReferenceEntity] = {}
+    for section in ("organisations", "regions", "persons"):
+        for entry in data.get(section) or []:
+            entity_id = str(_require(path, section, entry, "id"))
+            where = f"entity '{entity_id}'"
+            if entity_id in entities:
+                raise ReferenceDataError(path, f"{where} is listed twice")
+            if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", entity_id):
+                raise ReferenceDataError(path, f"{where}: ids are lower-case words joined by hyphens")
+            entity_class = str(_require(path, where, entry, "class"))
+            if entity_class not in classes:
+                raise ReferenceDataError(path, f"{where}: class '{entity_class}' is not in the ontology")
+            labels = _require(path, where, entry, "label")
+            if not isinstance(labels, dict) or not labels:
+                raise ReferenceDataError(path, f"{where}: label must map languages to names")
+            implied = dict(entry.get("implied_by_name") or {})
+            for predicate in implied:
+                if predicate not in properties:
+                    raise ReferenceDataError(path, f"{where}: implied_by_name uses unknown property '{predicate}'")
+            wikidata = entry.get("wikidata")
+            entities[entity_id] = ReferenceEntity(
+                id=entity_id,
+                entity_class=entity_class,
+                labels={str(k): str(v) for k, v in labels.items()},
+                aliases=tuple(str(a) for a in entry.get("aliases") or ()),
+                parent=entry.get("parent"),
+                within=entry.get("within"),
+                kind=entry.get("kind"),
+                implied_by_name={str(k): str(v) for k, v in implied.items()},
+                wikidata=str(wikidata["qid"]) if isinstance(wikidata, dict) and "qid" in wikidata else None,
+            )
+    for entity in entities.values():
+        for target in (entity.parent, entity.within, *entity.implied_by_name.values()):
+            if target is not None and target not in entities:
+                raise ReferenceDataError(path, f"entity '{entity.id}' refers to unknown entity '{target}'")
+    return entities
+
+
+def _load_relation_rules(path: Path, classes: set[str], properties: set[str]) -> RelationRules:
+    data = _read_yaml(path)
+    patterns: list[RelationPattern] = []
+    seen: set[str] = set()
+    for entry in data.get("relations") or []:
+        pattern_id = str(_require(path, "relations", entry, "id"))
+        where = f"pattern '{pattern_id}'"
+        if pattern_id in seen:
+            raise ReferenceDataError(path, f"{where} is listed twice")
+        seen.add(pattern_id)
+        predicate = str(_require(path, where, entry, "predicate"))
+        if predicate not in properties:
+            raise ReferenceDataError(path, f"{where}: predicate '{predicate}' is not in the ontology")
+        first, second = _require(path, where, entry, "first"), _require(path, where, entry, "second")
+        roles = (first.get("role"), second.get("role"))
+        if sorted(roles) != ["object", "subject"]:
+            raise ReferenceDataError(path, f"{where}: first and second must be one subject and one object")
+        for side in (first, second):
+            if side.get("class") not in classes:
+                raise ReferenceDataError(path, f"{where}: class '{side.get('class')}' is not in the ontology")
+        before = entry.get("before")
+        patterns.append(
+            RelationPattern(
+                id=pattern_id,
+                predicate=predicate,
+                first_role=str(roles[0]),
+                first_class=str(first["class"]),
+                second_class=str(second["class"]),
+                between=_compile(path, where, str(_require(path, where, entry, "between"))),
+                before=_compile(path, where, str(before)) if before else None,
+                object_list=bool(entry.get("list", False)),
+                subject_not_kind=frozenset(str(k) for k in entry.get("subject_not_kind") or ()),
+            )
+        )
+    return RelationRules(
+        patterns=tuple(patterns),
+        list_joiner=_compile(path, "list_joiner", str(_require(path, "top level", data, "list_joiner"))),
+        max_gap=int(data.get("max_gap", 120)),
+    )
+
+
+def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
+    data = _read_yaml(path)
+    patterns: list[EventPattern] = []
+    for entry in data.get("events") or []:
+        pattern_id = str(_require(path, "events", entry, "id"))
+        where = f"event '{pattern_id}'"
+        event_class = str(_require(path, where, entry, "class"))
+        if event_class not in classes:
+            raise ReferenceDataError(path, f"{where}: class '{event_class}' is not in the ontology")
+        triggers = tuple(_compile(path, where, str(t)) for t in _require(path, where, entry, "triggers"))
+        patterns.append(
+            EventPattern(
+                id=pattern_id,
+                event_class=event_class,
+                names={str(k): str(v) for k, v in _require(path, where, entry, "name").items()},
+                labels={str(k): str(v) for k, v in (entry.get("label") or {}).items()},
+                unique=bool(entry.get("unique", False)),
+                triggers=triggers,
+            )
+        )
+    return EventRules(
+        patterns=tuple(patterns),
+        place_link=_compile(path, "place_link", str(_require(path, "top level", data, "place_link"))),
+        perpetrator_link=_compile(path, "perpetrator_link", str(_require(path, "top level", data, "perpetrator_link"))),
+        perpetrator_before=_compile(
+            path, "perpetrator_before", str(_require(path, "top level", data, "perpetrator_before"))
+        ),
+        date_window=int(data.get("date_window", 120)),
+    )
+
+
+def _load_dates(path: Path) -> tuple[dict[str, int], tuple[DateForm, ...]]:
+    data = _read_yaml(path)
+    months: dict[str, int] = {}
+    for number, names in (_require(path, "top level", data, "months") or {}).items():
+        for name in names:
+            months[str(name).lower()] = int(number)
+    month_alternatives = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    forms = []
+    for entry in _require(path, "top level", data, "forms"):
+        form_id = str(_require(path, "forms", entry, "id"))
+        regex = str(_require(path, f"form '{form_id}'", entry, "regex")).replace("{month}", month_alternatives)
+        forms.append(DateForm(id=form_id, regex=_compile(path, f"form '{form_id}'", regex)))
+    return months, tuple(forms)
+
+
+def _load_layout(path: Path) -> LayoutRules:
+    data = _read_yaml(path)
+    furniture = tuple(
+        _compile(path, f"furniture '{entry.get('id')}'", str(_require(path, "furniture", entry, "regex")))
+        for entry in data.get("furniture") or []
+    )
+    return LayoutRules(
+        furniture=furniture,
+        elliptic_followers=frozenset(str(w) for w in data.get("elliptic_followers") or ()),
+        hyphen_prefixes=frozenset(str(w) for w in data.get("hyphen_prefixes") or ()),
+        vowel_clashes=frozenset(str(w) for w in data.get("vowel_clashes") or ()),
+    )
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__

@@ -1,0 +1,51 @@
+"""Shared fixtures: the project's reference data, and helpers that turn corpus snippets into sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from isis_kg.extract import extract_events, extract_relations
+from isis_kg.ingest import repair_layout, split_sentences
+from isis_kg.model import EventMention, Mention, Relation, Sentence
+from isis_kg.nlp import EntityMatcher, find_dates
+from isis_kg.reference import ReferenceData, load_reference
+
+PROJECT = Path(__file__).resolve().parents[1]
+CORPUS = PROJECT / "corpus"
+GRAPH = PROJECT / "graph"
+
+
+@pytest.fixture(scope="session")
+def reference() -> ReferenceData:
+    return load_reference()
+
+
+@pytest.fixture(scope="session")
+def matcher(reference: ReferenceData) -> EntityMatcher:
+    return EntityMatcher(reference)
+
+
+@pytest.fixture(scope="session")
+def sentences_of(reference: ReferenceData):  # type: ignore[no-untyped-def]
+    """Text (with its layout, as in the corpus) -> its sentences."""
+
+    def run(text: str) -> list[Sentence]:
+        return split_sentences(repair_layout(text, reference.layout))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def read_facts(reference: ReferenceData, matcher: EntityMatcher, sentences_of):  # type: ignore[no-untyped-def]
+    """Text -> (mentions, relations, events) read from its first sentence."""
+
+    def run(text: str) -> tuple[list[Mention], list[Relation], list[EventMention]]:
+        sentence = sentences_of(text)[0]
+        mentions = matcher.find(sentence)
+        relations = extract_relations(sentence, mentions, reference)
+        events, event_facts = extract_events(sentence, mentions, find_dates(sentence.text, reference), reference)
+        return mentions, relations + event_facts, events
+
+    return run

@@ -1,0 +1,46 @@
+import pytest
+
+
+def names(matcher, sentences_of, text: str) -> list[tuple[str, str]]:
+    sentence = sentences_of(text)[0]
+    return [(m.surface, m.entity) for m in matcher.find(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # AIVD 2016: compounds with a hyphen
+        ("Jihadisten die naar ISIS-gebied willen uitreizen.", [("ISIS", "isis")]),
+        ("Het leven van een ISIS-strijder.", [("ISIS", "isis")]),
+        # news 2019: a compound naming a person after it
+        ("Veiligheidsdiensten denken dat IS-leider Abu Bakr al-Baghdadi in Irak zit.",
+         [("IS", "isis"), ("Abu Bakr al-Baghdadi", "abu-bakr-al-baghdadi"), ("Irak", "irak")]),
+        # derivation and genitive
+        ("Veel IS'ers keerden terug.", [("IS", "isis")]),
+        ("ISIS’ strategie verandert.", [("ISIS", "isis")]),
+        # the longest name wins: a franchise, not ISIS in a region
+        ("Sommige franchises, zoals ISIS in Libië (ISIS-L).", [("ISIS in Libië", "isis-libie"), ("ISIS-L", "isis-libie")]),
+    ],
+)
+def test_names_in_dutch_morphology(matcher, sentences_of, text, expected) -> None:
+    assert names(matcher, sentences_of, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Waar andere groeperingen vechten om het Syrische regime omver te werpen.",  # adjective, not Syrië
+        "Het is bekend dat dit zo is.",  # the verb, not the group
+        "De AQI-cellen en ISISstrijders.",  # glued letters are not a name's end
+    ],
+)
+def test_no_name_where_there_is_none(matcher, sentences_of, text) -> None:
+    found = names(matcher, sentences_of, text)
+    assert ("Syrische", "syrie") not in found
+    assert all(entity != "isis" for _surface, entity in found)
+
+
+def test_mentions_point_into_the_sentence(matcher, sentences_of) -> None:
+    sentence = sentences_of("Kern-ISIS blijft voor een deel van de financiering van ISIS-K zorgen.")[0]
+    for mention in matcher.find(sentence):
+        assert sentence.text[mention.start : mention.end] == mention.surface

@@ -1,0 +1,83 @@
+"""The whole build: the committed graph is what the build writes, whatever the file names."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib.namespace import PROV, RDF, RDFS
+
+from conftest import CORPUS, GRAPH
+from isis_kg import build
+from isis_kg.namespaces import IKG
+from isis_kg.pipeline import GRAPH_FILE, ONTOLOGY_COPY, REPORT_FILE, STAGES, Stage, check_stage_order
+
+CONTRACT_RELATIONS = [
+    IKG.franchiseOf, IKG.operatesIn, IKG.locatedIn, IKG.leaderOf, IKG.memberOf, IKG.predecessorOf,
+    IKG.opposes, IKG.pledgedAllegianceTo, IKG.occurredIn, IKG.date, IKG.perpetrator, IKG.participant, IKG.cites,
+]
+
+
+@pytest.fixture(scope="module")
+def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("graph")
+    result = build([CORPUS], out)
+    assert result.conforms and result.errors == [] and result.documents == 5
+    return out
+
+
+@pytest.fixture(scope="module")
+def corpus_graph(corpus_build: Path) -> rdflib.Graph:
+    return rdflib.Graph().parse(corpus_build / GRAPH_FILE)
+
+
+@pytest.mark.parametrize("name", [GRAPH_FILE, REPORT_FILE, ONTOLOGY_COPY])
+def test_the_committed_graph_is_what_the_build_writes(corpus_build: Path, name: str) -> None:
+    assert (corpus_build / name).read_bytes() == (GRAPH / name).read_bytes(), (
+        f"graph/{name} is stale: run the README's build command and commit graph/"
+    )
+
+
+def test_all_six_contract_classes_have_instances(corpus_graph: rdflib.Graph) -> None:
+    query = "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a/rdfs:subClassOf* ?class }"
+    ontology = rdflib.Graph().parse(GRAPH / ONTOLOGY_COPY)
+    both = corpus_graph + ontology
+    for cls in (IKG.Organisation, IKG.Franchise, IKG.Region, IKG.Person, IKG.Event, IKG.Source):
+        count = int(next(iter(both.query(query, initBindings={"class": cls}, initNs={"rdfs": RDFS})))[0])
+        assert count > 0, cls
+
+
+def test_every_relation_triple_has_its_evidence(corpus_graph: rdflib.Graph) -> None:
+    facts = [(s, p, o) for p in CONTRACT_RELATIONS for s, o in corpus_graph.subject_objects(p)]
+    assert len(facts) > 50
+    for s, p, o in facts:
+        statements = set(corpus_graph.subjects(RDF.subject, s)) & set(corpus_graph.subjects(RDF.predicate, p))
+        statements &= set(corpus_graph.subjects(RDF.object, o))
+        assert statements, (s, p, o)
+        for statement in statements:
+            assert corpus_graph.value(statement, IKG.evidence), statement
+
+
+def test_the_seed_file_names_give_the_same_entities_and_relations(tmp_path: Path, corpus_graph: rdflib.Graph) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for number, path in enumerate(sorted(CORPUS.glob("*.txt"))):
+        shutil.copy(path, seeds / f"{number:03d}_{path.stem[:8]}.txt")
+    result = build([seeds], tmp_path / "out")
+    assert result.conforms
+    renamed = rdflib.Graph().parse(tmp_path / "out" / GRAPH_FILE)
+
+    def entities_and_relations(graph: rdflib.Graph) -> set:
+        typed = {(s, o) for s, o in graph.subject_objects(RDF.type) if "/statement/" not in s and o != PROV.Activity}
+        relations = {(s, p, o) for p in CONTRACT_RELATIONS for s, o in graph.subject_objects(p)}
+        return typed | relations
+
+    assert entities_and_relations(renamed) == entities_and_relations(corpus_graph)
+
+
+def test_stage_order_is_checked() -> None:
+    check_stage_order(STAGES)
+    backwards = (STAGES[1], STAGES[0])
+    with pytest.raises(RuntimeError, match=r"stage 'sentences' reads \['blocks'\] before any stage writes it"):
+        check_stage_order(backwards)
+    assert all(isinstance(stage, Stage) for stage in STAGES)
