@@ -69,6 +69,14 @@ def _parser() -> argparse.ArgumentParser:
                                  help="where the ontology and shapes are (default: the project's ontology/)")
     validate_parser.add_argument("--quiet", action="store_true", help="print errors only")
     validate_parser.set_defaults(command=_validate)
+
+    evaluate_parser = commands.add_parser("evaluate", help="precision, recall and F1 against the gold set")
+    evaluate_parser.add_argument("--gold", type=Path, default=None, metavar="FILE",
+                                 help="gold passages (default: tests/gold/passages.yaml)")
+    evaluate_parser.add_argument("--ontology", type=Path, default=None, metavar="DIR",
+                                 help="ontology, reference data and patterns (default: the project's ontology/)")
+    evaluate_parser.add_argument("--details", action="store_true", help="also list what was missed and what was spurious")
+    evaluate_parser.set_defaults(command=_evaluate)
     return parser
 
 
@@ -92,6 +100,19 @@ def _validate(options: argparse.Namespace) -> int:
     report = validate_files(options.files, load_reference(options.ontology))
     _print_report(report, options.quiet, None)
     return EXIT_OK if report.conforms else EXIT_VIOLATIONS
+
+
+def _evaluate(options: argparse.Namespace) -> int:
+    from isis_kg.evaluate import DEFAULT_GOLD, evaluate
+
+    result = evaluate(options.gold or DEFAULT_GOLD, load_reference(options.ontology))
+    print("\n".join(result.table()))
+    if options.details:
+        print("missed:")
+        print("\n".join(f"  {' | '.join(item)}" for item in result.missed))
+        print("spurious:")
+        print("\n".join(f"  {' | '.join(item)}" for item in result.spurious))
+    return EXIT_OK
 
 
 def _print_report(report: ValidationReport, quiet: bool, written_to: Path | None) -> None:

@@ -12,7 +12,9 @@ import hashlib
 import os
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+import tracemalloc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,6 +95,27 @@ check_stage_order(STAGES)
 
 
 @dataclass
+class StageMeter:
+    """Time per stage, and peak traced memory per stage when tracemalloc is on (the benchmark turns it on)."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+    peak_bytes: dict[str, int] = field(default_factory=dict)
+
+    @contextmanager
+    def measure(self, stage: str) -> Iterator[None]:
+        tracing = tracemalloc.is_tracing()
+        if tracing:
+            tracemalloc.reset_peak()
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
+            if tracing:
+                self.peak_bytes[stage] = max(self.peak_bytes.get(stage, 0), tracemalloc.get_traced_memory()[1])
+
+
+@dataclass
 class BuildResult:
     """What a build did: where it wrote, whether the graph conforms, what went wrong."""
 
@@ -103,23 +126,28 @@ class BuildResult:
     triples: int
     errors: list[InputError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
-    stage_seconds: dict[str, float] = field(default_factory=dict)
+    meter: StageMeter = field(default_factory=StageMeter)
 
     @property
     def conforms(self) -> bool:
         return self.report is not None and self.report.conforms
 
 
-def process_document(source: SourceFile, meta_catalogue: Catalogue, reference: ReferenceData, matcher: EntityMatcher, timings: dict[str, float] | None = None) -> Document:
+def process_document(
+    source: SourceFile,
+    catalogue: Catalogue,
+    reference: ReferenceData,
+    matcher: EntityMatcher,
+    meter: StageMeter | None = None,
+) -> Document:
     """Run every per-document stage on one text."""
     document = Document(
-        file_name=source.file_name, sha256=source.sha256, text=source.text, meta=meta_catalogue.meta_for(source.sha256)
+        file_name=source.file_name, sha256=source.sha256, text=source.text, meta=catalogue.meta_for(source.sha256)
     )
+    meter = meter or StageMeter()
     for stage in STAGES:
-        started = time.perf_counter()
-        stage.run(document, reference, matcher)
-        if timings is not None:
-            timings[stage.name] = timings.get(stage.name, 0.0) + time.perf_counter() - started
+        with meter.measure(stage.name):
+            stage.run(document, reference, matcher)
     return document
 
 
@@ -136,11 +164,10 @@ def build(
     still build. Raises InputError when nothing can be built (no readable text, or a broken
     catalogue) and ReferenceDataError when ``ontology/`` is broken; nothing is written then.
     """
-    timings: dict[str, float] = {}
-    started = time.perf_counter()
-    reference = load_reference(ontology_dir)
-    matcher = EntityMatcher(reference)
-    timings["reference data"] = time.perf_counter() - started
+    meter = StageMeter()
+    with meter.measure("reference data"):
+        reference = load_reference(ontology_dir)
+        matcher = EntityMatcher(reference)
 
     inputs = [Path(p) for p in paths]
     files, errors = discover(inputs)
@@ -151,54 +178,45 @@ def build(
     for number, path in enumerate(files, start=1):
         if progress is not None:
             progress(f"reading {path.name}", number - 1, len(files))
-        stage_started = time.perf_counter()
         try:
-            source = read_source(path)
+            with meter.measure("read"):
+                source = read_source(path)
         except InputError as error:
             errors.append(error)
             continue
-        finally:
-            timings["read"] = timings.get("read", 0.0) + time.perf_counter() - stage_started
         if source.sha256 in seen:
             notices.append(f"{path}: same content as {seen[source.sha256]}; read once")
             continue
         seen[source.sha256] = path
-        documents.append(process_document(source, catalogue, reference, matcher, timings))
+        documents.append(process_document(source, catalogue, reference, matcher, meter))
     if progress is not None:
         progress("documents read", len(files), len(files))
     if not documents:
         raise NothingToBuildError(", ".join(str(p) for p in inputs), errors)
 
-    def timed(name: str, step: Callable[[], object]) -> object:
-        step_started = time.perf_counter()
-        value = step()
-        timings[name] = time.perf_counter() - step_started
-        return value
-
-    corpus = timed("resolve", lambda: resolve(documents, reference))
+    with meter.measure("resolve"):
+        corpus = resolve(documents, reference)
     record = BuildRecord(
         tool_version=__version__,
         ontology_version=reference.ontology_version,
         reference_hash=reference.fingerprint,
         inputs_hash=_inputs_hash(documents, catalogue),
     )
-    triples = timed("map to RDF", lambda: map_corpus(corpus, record))  # type: ignore[arg-type]
+    with meter.measure("map to RDF"):
+        triples = map_corpus(corpus, record)
     if progress is not None:
         progress("validating", 0, 1)
-    report: ValidationReport = timed("validate", lambda: validate_graph(new_graph(triples), reference))  # type: ignore[assignment,arg-type]
-    graph_bytes: bytes = timed("serialize", lambda: serialize_turtle(triples))  # type: ignore[assignment,arg-type]
+    with meter.measure("validate"):
+        report = validate_graph(new_graph(triples), reference)
+    with meter.measure("serialize"):
+        outputs = {
+            GRAPH_FILE: serialize_turtle(triples),
+            REPORT_FILE: report.turtle(),
+            ONTOLOGY_COPY: (reference.directory / ONTOLOGY_FILE).read_bytes(),
+        }
     out = Path(out_dir)
-    timed(
-        "write",
-        lambda: write_outputs(
-            out,
-            {
-                GRAPH_FILE: graph_bytes,
-                REPORT_FILE: report.turtle(),
-                ONTOLOGY_COPY: (reference.directory / ONTOLOGY_FILE).read_bytes(),
-            },
-        ),
-    )
+    with meter.measure("write"):
+        write_outputs(out, outputs)
     if progress is not None:
         progress("done", 1, 1)
     return BuildResult(
@@ -206,10 +224,10 @@ def build(
         graph_path=out / GRAPH_FILE,
         report=report,
         documents=len(documents),
-        triples=len(triples),  # type: ignore[arg-type]
+        triples=len(triples),
         errors=errors,
         notices=notices,
-        stage_seconds=timings,
+        meter=meter,
     )
 
 

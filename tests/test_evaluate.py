@@ -1,0 +1,66 @@
+"""The evaluation command: its arithmetic, and a floor under the quality measured on the gold set."""
+
+from pathlib import Path
+
+import pytest
+
+from isis_kg.cli import main
+from isis_kg.errors import InputError
+from isis_kg.evaluate import DEFAULT_GOLD, Score, evaluate
+
+TINY_GOLD = """
+passages:
+  - id: voetnoot
+    text: |
+      ISIS-leider Abu Bakr al Baghdadi heeft zichzelf tot kalief benoemd. Zijn strijders zitten in Mosul.
+    entities:
+      - [isis, Organisation]
+      - [abu-bakr-al-baghdadi, Person]
+      - [mosul, Region]
+      - [raqqa, Region]
+    relations:
+      - [abu-bakr-al-baghdadi, leaderOf, isis]
+      - [isis, operatesIn, mosul]
+    events: []
+"""
+
+
+def test_scores_count_what_matches(tmp_path: Path, reference) -> None:
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(TINY_GOLD, encoding="utf-8")
+    result = evaluate(gold, reference)
+    regions = next(s for s in result.entities if s.label == "Region")
+    assert (regions.gold, regions.predicted, regions.correct) == (2, 1, 1)
+    assert regions.precision == 1.0 and regions.recall == 0.5 and regions.f1 == pytest.approx(2 / 3)
+    relations = next(s for s in result.relations if s.label == "all")
+    assert (relations.gold, relations.predicted, relations.correct) == (2, 1, 1)
+    assert ("voetnoot", "isis", "operatesIn", "mosul") in result.missed
+
+
+def test_an_empty_score_is_zero_not_an_error() -> None:
+    assert Score("x", 0, 0, 0).f1 == 0.0
+
+
+def test_quality_on_the_gold_set_does_not_fall(reference) -> None:
+    # floors a little under what was measured when they were set; raise them as quality improves
+    result = evaluate(DEFAULT_GOLD, reference)
+    entities = {s.label: s for s in result.entities}
+    relations = {s.label: s for s in result.relations}
+    assert result.passages >= 12
+    assert entities["all"].f1 >= 0.90 and entities["all"].precision >= 0.95
+    assert relations["franchiseOf"].f1 >= 0.95
+    assert relations["all"].f1 >= 0.60 and relations["all"].precision >= 0.95
+
+
+def test_the_command_prints_the_table(capsys) -> None:
+    assert main(["evaluate"]) == 0
+    out = capsys.readouterr().out
+    assert "entity class" in out and "relation" in out
+    assert any(line.startswith("operatesIn") for line in out.splitlines())
+
+
+def test_a_broken_gold_file_is_named(tmp_path: Path, reference) -> None:
+    gold = tmp_path / "gold.yaml"
+    gold.write_text("passages:\n  - text: zonder id\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"gold\.yaml: passage 1 needs 'id' and 'text'"):
+        evaluate(gold, reference)
