@@ -13,13 +13,17 @@ class IsisKgError(Exception):
     """Base of every error isis-kg raises on purpose."""
 
 
-class InputError(IsisKgError):
-    """A text, catalogue or path that cannot be read as asked (exit code 2)."""
+class PathError(IsisKgError):
+    """Something wrong with one file or folder: "<path>: <problem>"."""
 
     def __init__(self, path: Path | str, problem: str) -> None:
         self.path = str(path)
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
+
+
+class InputError(PathError):
+    """A text, catalogue or path that cannot be read as asked (exit code 2)."""
 
 
 class NothingToBuildError(InputError):
@@ -30,18 +34,9 @@ class NothingToBuildError(InputError):
         super().__init__(paths, "no readable text file to build from")
 
 
-class ReferenceDataError(IsisKgError):
+class ReferenceDataError(PathError):
     """A file under ontology/ that the extractors cannot use (exit code 2)."""
 
-    def __init__(self, path: Path | str, problem: str) -> None:
-        self.path = str(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
 
-
-class OutputError(IsisKgError):
+class OutputError(PathError):
     """The output directory cannot be written (exit code 2)."""
-
-    def __init__(self, path: Path | str, problem: str) -> None:
-        self.path = str(path)
-        super().__init__(f"{self.path}: {problem}")
