@@ -4,8 +4,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPUS, PROJECT
+
 from isis_kg.cli import main
 
 SHORT_TEXT = "nieuws-2015-icsr-is-deserteurs.txt"
@@ -40,7 +40,8 @@ def test_bad_files_get_one_line_each_and_the_rest_still_builds(tmp_path: Path, c
         f"isis-kg: error: {tmp_path / 'missing.txt'}: no such file or folder",
         f"isis-kg: error: {inputs / 'binary.txt'}: binary file (it contains NUL bytes), not text",
         f"isis-kg: error: {inputs / 'empty.txt'}: empty file, no text to read",
-        f"isis-kg: error: {inputs / 'latin1.txt'}: not UTF-8 text (byte 0xeb at byte offset 27); convert it to UTF-8 first",
+        f"isis-kg: error: {inputs / 'latin1.txt'}: "
+        "not UTF-8 text (byte 0xeb at byte offset 27); convert it to UTF-8 first",
     ]
     assert "Traceback" not in captured.out + captured.err
     assert "good.txt" in (out_dir / "graph.ttl").read_text(encoding="utf-8")
@@ -74,12 +75,22 @@ def test_a_graph_that_violates_the_shapes_exits_1_with_the_report_written(tmp_pa
             "\nshape:EveryPersonLinkedShape a sh:NodeShape ; sh:targetClass ikg:Person ;\n"
             '    sh:property [ sh:path owl:sameAs ; sh:minCount 1 ; sh:message "A person needs a Wikidata link." ] .\n'
         )
-    code = main(["build", str(CORPUS / "nieuws-2019-is-na-baghouz.txt"), "--out", str(tmp_path / "out"),
-                 "--ontology", str(ontology)])
+    code = main(
+        [
+            "build",
+            str(CORPUS / "nieuws-2019-is-na-baghouz.txt"),
+            "--out",
+            str(tmp_path / "out"),
+            "--ontology",
+            str(ontology),
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 1
     assert "The graph violates the SHACL shapes: 3 problem(s)." in err
-    assert "3 x A person needs a Wikidata link. (for example at https://w3id.org/isis-kg/id/abu-bakr-al-baghdadi)" in err
+    assert (
+        "3 x A person needs a Wikidata link. (for example at https://w3id.org/isis-kg/id/abu-bakr-al-baghdadi)" in err
+    )
     assert "A person needs a Wikidata link." in (tmp_path / "out" / "validation.ttl").read_text(encoding="utf-8")
 
 
@@ -88,7 +99,9 @@ def test_a_broken_ontology_file_is_named(tmp_path: Path, capsys) -> None:
     shutil.copytree(PROJECT / "ontology", ontology)
     (ontology / "patterns" / "relations.yaml").write_text("relations: [\n", encoding="utf-8")
     assert main(["build", str(CORPUS / SHORT_TEXT), "--out", str(tmp_path / "out"), "--ontology", str(ontology)]) == 2
-    assert capsys.readouterr().err.startswith(f"isis-kg: error: {ontology / 'patterns' / 'relations.yaml'}: not valid YAML")
+    assert capsys.readouterr().err.startswith(
+        f"isis-kg: error: {ontology / 'patterns' / 'relations.yaml'}: not valid YAML"
+    )
 
 
 def test_validate_reports_violations_with_exit_1(capsys) -> None:

@@ -5,16 +5,27 @@ from pathlib import Path
 
 import pytest
 import rdflib
+from conftest import CORPUS, GRAPH
 from rdflib.namespace import PROV, RDF, RDFS
 
-from conftest import CORPUS, GRAPH
 from isis_kg import build
 from isis_kg.namespaces import IKG
 from isis_kg.pipeline import GRAPH_FILE, ONTOLOGY_COPY, REPORT_FILE, STAGES, Stage, check_stage_order
 
 CONTRACT_RELATIONS = [
-    IKG.franchiseOf, IKG.operatesIn, IKG.locatedIn, IKG.leaderOf, IKG.memberOf, IKG.predecessorOf,
-    IKG.opposes, IKG.pledgedAllegianceTo, IKG.occurredIn, IKG.date, IKG.perpetrator, IKG.participant, IKG.cites,
+    IKG.franchiseOf,
+    IKG.operatesIn,
+    IKG.locatedIn,
+    IKG.leaderOf,
+    IKG.memberOf,
+    IKG.predecessorOf,
+    IKG.opposes,
+    IKG.pledgedAllegianceTo,
+    IKG.occurredIn,
+    IKG.date,
+    IKG.perpetrator,
+    IKG.participant,
+    IKG.cites,
 ]
 
 

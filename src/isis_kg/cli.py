@@ -54,28 +54,57 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="name", required=True, metavar="COMMAND")
 
     build_parser = commands.add_parser("build", help="build the graph from texts into DIR/graph.ttl")
-    build_parser.add_argument("paths", nargs="*", type=Path, default=[Path("corpus")], metavar="PATH",
-                              help="text files, or folders to search for *.txt (default: corpus)")
-    build_parser.add_argument("--out", type=Path, default=Path("graph"), metavar="DIR",
-                              help="where graph.ttl, validation.ttl and ontology.ttl go (default: graph)")
-    build_parser.add_argument("--ontology", type=Path, default=None, metavar="DIR",
-                              help="ontology, shapes, reference data and patterns (default: the project's ontology/)")
+    build_parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        default=[Path("corpus")],
+        metavar="PATH",
+        help="text files, or folders to search for *.txt (default: corpus)",
+    )
+    build_parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("graph"),
+        metavar="DIR",
+        help="where graph.ttl, validation.ttl and ontology.ttl go (default: graph)",
+    )
+    build_parser.add_argument(
+        "--ontology",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="ontology, shapes, reference data and patterns (default: the project's ontology/)",
+    )
     build_parser.add_argument("--quiet", action="store_true", help="print errors only, no progress")
     build_parser.set_defaults(command=_build)
 
     validate_parser = commands.add_parser("validate", help="validate Turtle files against the SHACL shapes")
     validate_parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    validate_parser.add_argument("--ontology", type=Path, default=None, metavar="DIR",
-                                 help="where the ontology and shapes are (default: the project's ontology/)")
+    validate_parser.add_argument(
+        "--ontology",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="where the ontology and shapes are (default: the project's ontology/)",
+    )
     validate_parser.add_argument("--quiet", action="store_true", help="print errors only")
     validate_parser.set_defaults(command=_validate)
 
     evaluate_parser = commands.add_parser("evaluate", help="precision, recall and F1 against the gold set")
-    evaluate_parser.add_argument("--gold", type=Path, default=None, metavar="FILE",
-                                 help="gold passages (default: tests/gold/passages.yaml)")
-    evaluate_parser.add_argument("--ontology", type=Path, default=None, metavar="DIR",
-                                 help="ontology, reference data and patterns (default: the project's ontology/)")
-    evaluate_parser.add_argument("--details", action="store_true", help="also list what was missed and what was spurious")
+    evaluate_parser.add_argument(
+        "--gold", type=Path, default=None, metavar="FILE", help="gold passages (default: tests/gold/passages.yaml)"
+    )
+    evaluate_parser.add_argument(
+        "--ontology",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="ontology, reference data and patterns (default: the project's ontology/)",
+    )
+    evaluate_parser.add_argument(
+        "--details", action="store_true", help="also list what was missed and what was spurious"
+    )
     evaluate_parser.set_defaults(command=_evaluate)
     return parser
 

@@ -6,6 +6,7 @@ in the original file, so that evidence can be traced back to the exact place.
 
 from __future__ import annotations
 
+import datetime
 from array import array
 from dataclasses import dataclass, field
 from enum import Enum
@@ -48,14 +49,12 @@ class DateValue:
         parts = text.split("-")
         if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
             raise ValueError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r}")
-        numbers = [int(p) for p in parts] + [None, None]
-        value = cls(numbers[0], numbers[1], numbers[2])
+        numbers = [int(p) for p in parts]
+        value = cls(numbers[0], *(numbers[1:] + [None, None])[:2])
         value.validate()
         return value
 
     def validate(self) -> None:
-        import datetime
-
         if self.month is not None and not 1 <= self.month <= 12:
             raise ValueError(f"month out of range in {self.lexical}")
         if self.day is not None:

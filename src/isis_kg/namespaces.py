@@ -7,15 +7,15 @@ IKG = Namespace("https://w3id.org/isis-kg/ontology#")
 ID = Namespace("https://w3id.org/isis-kg/id/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
-PREFIXES: dict[str, Namespace] = {
-    "ikg": IKG,
-    "id": ID,
-    "wd": WD,
-    "rdf": RDF,
-    "rdfs": RDFS,
-    "owl": OWL,
-    "xsd": XSD,
-    "skos": SKOS,
-    "prov": PROV,
-    "dcterms": DCTERMS,
+PREFIXES: dict[str, str] = {
+    "ikg": str(IKG),
+    "id": str(ID),
+    "wd": str(WD),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
 }

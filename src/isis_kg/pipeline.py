@@ -260,4 +260,3 @@ def write_outputs(out_dir: Path, files: dict[str, bytes]) -> None:
                     os.unlink(temporary)
     except OSError as error:
         raise OutputError(out_dir, f"cannot write the graph ({error.strerror or error})") from None
-

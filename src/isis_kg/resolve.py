@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from isis_kg.model import DateValue, Document
+from isis_kg.model import Document
 from isis_kg.reference import ReferenceData
 
 FRANCHISE = "Franchise"
@@ -69,7 +69,3 @@ def resolve(documents: list[Document], reference: ReferenceData) -> ResolvedCorp
                 # a text saying X is a branch of Y makes X a franchise, whatever the list said
                 entity(relation.subject).entity_class = FRANCHISE
     return ResolvedCorpus(documents=ordered, entities=entities, events=events)
-
-
-def is_date(value: object) -> bool:
-    return isinstance(value, DateValue)

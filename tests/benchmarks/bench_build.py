@@ -49,11 +49,15 @@ def main() -> int:
     totals = [total for total, _ in runs]
     result = runs[-1][1]
     stages = list(result.meter.seconds)
-    print(f"corpus: {result.documents} documents, {words:,} words -> {result.triples:,} triples; "
-          f"conforms: {result.conforms}")
+    print(
+        f"corpus: {result.documents} documents, {words:,} words -> {result.triples:,} triples; "
+        f"conforms: {result.conforms}"
+    )
     print(f"start-up (imports, spaCy nl tokenizer): {startup:.2f} s")
-    print(f"build, median of {options.runs}: {statistics.median(totals):.2f} s "
-          f"(min {min(totals):.2f}, max {max(totals):.2f})")
+    print(
+        f"build, median of {options.runs}: {statistics.median(totals):.2f} s "
+        f"(min {min(totals):.2f}, max {max(totals):.2f})"
+    )
     print()
     print(f"{'stage':<22} {'median s':>9} {'share':>6} {'throughput':>18} {'peak traced MB':>15}")
     build_median = statistics.median(totals)

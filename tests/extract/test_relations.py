@@ -5,12 +5,18 @@ def facts(read_facts, text: str) -> set[tuple[str, str, object, str]]:
 
 def test_apposition_names_a_branch(read_facts) -> None:
     # AIVD 2016
-    text = "Enkele maanden later ontstond er een duidelijke breuk tussen ISIS en Jabhat al-Nusra, inmiddels de Syrische tak van Al Qaida (AQ)."
+    text = (
+        "Enkele maanden later ontstond er een duidelijke breuk tussen ISIS en Jabhat al-Nusra, "
+        "inmiddels de Syrische tak van Al Qaida (AQ)."
+    )
     assert ("jabhat-al-nusra", "franchiseOf", "al-qaida", "franchise-of/tak-van") in facts(read_facts, text)
 
 
 def test_branches_listed_after_their_parent(read_facts) -> None:
-    text = "Steeds meer jihadisten verkiezen aansluiting bij ISIS boven de traditionele takken van Al Qaida (AQ), waaronder Jabhat al-Nusra (JaN) in Syrië."
+    text = (
+        "Steeds meer jihadisten verkiezen aansluiting bij ISIS boven de traditionele takken van "
+        "Al Qaida (AQ), waaronder Jabhat al-Nusra (JaN) in Syrië."
+    )
     assert ("jabhat-al-nusra", "franchiseOf", "al-qaida", "franchise-of/takken-waaronder") in facts(read_facts, text)
 
 

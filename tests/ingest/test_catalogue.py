@@ -3,8 +3,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPUS
+
 from isis_kg.errors import InputError
 from isis_kg.ingest import load_catalogues, read_source
 from isis_kg.model import DateValue

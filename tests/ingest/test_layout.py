@@ -3,6 +3,7 @@ import pytest
 from isis_kg.ingest import repair_layout
 from isis_kg.ingest.layout import Joint, hyphen_joint
 
+
 @pytest.mark.parametrize(
     ("left", "right", "joint"),
     [
@@ -37,7 +38,7 @@ def test_lines_become_paragraphs_and_offsets_point_into_the_file(reference) -> N
     ]
     for block in blocks:
         assert len(block.offsets) == len(block.text)
-        for char, offset in zip(block.text, block.offsets):
+        for char, offset in zip(block.text, block.offsets, strict=True):
             assert char == text[offset] or (char == " " and text[offset].isspace())
 
 

@@ -9,7 +9,7 @@ from isis_kg.ingest import discover, read_source
 
 def test_reads_utf8_and_hashes_the_bytes(tmp_path: Path) -> None:
     path = tmp_path / "bericht.txt"
-    data = "ISIS-strijders in Syrië.\n".encode("utf-8")
+    data = "ISIS-strijders in Syrië.\n".encode()
     path.write_bytes(data)
     source = read_source(path)
     assert source.text == "ISIS-strijders in Syrië.\n"

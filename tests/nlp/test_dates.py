@@ -7,7 +7,11 @@ from isis_kg.nlp import find_dates
 @pytest.mark.parametrize(
     ("text", "value", "precision"),
     [
-        ("Op 29 juni 2014 roept de terroristische groepering ISIS het kalifaat uit.", DateValue(2014, 6, 29), Precision.DAY),
+        (
+            "Op 29 juni 2014 roept de terroristische groepering ISIS het kalifaat uit.",
+            DateValue(2014, 6, 29),
+            Precision.DAY,
+        ),
         ("Augustus 2014 eerste onthoofding westerlingen door ISIS", DateValue(2014, 8), Precision.MONTH),
         ("werd de groepering in 2013 voor het eerst actief", DateValue(2013), Precision.YEAR),
         ("‘Uitspraak Rechtbank Den Haag’, ECLI:NL:RBDHA:2017:6927, 27-06-2017.", DateValue(2017, 6, 27), Precision.DAY),

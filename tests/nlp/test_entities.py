@@ -13,13 +13,18 @@ def names(matcher, sentences_of, text: str) -> list[tuple[str, str]]:
         ("Jihadisten die naar ISIS-gebied willen uitreizen.", [("ISIS", "isis")]),
         ("Het leven van een ISIS-strijder.", [("ISIS", "isis")]),
         # news 2019: a compound naming a person after it
-        ("Veiligheidsdiensten denken dat IS-leider Abu Bakr al-Baghdadi in Irak zit.",
-         [("IS", "isis"), ("Abu Bakr al-Baghdadi", "abu-bakr-al-baghdadi"), ("Irak", "irak")]),
+        (
+            "Veiligheidsdiensten denken dat IS-leider Abu Bakr al-Baghdadi in Irak zit.",
+            [("IS", "isis"), ("Abu Bakr al-Baghdadi", "abu-bakr-al-baghdadi"), ("Irak", "irak")],
+        ),
         # derivation and genitive
         ("Veel IS'ers keerden terug.", [("IS", "isis")]),
         ("ISIS’ strategie verandert.", [("ISIS", "isis")]),
         # the longest name wins: a franchise, not ISIS in a region
-        ("Sommige franchises, zoals ISIS in Libië (ISIS-L).", [("ISIS in Libië", "isis-libie"), ("ISIS-L", "isis-libie")]),
+        (
+            "Sommige franchises, zoals ISIS in Libië (ISIS-L).",
+            [("ISIS in Libië", "isis-libie"), ("ISIS-L", "isis-libie")],
+        ),
     ],
 )
 def test_names_in_dutch_morphology(matcher, sentences_of, text, expected) -> None:

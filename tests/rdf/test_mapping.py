@@ -45,14 +45,23 @@ def test_every_fact_has_a_statement_node_with_its_sentence(reference, matcher) -
         statement = next(st for st in statements if (st, RDF.subject, s) in graph and (st, RDF.predicate, p) in graph)
         assert str(statement).startswith(str(ID["statement/"]))
         assert (statement, PROV.wasDerivedFrom, ID["document/" + "a" * 16]) in graph
-        assert str(graph.value(statement, IKG.evidence)) == "Op 29 juni 2014 heeft ISIS een kalifaat uitgeroepen in Syrië en Irak."
+        assert (
+            str(graph.value(statement, IKG.evidence))
+            == "Op 29 juni 2014 heeft ISIS een kalifaat uitgeroepen in Syrië en Irak."
+        )
         start, end = int(graph.value(statement, IKG.startOffset)), int(graph.value(statement, IKG.endOffset))
         assert TEXT[start:end] == str(graph.value(statement, IKG.evidence))
 
 
 def test_documents_carry_their_catalogue_metadata(reference, matcher) -> None:
-    meta = DocumentMeta(sha256="a" * 64, title="ISIS gebruikt corona voor terugkeer", author="Judit Neurink",
-                        author_ref="judit-neurink", date=DateValue(2020, 4), kind="blog")
+    meta = DocumentMeta(
+        sha256="a" * 64,
+        title="ISIS gebruikt corona voor terugkeer",
+        author="Judit Neurink",
+        author_ref="judit-neurink",
+        date=DateValue(2020, 4),
+        kind="blog",
+    )
     graph = graph_of(reference, matcher, meta=meta)
     document = ID["document/" + "a" * 16]
     assert (document, RDF.type, IKG.Document) in graph
@@ -61,7 +70,12 @@ def test_documents_carry_their_catalogue_metadata(reference, matcher) -> None:
     assert (document, rdflib.DCTERMS.creator, ID["judit-neurink"]) in graph
     assert (ID["judit-neurink"], RDF.type, IKG.Person) in graph
     assert (document, rdflib.DCTERMS.date, Literal("2020-04", datatype=XSD.gYearMonth)) in graph
-    assert set(graph.objects(document, IKG.mentions)) >= {ID.isis, ID.syrie, ID.irak, ID["event/caliphate-proclamation"]}
+    assert set(graph.objects(document, IKG.mentions)) >= {
+        ID.isis,
+        ID.syrie,
+        ID.irak,
+        ID["event/caliphate-proclamation"],
+    }
 
 
 def test_no_blank_nodes(reference, matcher) -> None:

@@ -51,7 +51,12 @@ def _event_key(pattern: EventPattern, places: list[Mention], date: DateMatch | N
 
 
 def _event(
-    pattern: EventPattern, key: str, places: list[Mention], date: DateMatch | None, sentence: Sentence, reference: ReferenceData
+    pattern: EventPattern,
+    key: str,
+    places: list[Mention],
+    date: DateMatch | None,
+    sentence: Sentence,
+    reference: ReferenceData,
 ) -> EventMention:
     labels = []
     for language, name in sorted(pattern.names.items()):
@@ -63,10 +68,14 @@ def _event(
         else:
             label = f"{name} ({date.value.lexical})" if date else name
         labels.append((language, label))
-    return EventMention(key=key, event_class=pattern.event_class, labels=tuple(labels), sentence=sentence.index, pattern=pattern.id)
+    return EventMention(
+        key=key, event_class=pattern.event_class, labels=tuple(labels), sentence=sentence.index, pattern=pattern.id
+    )
 
 
-def _places_after(sentence: Sentence, mentions: list[Mention], trigger_end: int, reference: ReferenceData) -> list[Mention]:
+def _places_after(
+    sentence: Sentence, mentions: list[Mention], trigger_end: int, reference: ReferenceData
+) -> list[Mention]:
     """The region named right after the trigger ("aanslagen in Parijs"), with any list it heads."""
     link = reference.event_rules.place_link
     joiner = reference.relation_rules.list_joiner
@@ -76,7 +85,9 @@ def _places_after(sentence: Sentence, mentions: list[Mention], trigger_end: int,
             continue
         gap_start = places[-1].end if places else trigger_end
         gap_pattern = joiner if places else link
-        if reference.is_a(mention.entity_class, "Region") and gap_pattern.fullmatch(sentence.text[gap_start : mention.start]):
+        if reference.is_a(mention.entity_class, "Region") and gap_pattern.fullmatch(
+            sentence.text[gap_start : mention.start]
+        ):
             places.append(mention)
             continue
         break

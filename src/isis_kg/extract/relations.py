@@ -36,7 +36,9 @@ def extract_relations(sentence: Sentence, mentions: list[Mention], reference: Re
                     objects += _list_members(sentence, mentions, second, reference)
                 for member in objects:
                     if member.entity != subject.entity:
-                        relations.append(Relation(subject.entity, pattern.predicate, member.entity, sentence.index, pattern.id))
+                        relations.append(
+                            Relation(subject.entity, pattern.predicate, member.entity, sentence.index, pattern.id)
+                        )
     return _unique(relations)
 
 
@@ -46,7 +48,9 @@ def _fits(pattern: RelationPattern, first: Mention, second: Mention, reference: 
     )
 
 
-def _list_members(sentence: Sentence, mentions: list[Mention], head: Mention, reference: ReferenceData) -> list[Mention]:
+def _list_members(
+    sentence: Sentence, mentions: list[Mention], head: Mention, reference: ReferenceData
+) -> list[Mention]:
     """The names joined to ``head`` as a list: "Syrië, Irak en Libië"."""
     joiner = reference.relation_rules.list_joiner
     members: list[Mention] = []

@@ -126,9 +126,7 @@ def _join_lines(lines: list[_Line], rules: LayoutRules) -> Block:
             hyphenated = _TRAILING_WORD_HYPHEN.search(previous.text)
             continuation = _LEADING_LOWER_WORD.match(line.text)
             joint = (
-                hyphen_joint(hyphenated.group(1), continuation.group(1), rules)
-                if hyphenated and continuation
-                else None
+                hyphen_joint(hyphenated.group(1), continuation.group(1), rules) if hyphenated and continuation else None
             )
             if joint is Joint.JOIN:
                 pieces[-1] = pieces[-1][:-1]  # drop the hyphen

@@ -62,7 +62,6 @@ def read_source(path: Path, max_bytes: int = MAX_BYTES) -> SourceFile:
     except UnicodeDecodeError as error:
         raise InputError(
             path,
-            f"not UTF-8 text (byte 0x{data[error.start]:02x} at byte offset {error.start}); "
-            "convert it to UTF-8 first",
+            f"not UTF-8 text (byte 0x{data[error.start]:02x} at byte offset {error.start}); convert it to UTF-8 first",
         ) from None
     return SourceFile(path=path, sha256=hashlib.sha256(data).hexdigest(), text=text)

@@ -36,16 +36,15 @@ def find_dates(text: str, reference: ReferenceData) -> list[DateMatch]:
 
 
 def _value(groups: dict[str, str | None], months: dict[str, int]) -> DateValue | None:
-    year = int(groups["year"]) if groups.get("year") else None
+    year, month_name, month_number, day = (groups.get(k) for k in ("year", "month", "month_number", "day"))
     if year is None:
         return None
     month: int | None = None
-    if groups.get("month"):
-        month = months.get(groups["month"].lower().rstrip("."))
-    elif groups.get("month_number"):
-        month = int(groups["month_number"])
-    day = int(groups["day"]) if groups.get("day") else None
-    value = DateValue(year, month, day if month is not None else None)
+    if month_name is not None:
+        month = months.get(month_name.lower().rstrip("."))
+    elif month_number is not None:
+        month = int(month_number)
+    value = DateValue(int(year), month, int(day) if day is not None and month is not None else None)
     try:
         value.validate()
     except ValueError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -14,7 +15,7 @@ from isis_kg.namespaces import PREFIXES
 Triple = tuple[Node, Node, Node]
 
 
-def to_oxigraph(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+def to_oxigraph(term: Node) -> Any:  # NamedNode, Literal or BlankNode, as the position allows
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, Literal):
@@ -39,6 +40,8 @@ def serialize_turtle(triples: Iterable[Triple], extra_prefixes: dict[str, str] |
     Blank nodes keep their given ids, so callers pass canonically named ones.
     """
     ordered = sorted(triples, key=_sort_key)
-    prefixes = {name: str(ns) for name, ns in PREFIXES.items()} | (extra_prefixes or {})
+    prefixes = PREFIXES | (extra_prefixes or {})
     converted = (ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in ordered)
-    return ox.serialize(converted, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    data = ox.serialize(converted, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    assert data is not None  # no output file given, so bytes come back
+    return data

@@ -77,7 +77,10 @@ def _document(document: Document) -> set[Triple]:
         triples.add((subject, DCTERMS.date, date_literal(meta.date)))
     if meta.kind:
         triples.add((subject, IKG.sourceKind, IKG[meta.kind]))
-    for name, ref, prop in ((meta.publisher, meta.publisher_ref, DCTERMS.publisher), (meta.author, meta.author_ref, DCTERMS.creator)):
+    for name, ref, prop in (
+        (meta.publisher, meta.publisher_ref, DCTERMS.publisher),
+        (meta.author, meta.author_ref, DCTERMS.creator),
+    ):
         if ref:
             triples.add((subject, prop, node_iri(ref)))
         elif name:
@@ -94,7 +97,12 @@ def _fact(document: Document, relation: Relation) -> set[Triple]:
     subject, predicate = node_iri(relation.subject), IKG[relation.predicate]
     obj: Node = date_literal(relation.object) if isinstance(relation.object, DateValue) else node_iri(relation.object)
     statement = statement_iri(
-        str(subject), str(predicate), obj.n3(), document.sha256, str(sentence.original_start), str(sentence.original_end)
+        str(subject),
+        str(predicate),
+        obj.n3(),
+        document.sha256,
+        str(sentence.original_start),
+        str(sentence.original_end),
     )
     return {
         (subject, predicate, obj),
