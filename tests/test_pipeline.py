@@ -88,7 +88,7 @@ def test_the_seed_file_names_give_the_same_entities_and_relations(tmp_path: Path
 
 def test_stage_order_is_checked() -> None:
     check_stage_order(STAGES)
-    backwards = (STAGES[1], STAGES[0])
-    with pytest.raises(RuntimeError, match=r"stage 'sentences' reads \['blocks'\] before any stage writes it"):
-        check_stage_order(backwards)
+    without_layout = tuple(stage for stage in STAGES if stage.name != "layout")
+    with pytest.raises(RuntimeError, match=r"stage 'footnotes' reads \['blocks'\] before any stage writes it"):
+        check_stage_order(without_layout)
     assert all(isinstance(stage, Stage) for stage in STAGES)

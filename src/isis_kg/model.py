@@ -78,13 +78,17 @@ class DocumentMeta:
 
 @dataclass
 class Block:
-    """A paragraph or heading, with its layout undone.
+    """A paragraph, heading or footnote, with its layout undone.
 
-    ``offsets[i]`` is the position in the original file of ``text[i]``.
+    ``offsets[i]`` is the position in the original file of ``text[i]``. Footnote markers
+    are taken out of the text; ``markers`` keeps where they stood and which note they name.
     """
 
     text: str
     offsets: array
+    kind: str = "body"  # body | heading | footnote
+    footnote: int | None = None  # for a footnote block: its number
+    markers: tuple[tuple[int, int], ...] = ()  # (position in text, footnote number)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of ``text`` back to a span of the original file."""
@@ -102,6 +106,8 @@ class Sentence:
     text: str
     original_start: int
     original_end: int
+    footnotes: tuple[int, ...] = ()  # the footnotes its markers name
+    in_footnote: int | None = None  # the footnote this sentence is part of, if any
 
 
 @dataclass(frozen=True)
@@ -142,6 +148,35 @@ class EventMention:
     pattern: str
 
 
+@dataclass(frozen=True)
+class Citation:
+    """One work a footnote cites."""
+
+    title: str | None
+    creators: tuple[str, ...]
+    publisher: str | None
+    date: DateValue | None
+    pages: str | None
+    identifiers: tuple[tuple[str, str], ...]  # (kind of identifier, value)
+    kind: str  # a concept of ikg:SourceKinds
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote: the works it cites, or (citing nothing) an explanation of its own."""
+
+    number: int
+    block: int  # index of its block in Document.blocks
+    text: str
+    works: tuple[Citation, ...]
+    repeats_previous: bool = False  # Idem / Ibid
+
+    @property
+    def explanatory(self) -> bool:
+        """A footnote that cites nothing is text of its own: entities and relations are read from it."""
+        return not self.works and not self.repeats_previous
+
+
 @dataclass
 class Document:
     """One text on its way through the per-document stages."""
@@ -151,6 +186,8 @@ class Document:
     text: str
     meta: DocumentMeta
     blocks: list[Block] = field(default_factory=list)
+    footnotes: dict[int, Footnote] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what a reader of the build should know
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)

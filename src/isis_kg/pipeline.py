@@ -23,6 +23,7 @@ from isis_kg.errors import InputError, NothingToBuildError, OutputError
 from isis_kg.extract import extract_events, extract_relations, keep_first_naming
 from isis_kg.ingest import SourceFile, discover, load_catalogues, read_source, repair_layout, split_sentences
 from isis_kg.ingest.catalogue import Catalogue, catalogue_paths
+from isis_kg.ingest.citations import read_footnotes
 from isis_kg.model import Document, Mention
 from isis_kg.nlp import EntityMatcher, find_dates
 from isis_kg.rdf import BuildRecord, map_corpus, serialize_turtle
@@ -51,12 +52,30 @@ def _layout(document: Document, reference: ReferenceData, _matcher: EntityMatche
     document.blocks = repair_layout(document.text, reference.layout)
 
 
+def _footnotes(document: Document, reference: ReferenceData, _matcher: EntityMatcher) -> None:
+    document.footnotes = read_footnotes(document.blocks, reference)
+    markers = {number for block in document.blocks for _position, number in block.markers}
+    missing = sorted(markers - set(document.footnotes))
+    if missing:
+        document.notes.append(
+            f"{document.file_name}: no footnote text for {len(missing)} of {len(markers)} markers "
+            f"({number_ranges(missing)}); their sentences have no cited source"
+        )
+
+
 def _sentences(document: Document, _reference: ReferenceData, _matcher: EntityMatcher) -> None:
     document.sentences = split_sentences(document.blocks)
 
 
 def _entities(document: Document, _reference: ReferenceData, matcher: EntityMatcher) -> None:
-    document.mentions = [m for sentence in document.sentences for m in matcher.find(sentence)]
+    # a footnote that cites works is a list of titles and names, not statements of fact
+    citing = {number for number, footnote in document.footnotes.items() if not footnote.explanatory}
+    document.mentions = [
+        mention
+        for sentence in document.sentences
+        if sentence.in_footnote not in citing
+        for mention in matcher.find(sentence)
+    ]
 
 
 def _facts(document: Document, reference: ReferenceData, _matcher: EntityMatcher) -> None:
@@ -74,8 +93,9 @@ def _facts(document: Document, reference: ReferenceData, _matcher: EntityMatcher
 
 STAGES: tuple[Stage, ...] = (
     Stage("layout", reads=("text",), writes=("blocks",), run=_layout),
+    Stage("footnotes", reads=("blocks",), writes=("footnotes", "notes"), run=_footnotes),
     Stage("sentences", reads=("blocks",), writes=("sentences",), run=_sentences),
-    Stage("entities", reads=("sentences",), writes=("mentions",), run=_entities),
+    Stage("entities", reads=("sentences", "footnotes"), writes=("mentions",), run=_entities),
     Stage("relations and events", reads=("sentences", "mentions"), writes=("relations", "events"), run=_facts),
 )
 INGESTED = ("file_name", "sha256", "text", "meta")
@@ -171,7 +191,7 @@ def build(
 
     inputs = [Path(p) for p in paths]
     files, errors = discover(inputs)
-    catalogue = load_catalogues(catalogue_paths(inputs))
+    catalogue = load_catalogues(catalogue_paths(inputs), reference.source_kinds)
     documents: list[Document] = []
     notices: list[str] = []
     seen: dict[str, Path] = {}
@@ -188,7 +208,9 @@ def build(
             notices.append(f"{path}: same content as {seen[source.sha256]}; read once")
             continue
         seen[source.sha256] = path
-        documents.append(process_document(source, catalogue, reference, matcher, meter))
+        document = process_document(source, catalogue, reference, matcher, meter)
+        notices += document.notes
+        documents.append(document)
     if progress is not None:
         progress("documents read", len(files), len(files))
     if not documents:
@@ -203,7 +225,7 @@ def build(
         inputs_hash=_inputs_hash(documents, catalogue),
     )
     with meter.measure("map to RDF"):
-        triples = map_corpus(corpus, record)
+        triples = map_corpus(corpus, record, reference)
     if progress is not None:
         progress("validating", 0, 1)
     with meter.measure("validate"):
@@ -229,6 +251,17 @@ def build(
         notices=notices,
         meter=meter,
     )
+
+
+def number_ranges(numbers: list[int]) -> str:
+    """[124, 125, 127, 128, 129] -> "124-125, 127-129"."""
+    ranges: list[list[int]] = []
+    for number in numbers:
+        if ranges and number == ranges[-1][1] + 1:
+            ranges[-1][1] = number
+        else:
+            ranges.append([number, number])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)
 
 
 def _inputs_hash(documents: list[Document], catalogue: Catalogue) -> str:

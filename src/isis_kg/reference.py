@@ -15,7 +15,7 @@ from typing import Any
 
 import rdflib
 import yaml
-from rdflib.namespace import OWL, RDFS
+from rdflib.namespace import OWL, RDFS, SKOS
 
 from isis_kg.errors import ReferenceDataError
 from isis_kg.namespaces import IKG
@@ -29,7 +29,17 @@ RELATIONS_FILE = "patterns/relations.yaml"
 EVENTS_FILE = "patterns/events.yaml"
 DATES_FILE = "patterns/dates.yaml"
 LAYOUT_FILE = "patterns/layout.yaml"
-DATA_FILES = (ONTOLOGY_FILE, SHAPES_FILE, ENTITIES_FILE, RELATIONS_FILE, EVENTS_FILE, DATES_FILE, LAYOUT_FILE)
+CITATIONS_FILE = "patterns/citations.yaml"
+DATA_FILES = (
+    ONTOLOGY_FILE,
+    SHAPES_FILE,
+    ENTITIES_FILE,
+    RELATIONS_FILE,
+    EVENTS_FILE,
+    DATES_FILE,
+    LAYOUT_FILE,
+    CITATIONS_FILE,
+)
 
 ROLES = ("subject", "object")
 
@@ -106,6 +116,30 @@ class LayoutRules:
     elliptic_followers: frozenset[str]
     hyphen_prefixes: frozenset[str]
     vowel_clashes: frozenset[str]
+    month_names: frozenset[str]  # from dates.yaml: "6 maart 2017" at a line start is a date, not footnote 6
+    footnote_window: int  # how far past the expected number a footnote or marker may be
+    footnote_gap: int  # how far, for a line that plainly starts a citation ("181 ‘How the...")
+
+
+@dataclass(frozen=True)
+class KindRule:
+    kind: str
+    identifier: str | None
+    publisher: re.Pattern[str] | None
+    text: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class CitationRules:
+    repeat: re.Pattern[str]
+    pages: re.Pattern[str]
+    volume: re.Pattern[str]
+    identifiers: tuple[tuple[str, re.Pattern[str]], ...]
+    name_particles: frozenset[str]
+    outlet_words: frozenset[str]
+    kinds: tuple[KindRule, ...]
+    dutch_words: frozenset[str]
+    english_words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -121,6 +155,8 @@ class ReferenceData:
     date_forms: tuple[DateForm, ...]
     month_numbers: dict[str, int]
     layout: LayoutRules
+    citations: CitationRules
+    source_kinds: frozenset[str]
     fingerprint: str
 
     @cached_property
@@ -169,6 +205,9 @@ def load_reference(directory: Path | str | None = None) -> ReferenceData:
     }
     entities = _load_entities(directory / ENTITIES_FILE, known_classes, known_properties)
     months, date_forms = _load_dates(directory / DATES_FILE)
+    source_kinds = frozenset(
+        str(c)[len(str(IKG)) :] for c in ontology.subjects(SKOS.inScheme, IKG.SourceKinds) if str(c).startswith(str(IKG))
+    )
     return ReferenceData(
         directory=directory,
         ontology=ontology,
@@ -178,7 +217,9 @@ def load_reference(directory: Path | str | None = None) -> ReferenceData:
         event_rules=_load_event_rules(directory / EVENTS_FILE, known_classes),
         date_forms=date_forms,
         month_numbers=months,
-        layout=_load_layout(directory / LAYOUT_FILE),
+        layout=_load_layout(directory / LAYOUT_FILE, frozenset(months)),
+        citations=_load_citation_rules(directory / CITATIONS_FILE, source_kinds),
+        source_kinds=source_kinds,
         fingerprint=digest.hexdigest(),
     )
 
@@ -342,7 +383,7 @@ def _load_dates(path: Path) -> tuple[dict[str, int], tuple[DateForm, ...]]:
     return months, tuple(forms)
 
 
-def _load_layout(path: Path) -> LayoutRules:
+def _load_layout(path: Path, month_names: frozenset[str]) -> LayoutRules:
     data = _read_yaml(path)
     furniture = tuple(
         _compile(path, f"furniture '{entry.get('id')}'", str(_require(path, "furniture", entry, "regex")))
@@ -353,6 +394,45 @@ def _load_layout(path: Path) -> LayoutRules:
         elliptic_followers=frozenset(str(w) for w in data.get("elliptic_followers") or ()),
         hyphen_prefixes=frozenset(str(w) for w in data.get("hyphen_prefixes") or ()),
         vowel_clashes=frozenset(str(w) for w in data.get("vowel_clashes") or ()),
+        month_names=month_names,
+        footnote_window=int(data.get("footnote_window", 8)),
+        footnote_gap=int(data.get("footnote_gap", 60)),
+    )
+
+
+def _load_citation_rules(path: Path, source_kinds: frozenset[str]) -> CitationRules:
+    data = _read_yaml(path)
+    identifiers = tuple(
+        (str(_require(path, "identifiers", e, "id")), _compile(path, f"identifier '{e.get('id')}'", str(e["regex"])))
+        for e in data.get("identifiers") or []
+    )
+    known_identifiers = {name for name, _ in identifiers}
+    kinds = []
+    for number, entry in enumerate(data.get("kinds") or [], start=1):
+        kind = str(_require(path, f"kind rule {number}", entry, "kind"))
+        if kind not in source_kinds:
+            raise ReferenceDataError(path, f"kind rule {number}: '{kind}' is not a concept of ikg:SourceKinds")
+        identifier = entry.get("identifier")
+        if identifier is not None and identifier not in known_identifiers:
+            raise ReferenceDataError(path, f"kind rule {number}: unknown identifier '{identifier}'")
+        kinds.append(
+            KindRule(
+                kind=kind,
+                identifier=identifier,
+                publisher=_compile(path, f"kind rule {number}", entry["publisher"]) if "publisher" in entry else None,
+                text=_compile(path, f"kind rule {number}", entry["text"]) if "text" in entry else None,
+            )
+        )
+    return CitationRules(
+        repeat=_compile(path, "repeat", str(_require(path, "top level", data, "repeat"))),
+        pages=_compile(path, "pages", str(_require(path, "top level", data, "pages"))),
+        volume=_compile(path, "volume", str(_require(path, "top level", data, "volume"))),
+        identifiers=identifiers,
+        name_particles=frozenset(str(w) for w in data.get("name_particles") or ()),
+        outlet_words=frozenset(str(w) for w in data.get("outlet_words") or ()),
+        kinds=tuple(kinds),
+        dutch_words=frozenset(str(w) for w in data.get("dutch_words") or ()),
+        english_words=frozenset(str(w) for w in data.get("english_words") or ()),
     )
 
 

@@ -1,17 +1,24 @@
-"""Cross-document resolution: one node per real entity and event across all documents.
+"""Cross-document resolution: one node per real entity, event and cited work across all documents.
 
 Entities are keyed by their reference id, so "ISIS", "IS" and "Islamitische Staat" in any
-document are one node; every surface form seen is kept as an alternative label.
+document are one node; every surface form seen is kept as an alternative label. A cited
+work is one node however often and wherever it is cited; its creators are persons (the
+reference person where the name is one of its names) and its publisher is the reference
+organisation it names, where there is one.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
-from isis_kg.model import Document
+from isis_kg.model import Citation, Document
 from isis_kg.reference import ReferenceData
 
 FRANCHISE = "Franchise"
+PERSON = "Person"
 
 
 @dataclass
@@ -31,12 +38,39 @@ class EventNode:
 
 
 @dataclass
+class SourceNode:
+    key: str
+    citation: Citation  # as first cited (in content-hash order of documents)
+    creators: tuple[str, ...]  # entity keys of persons
+    publisher: str | None  # entity key of the organisation, when the reference data knows it
+    footnotes: set[int] = field(default_factory=set)
+    citation_texts: set[str] = field(default_factory=set)
+
+
+@dataclass
 class ResolvedCorpus:
     """All documents, in content-hash order, with the nodes they share."""
 
     documents: list[Document]
     entities: dict[str, EntityNode]
     events: dict[str, EventNode]
+    sources: dict[str, SourceNode]
+
+
+def source_key(citation: Citation) -> str | None:
+    """The same title (and year) is the same work, whatever page or paragraph a footnote cites."""
+    if not citation.title:
+        return None
+    title = re.sub(r"\W+", " ", unicodedata.normalize("NFKC", citation.title).casefold()).strip()
+    year = str(citation.date.year) if citation.date else ""
+    digest = hashlib.sha256(f"{title}|{year}".encode()).hexdigest()
+    return f"source/{digest[:16]}"
+
+
+def person_key(name: str) -> str:
+    """A person's id from their name: lower case ASCII words joined by hyphens."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 def resolve(documents: list[Document], reference: ReferenceData) -> ResolvedCorpus:
@@ -44,12 +78,22 @@ def resolve(documents: list[Document], reference: ReferenceData) -> ResolvedCorp
     ordered = sorted(documents, key=lambda d: d.sha256)
     entities: dict[str, EntityNode] = {}
     events: dict[str, EventNode] = {}
+    sources: dict[str, SourceNode] = {}
+    by_name = _names_to_ids(reference)
 
     def entity(key: str) -> EntityNode:
         if key not in entities:
             known = reference.entities[key]
             entities[key] = EntityNode(key, known.entity_class, dict(known.labels), wikidata=known.wikidata)
         return entities[key]
+
+    def person(name: str) -> str:
+        key = by_name.get((name, PERSON)) or person_key(name)
+        if key in reference.entities:
+            entity(key)
+        elif key not in entities:
+            entities[key] = EntityNode(key, PERSON, {"nl": name, "en": name})
+        return key
 
     for document in ordered:
         for ref in (document.meta.publisher_ref, document.meta.author_ref):
@@ -68,4 +112,29 @@ def resolve(documents: list[Document], reference: ReferenceData) -> ResolvedCorp
             if relation.predicate == "franchiseOf":
                 # a text saying X is a branch of Y makes X a franchise, whatever the list said
                 entity(relation.subject).entity_class = FRANCHISE
-    return ResolvedCorpus(documents=ordered, entities=entities, events=events)
+        for footnote in sorted(document.footnotes.values(), key=lambda f: f.number):
+            for work in footnote.works:
+                key = source_key(work)
+                if key is None:
+                    continue
+                if key not in sources:
+                    publisher = by_name.get((work.publisher or "", "Organisation"))
+                    if publisher is not None:
+                        entity(publisher)
+                    creators = tuple(person(name) for name in work.creators)
+                    sources[key] = SourceNode(key, work, creators, publisher)
+                sources[key].footnotes.add(footnote.number)
+                sources[key].citation_texts.add(footnote.text)
+    return ResolvedCorpus(documents=ordered, entities=entities, events=events, sources=sources)
+
+
+def _names_to_ids(reference: ReferenceData) -> dict[tuple[str, str], str]:
+    """(name, Person|Organisation) -> reference id, for names that belong to one entity only."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for known in reference.entities.values():
+        family = PERSON if reference.is_a(known.entity_class, PERSON) else "Organisation"
+        if family == "Organisation" and not reference.is_a(known.entity_class, "Organisation"):
+            continue
+        for name in known.names:
+            found.setdefault((name, family), set()).add(known.id)
+    return {key: next(iter(ids)) for key, ids in found.items() if len(ids) == 1}

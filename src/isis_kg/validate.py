@@ -51,8 +51,12 @@ class ValidationReport:
 
 
 def new_graph(triples: Iterable[tuple[Node, Node, Node]] = ()) -> rdflib.Graph:
-    """An rdflib graph on an Oxigraph store (oxrdflib), filled with ``triples``."""
-    graph = rdflib.Graph(store="Oxigraph")
+    """An rdflib graph for validation, filled with ``triples``.
+
+    rdflib's own in-memory store, not Oxigraph's: pyshacl's sh:or checks on an oxrdflib graph
+    took 30 s for the corpus where the memory store takes 0.3 s (measured; see the benchmark).
+    """
+    graph = rdflib.Graph()
     graph.addN((s, p, o, graph) for s, p, o in triples)
     return graph
 
@@ -60,15 +64,15 @@ def new_graph(triples: Iterable[tuple[Node, Node, Node]] = ()) -> rdflib.Graph:
 def validate_graph(graph: rdflib.Graph, reference: ReferenceData) -> ValidationReport:
     """Validate ``graph`` against the shapes; the ontology's triples are added to it first.
 
-    SHACL reads the class hierarchy (rdfs:subClassOf) from the data graph. Adding the
-    ontology to the caller's store, rather than letting pyshacl copy both into an in-memory
-    graph, keeps the work in Oxigraph: about three times faster on the corpus.
+    SHACL reads the class hierarchy (rdfs:subClassOf) from the data graph; adding the
+    ontology to it spares pyshacl a copy of both. SHACL-AF is on for the shapes' SPARQL targets.
     """
     graph.addN((s, p, o, graph) for s, p, o in reference.ontology)
     conforms, results, _text = pyshacl_validate(
         graph,
         shacl_graph=reference.shapes,
         inference="none",
+        advanced=True,
         abort_on_first=False,
         allow_warnings=False,
     )
@@ -102,7 +106,7 @@ def _node_shape(shapes: rdflib.Graph, source: Node | None) -> str:
 
 def validate_files(paths: list[Path], reference: ReferenceData) -> ValidationReport:
     """Validate Turtle files (taken together as one graph) against the shapes."""
-    graph = rdflib.Graph(store="Oxigraph")
+    graph = new_graph()
     for path in paths:
         if not path.is_file():
             raise InputError(path, "no such file")

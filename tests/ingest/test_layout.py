@@ -1,5 +1,6 @@
 import pytest
 
+from conftest import CORPUS
 from isis_kg.ingest import repair_layout
 from isis_kg.ingest.layout import Joint, hyphen_joint
 
@@ -42,8 +43,15 @@ def test_lines_become_paragraphs_and_offsets_point_into_the_file(reference) -> N
             assert char == text[offset] or (char == " " and text[offset].isspace())
 
 
-def test_page_furniture_and_chart_ticks_are_dropped(reference) -> None:
-    # AIVD report: the end of the travellers' chart and a page break
-    text = "250\n\n200\n\n012\n\n13 november 2015  \naanslagen in Parijs\n\n6 |  \n\n\n\n |  7\n\ninmiddels verplicht."
-    blocks = repair_layout(text, reference.layout)
-    assert [b.text for b in blocks] == ["13 november 2015 aanslagen in Parijs", "inmiddels verplicht."]
+def test_page_furniture_and_chart_ticks_are_dropped_and_the_sentence_around_the_chart_joined(reference) -> None:
+    # AIVD 2016: a sentence runs on over the travellers' chart and a page break
+    text = (CORPUS / "aivd-2016-leven-bij-isis.txt").read_text(encoding="utf-8")
+    texts = [b.text for b in repair_layout(text, reference.layout)]
+    assert (
+        "Omdat ISIS bang is voor infiltratie door spionnen, heeft de groepering inmiddels verplicht gesteld dat "
+        "iedere nieuwe uitreiziger iemand moet aandragen die al in ISIS-gebied verblijft"
+    ) in "\n".join(texts)
+    assert "29 juni 2014 uitroepen Islamitische Staat/kalifaat" in texts
+    assert "Augustus 2014 bombardementen door coalitie" in texts
+    assert "13 november 2015 aanslagen in Parijs" in texts
+    assert not any(t.strip(" |") in {"6", "7", "250", "012"} for t in texts)

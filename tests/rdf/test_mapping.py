@@ -22,7 +22,7 @@ def graph_of(reference, matcher, text: str = TEXT, meta: DocumentMeta | None = N
     catalogue = Catalogue(entries={"a" * 64: meta} if meta else {})
     document = process_document(source, catalogue, reference, matcher)
     graph = rdflib.Graph()
-    for triple in map_corpus(resolve([document], reference), RECORD):
+    for triple in map_corpus(resolve([document], reference), RECORD, reference):
         graph.add(triple)
     return graph
 

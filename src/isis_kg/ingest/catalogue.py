@@ -13,7 +13,6 @@ from isis_kg.errors import InputError
 from isis_kg.model import DateValue, DocumentMeta
 
 CATALOGUE_NAME = "catalogue.yaml"
-KINDS = ("report", "news", "blog")
 FIELDS = {"sha256", "file", "title", "publisher", "publisher_ref", "author", "author_ref", "date", "language", "kind"}
 
 
@@ -39,13 +38,16 @@ def catalogue_paths(inputs: Iterable[Path]) -> list[Path]:
     return list(found)
 
 
-def load_catalogues(paths: Iterable[Path]) -> Catalogue:
-    """Read and merge catalogue files; raise InputError on the first broken one."""
+def load_catalogues(paths: Iterable[Path], kinds: frozenset[str]) -> Catalogue:
+    """Read and merge catalogue files; raise InputError on the first broken one.
+
+    ``kinds`` are the kinds of source a document may have (the concepts of ikg:SourceKinds).
+    """
     catalogue = Catalogue()
     files = []
     for path in paths:
         files.append(path)
-        for meta in _read_catalogue(path):
+        for meta in _read_catalogue(path, kinds):
             known = catalogue.entries.get(meta.sha256)
             if known is not None and known != meta:
                 raise InputError(path, f"entry {meta.sha256[:12]}… contradicts another catalogue's entry")
@@ -54,7 +56,7 @@ def load_catalogues(paths: Iterable[Path]) -> Catalogue:
     return catalogue
 
 
-def _read_catalogue(path: Path) -> list[DocumentMeta]:
+def _read_catalogue(path: Path, kinds: frozenset[str]) -> list[DocumentMeta]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as error:
@@ -67,10 +69,10 @@ def _read_catalogue(path: Path) -> list[DocumentMeta]:
         raise InputError(path, f"catalogue is not valid YAML{where}") from None
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
         raise InputError(path, "catalogue needs a 'documents:' list")
-    return [_entry(path, number, entry) for number, entry in enumerate(data["documents"], start=1)]
+    return [_entry(path, number, entry, kinds) for number, entry in enumerate(data["documents"], start=1)]
 
 
-def _entry(path: Path, number: int, entry: Any) -> DocumentMeta:
+def _entry(path: Path, number: int, entry: Any, kinds: frozenset[str]) -> DocumentMeta:
     where = f"catalogue entry {number}"
     if not isinstance(entry, dict):
         raise InputError(path, f"{where} is not a mapping")
@@ -81,8 +83,8 @@ def _entry(path: Path, number: int, entry: Any) -> DocumentMeta:
     if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
         raise InputError(path, f"{where} needs 'sha256': 64 lower-case hex digits")
     kind = entry.get("kind")
-    if kind is not None and kind not in KINDS:
-        raise InputError(path, f"{where}: kind '{kind}' is not one of {', '.join(KINDS)}")
+    if kind is not None and kind not in kinds:
+        raise InputError(path, f"{where}: kind '{kind}' is not one of {', '.join(sorted(kinds))}")
     date = entry.get("date")
     try:
         date_value = DateValue.parse(str(date)) if date is not None else None

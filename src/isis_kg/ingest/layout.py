@@ -1,8 +1,9 @@
 """Undo the layout of texts extracted from PDF, keeping every character's original offset.
 
 Lines become paragraphs, words hyphenated across lines are joined again where Dutch says
-they are one word, page furniture (page numbers, chart ticks) is dropped, and headings that
-the extraction glued to the next paragraph are set apart.
+they are one word, page furniture (page numbers, chart ticks) is dropped, footnotes are
+taken out of the body (see ``footnotes``), sentences cut by a page break or a footnote are
+joined again, and headings that the extraction glued to the next paragraph are set apart.
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from enum import Enum
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from isis_kg.ingest.footnotes import FootnoteLines, find_footnotes, take_markers
+from isis_kg.ingest.lines import Line, LineKind, scan_lines
 from isis_kg.model import Block
 from isis_kg.reference import LayoutRules
 
@@ -24,7 +27,9 @@ _TRAILING_WORD_HYPHEN = re.compile(r"(\w+)-$")
 _LEADING_LOWER_WORD = re.compile(r"^([a-zà-ÿ]\w*)")
 _SENTENCE_END = re.compile(r"[.!?:;…’'\")\]”]\d*$")
 _STARTS_UPPER = re.compile(r"^[A-ZÀ-Ý0-9‘'\"“(]")
+_STARTS_LOWER = re.compile(r"^[a-zà-ÿ]")
 HEADING_WIDTH_RATIO = 0.75
+LABEL_WIDTH_RATIO = 0.5  # lines this short are chart labels, not running text
 
 
 class Joint(Enum):
@@ -54,48 +59,78 @@ def hyphen_joint(left: str, right: str, rules: LayoutRules, is_word: Callable[[s
     return Joint.JOIN
 
 
-@dataclass(frozen=True)
-class _Line:
-    start: int  # offset of the first non-space character
-    end: int  # offset after the last non-space character
-    text: str
-
-
 def repair_layout(text: str, rules: LayoutRules) -> list[Block]:
-    """Split ``text`` into blocks (paragraphs and headings) with their layout undone."""
-    paragraphs = _paragraphs(text, rules)
+    """Split ``text`` into blocks (paragraphs, headings, footnotes) with their layout undone.
+
+    Body paragraphs that a page break or a footnote cut in two are joined again; footnote
+    markers are taken out of the body text (each block keeps where they stood).
+    """
+    lines = scan_lines(text, rules)
+    footnotes = find_footnotes(lines, rules)
+    in_footnote = {line.index for footnote in footnotes for line in footnote.lines}
+    paragraphs = _body_paragraphs(lines, in_footnote)
     widths = sorted(len(line.text) for paragraph in paragraphs for line in paragraph)
     typical_width = widths[int(len(widths) * 0.9)] if widths else 0
-    blocks = []
+    paragraphs = _stitch(paragraphs, typical_width)
+    blocks: list[Block] = []
+    expected_marker = 1
     for paragraph in paragraphs:
-        for lines in _split_headings(paragraph, typical_width):
-            blocks.append(_join_lines(lines, rules))
-    return blocks
+        for group, kind in _split_headings(paragraph, typical_width):
+            block, expected_marker = take_markers(_join_lines(group, rules, kind), expected_marker, rules.footnote_window)
+            blocks.append(block)
+    for footnote in footnotes:
+        blocks.append(_footnote_block(footnote, rules))
+    return sorted(blocks, key=lambda block: block.offsets[0])
 
 
-def _paragraphs(text: str, rules: LayoutRules) -> list[list[_Line]]:
-    """Runs of text lines between blank lines and page furniture."""
-    paragraphs: list[list[_Line]] = []
-    current: list[_Line] = []
-    position = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        is_text = bool(stripped) and not any(p.fullmatch(raw.rstrip("\r")) for p in rules.furniture)
-        if is_text:
-            lead = len(raw) - len(raw.lstrip())
-            current.append(_Line(position + lead, position + lead + len(stripped), stripped))
+def _body_paragraphs(lines: list[Line], in_footnote: set[int]) -> list[list[Line]]:
+    """Runs of body text lines between blank lines, page furniture and footnotes."""
+    paragraphs: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.kind is LineKind.TEXT and line.index not in in_footnote:
+            current.append(line)
         elif current:
             paragraphs.append(current)
             current = []
-        position += len(raw) + 1
     if current:
         paragraphs.append(current)
     return paragraphs
 
 
-def _split_headings(lines: list[_Line], typical_width: int) -> list[list[_Line]]:
+def _stitch(paragraphs: list[list[Line]], typical_width: int) -> list[list[Line]]:
+    """Join a paragraph that goes on in lower case to the one it continues.
+
+    That is the nearest earlier paragraph that stops mid-sentence and is of the same
+    build: running text (a page break or footnotes came between) or short label lines
+    (a chart label broken in two, "Augustus 2014 bombardementen" + "door coalitie"). A
+    chart's labels between two halves of a running sentence are skipped over.
+    """
+
+    def is_label(paragraph: list[Line]) -> bool:
+        return max(len(line.text) for line in paragraph) < typical_width * LABEL_WIDTH_RATIO
+
+    stitched: list[list[Line]] = []
+    for paragraph in paragraphs:
+        target = None
+        if _STARTS_LOWER.match(paragraph[0].text):
+            for k in range(len(stitched) - 1, -1, -1):
+                candidate = stitched[k]
+                if is_label(candidate) != is_label(paragraph):
+                    continue
+                if not _SENTENCE_END.search(candidate[-1].text):
+                    target = k
+                break
+        if target is None:
+            stitched.append(paragraph)
+        else:
+            stitched[target] = stitched[target] + paragraph
+    return stitched
+
+
+def _split_headings(lines: list[Line], typical_width: int) -> list[tuple[list[Line], str]]:
     """Set apart short unpunctuated lines that start a paragraph of their own."""
-    groups: list[list[_Line]] = [[]]
+    groups: list[tuple[list[Line], str]] = [([], "body")]
     for i, line in enumerate(lines):
         previous_ended = i == 0 or bool(_SENTENCE_END.search(lines[i - 1].text))
         is_heading = (
@@ -108,16 +143,26 @@ def _split_headings(lines: list[_Line], typical_width: int) -> list[list[_Line]]
             and bool(_STARTS_UPPER.match(lines[i + 1].text))
         )
         if is_heading:
-            if groups[-1]:
-                groups.append([])
-            groups[-1].append(line)
-            groups.append([])
+            groups.append(([line], "heading"))
+            groups.append(([], "body"))
         else:
-            groups[-1].append(line)
-    return [group for group in groups if group]
+            groups[-1][0].append(line)
+    return [(group, kind) for group, kind in groups if group]
 
 
-def _join_lines(lines: list[_Line], rules: LayoutRules) -> Block:
+def _footnote_block(footnote: FootnoteLines, rules: LayoutRules) -> Block:
+    """A footnote's text, without its number."""
+    first = footnote.lines[0]
+    skip = footnote.number_end - first.start
+    rest = first.text[skip:]
+    lead = len(rest) - len(rest.lstrip())
+    first = replace(first, start=footnote.number_end + lead, text=rest.strip())
+    block = _join_lines([first, *footnote.lines[1:]], rules, "footnote")
+    block.footnote = footnote.number
+    return block
+
+
+def _join_lines(lines: list[Line], rules: LayoutRules, kind: str) -> Block:
     pieces: list[str] = []
     offsets = array("l")
     for i, line in enumerate(lines):
@@ -140,4 +185,4 @@ def _join_lines(lines: list[_Line], rules: LayoutRules) -> Block:
                 offsets.append(line.start + token.start() - 1)
             pieces.append(token.group())
             offsets.extend(range(line.start + token.start(), line.start + token.end()))
-    return Block(text="".join(pieces), offsets=offsets)
+    return Block(text="".join(pieces), offsets=offsets, kind=kind)

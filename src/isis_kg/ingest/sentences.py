@@ -41,6 +41,9 @@ def split_sentences(blocks: list[Block]) -> list[Sentence]:
                     text=block.text[start:end],
                     original_start=original_start,
                     original_end=original_end,
+                    # a marker right after the closing full stop ("nabij.2") belongs to the sentence
+                    footnotes=tuple(number for position, number in block.markers if start < position <= end),
+                    in_footnote=block.footnote,
                 )
             )
     return sentences

@@ -16,10 +16,13 @@ from rdflib.term import Node
 from isis_kg.model import DateValue, Document, Precision, Relation
 from isis_kg.namespaces import IKG, WD
 from isis_kg.rdf.iris import build_iri, document_iri, node_iri, statement_iri
-from isis_kg.resolve import ResolvedCorpus
+from isis_kg.ingest.citations import title_language
+from isis_kg.reference import ReferenceData
+from isis_kg.resolve import ResolvedCorpus, SourceNode, source_key
 
 Triple = tuple[Node, Node, Node]
 
+CITATION_PATTERN = "citation/footnote"
 _DATATYPES = {Precision.DAY: XSD.date, Precision.MONTH: XSD.gYearMonth, Precision.YEAR: XSD.gYear}
 
 
@@ -37,7 +40,7 @@ def date_literal(value: DateValue) -> Literal:
     return Literal(value.lexical, datatype=_DATATYPES[value.precision])
 
 
-def map_corpus(corpus: ResolvedCorpus, record: BuildRecord) -> set[Triple]:
+def map_corpus(corpus: ResolvedCorpus, record: BuildRecord, reference: ReferenceData) -> set[Triple]:
     triples: set[Triple] = set()
     for entity in corpus.entities.values():
         subject = node_iri(entity.key)
@@ -53,8 +56,11 @@ def map_corpus(corpus: ResolvedCorpus, record: BuildRecord) -> set[Triple]:
         triples.add((subject, RDF.type, IKG[event.event_class]))
         for language, label in event.labels:
             triples.add((subject, RDFS.label, Literal(label, lang=language)))
+    for source in corpus.sources.values():
+        triples |= _source(source, reference)
     for document in corpus.documents:
         triples |= _document(document)
+        triples |= _citations(document)
         for relation in document.relations:
             triples |= _fact(document, relation)
     triples |= _build_record(corpus, record)
@@ -94,16 +100,30 @@ def _document(document: Document) -> set[Triple]:
 
 def _fact(document: Document, relation: Relation) -> set[Triple]:
     sentence = document.sentences[relation.sentence]
-    subject, predicate = node_iri(relation.subject), IKG[relation.predicate]
     obj: Node = date_literal(relation.object) if isinstance(relation.object, DateValue) else node_iri(relation.object)
-    statement = statement_iri(
-        str(subject),
-        str(predicate),
-        obj.n3(),
-        document.sha256,
-        str(sentence.original_start),
-        str(sentence.original_end),
+    triples, statement = _statement(
+        document,
+        node_iri(relation.subject),
+        IKG[relation.predicate],
+        obj,
+        sentence.text,
+        (sentence.original_start, sentence.original_end),
+        relation.pattern,
     )
+    for number in sentence.footnotes:
+        footnote = document.footnotes.get(number)
+        for work in footnote.works if footnote else ():
+            key = source_key(work)
+            if key is not None:
+                triples.add((statement, IKG.citedSource, node_iri(key)))
+    return triples
+
+
+def _statement(
+    document: Document, subject: Node, predicate: Node, obj: Node, evidence: str, span: tuple[int, int], pattern: str
+) -> tuple[set[Triple], Node]:
+    """The fact and its statement node, named by a hash of what it says and where it was read."""
+    statement = statement_iri(str(subject), str(predicate), obj.n3(), document.sha256, str(span[0]), str(span[1]))
     return {
         (subject, predicate, obj),
         (statement, RDF.type, RDF.Statement),
@@ -111,11 +131,55 @@ def _fact(document: Document, relation: Relation) -> set[Triple]:
         (statement, RDF.predicate, predicate),
         (statement, RDF.object, obj),
         (statement, PROV.wasDerivedFrom, document_iri(document.sha256)),
-        (statement, IKG.evidence, Literal(sentence.text, lang=document.meta.language)),
-        (statement, IKG.startOffset, Literal(sentence.original_start)),
-        (statement, IKG.endOffset, Literal(sentence.original_end)),
-        (statement, IKG.pattern, Literal(relation.pattern)),
+        (statement, IKG.evidence, Literal(evidence, lang=document.meta.language)),
+        (statement, IKG.startOffset, Literal(span[0])),
+        (statement, IKG.endOffset, Literal(span[1])),
+        (statement, IKG.pattern, Literal(pattern)),
+    }, statement
+
+
+def _citations(document: Document) -> set[Triple]:
+    """The document cites each work of its footnotes; the footnote is the evidence."""
+    triples: set[Triple] = set()
+    for footnote in document.footnotes.values():
+        block = document.blocks[footnote.block]
+        span = block.original_span(0, len(block.text))
+        for work in footnote.works:
+            key = source_key(work)
+            if key is not None:
+                facts, _node = _statement(
+                    document, document_iri(document.sha256), IKG.cites, node_iri(key), footnote.text, span, CITATION_PATTERN
+                )
+                triples |= facts
+    return triples
+
+
+def _source(source: SourceNode, reference: ReferenceData) -> set[Triple]:
+    work = source.citation
+    subject = node_iri(source.key)
+    assert work.title is not None  # only titled works become sources (see source_key)
+    title = Literal(work.title, lang=title_language(work.title, reference.citations))
+    triples: set[Triple] = {
+        (subject, RDF.type, IKG.Source),
+        (subject, RDFS.label, title),
+        (subject, DCTERMS.title, title),
+        (subject, IKG.sourceKind, IKG[work.kind]),
     }
+    for creator in source.creators:
+        triples.add((subject, DCTERMS.creator, node_iri(creator)))
+    if source.publisher is not None:
+        triples.add((subject, DCTERMS.publisher, node_iri(source.publisher)))
+    elif work.publisher:
+        triples.add((subject, DCTERMS.publisher, Literal(work.publisher)))
+    if work.date is not None:
+        triples.add((subject, DCTERMS.date, date_literal(work.date)))
+    for _kind, identifier in work.identifiers:
+        triples.add((subject, DCTERMS.identifier, Literal(identifier)))
+    for number in source.footnotes:
+        triples.add((subject, IKG.footnoteNumber, Literal(number)))
+    for text in source.citation_texts:
+        triples.add((subject, IKG.citationText, Literal(text)))
+    return triples
 
 
 def _build_record(corpus: ResolvedCorpus, record: BuildRecord) -> set[Triple]:

@@ -1,0 +1,260 @@
+"""Read footnotes as citations: the works they cite, or the explanation they give.
+
+A citation here is a quoted title followed by comma-separated parts, ending with a date:
+    ‘Where Do ISIS Fighters Go When the Caliphate Falls? They have options’, Colin P. Clarke
+    en Armanath Amarasinga, The Atlantic, 6 maart 2017.
+Creators are the parts shaped like names; the publisher is the last other part before the
+date; pages ("p.44", "par.20") and identifiers (UN symbols, ECLI numbers, URLs, report
+numbers) are recognised by form. A footnote can cite several works, and "Idem."/"Ibid."
+repeat the previous footnote's works. What counts as what is in patterns/citations.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from isis_kg.model import Block, Citation, DateValue, Footnote
+from isis_kg.nlp.dates import find_dates
+from isis_kg.reference import CitationRules, ReferenceData
+
+OTHER_KIND = "otherSource"
+_OPEN_QUOTE = "‘’'“\""
+_CLOSE_QUOTES = "’‘'”\""
+_NESTED_OPEN = "‘“"
+# after a closing quote: a comma ends the title, and so do a page reference or a name after a
+# forgotten comma ("...Terrorismus ’ p.131", "...of ISIS?’ Simon Cotte, The Atlantic")
+_AFTER_TITLE = re.compile(
+    r"\s*,|\s*\.?\s*$|\s+(?=pp?\.\s*\d)|(?<=[?!][’'”\"])\s+(?=[A-Z])|\s+(?=[A-Z][\w.]*\s+[A-Z][\w’'-]+,)"
+)
+_AFTER_PHRASE = re.compile(r"\s+[a-z]")
+# a title stands at the start of a footnote or after a full stop, colon or citing word
+_TITLE_CONTEXT = re.compile(r"(?:^|[.:;]|\b(?:Zie|ook|en|in|bijvoorbeeld|aangehaald))\s*$")
+_CITING_LEAD = re.compile(r"\b(?:Zie|zie|Idem|Ibid|aangehaald|geciteerd)\b")
+_NEXT_CITATION = re.compile(r"\d{4}\.\s+[‘’'“\"]")
+_DAY_MONTH = re.compile(r"^\d{1,2}\s+[A-Za-z]+$")
+_TITLE_START = re.compile(r"(?:^|(?<=[\s:(]))[‘’'“\"](?=\S)")
+_YEAR_ONLY = re.compile(r"^(?:[A-Za-z]+\s+)?((?:19|20)\d\d)$")
+_SPLIT_PARTS = re.compile(r",\s+")
+_SPLIT_NAMES = re.compile(r"\s+(?:en|and|&)\s+")
+_INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")
+_CAPITALISED = re.compile(r"^[A-ZÀ-Ý][\w’'.\-]*$")
+
+
+def read_footnotes(blocks: list[Block], reference: ReferenceData) -> dict[int, Footnote]:
+    """Parse the footnote blocks in order; Idem/Ibid take the works of the footnote before."""
+    footnotes: list[Footnote] = []
+    for index, block in enumerate(blocks):
+        if block.footnote is None:
+            continue
+        footnote = parse_footnote(block.footnote, index, block.text, reference)
+        if footnote.repeats_previous and footnotes:
+            pages = footnote.works[0].pages if footnote.works else None
+            previous = footnotes[-1].works
+            works = tuple(replace(w, pages=pages) for w in previous) if pages else previous
+            footnote = replace(footnote, works=works)
+        footnotes.append(footnote)
+    return {footnote.number: footnote for footnote in footnotes}
+
+
+def parse_footnote(number: int, block: int, text: str, reference: ReferenceData) -> Footnote:
+    rules = reference.citations
+    repeat = rules.repeat.match(text)
+    if repeat:
+        pages = repeat.group("pages").strip(" .,") or None
+        works = (Citation(None, (), None, None, pages, (), OTHER_KIND),) if pages else ()
+        return Footnote(number, block, text, works, repeats_previous=True)
+    return Footnote(number, block, text, tuple(_works(text, reference)))
+
+
+def _works(text: str, reference: ReferenceData) -> list[Citation]:
+    works = []
+    starts = [m.start() for m in _TITLE_START.finditer(text)]
+    position = 0
+    for start in starts:
+        if start < position:
+            continue
+        title_end = _title_end(text, start)
+        if title_end is None:
+            continue
+        title = text[start + 1 : title_end].strip(" ’‘'”\"")
+        lead = text[position:start]
+        rest, consumed = _parts_until_date(text, title_end, reference)
+        if rest is None or (not _dated(rest, reference) and any(_is_prose(part, reference) for part in rest)):
+            continue  # a quoted phrase in running prose, not a title
+        if not any(rest) and not _CITING_LEAD.search(lead):
+            continue  # a quoted name at the end of a sentence: "de ‘Anbar Awakening Councils’."
+        works.append(_citation(title, _lead_creators(lead, reference.citations), rest, text, reference))
+        position = consumed
+    return works
+
+
+def _title_end(text: str, start: int) -> int | None:
+    """Where the title opened at ``start`` closes; None when the quotes hold a phrase of prose."""
+    in_title_context = bool(_TITLE_CONTEXT.search(text, 0, start))
+    depth = 0
+    for position in range(start + 1, len(text)):
+        char, before = text[position], text[position - 1]
+        if char in _NESTED_OPEN and position > start + 1 and (before.isspace() or before in _NESTED_OPEN):
+            depth += 1  # a quoted phrase inside the title: ‘Isis poses ‘sustained’ threat...’
+            continue
+        if char not in _CLOSE_QUOTES:
+            continue
+        if before.isalpha() and text[position + 1 : position + 2].isalpha():
+            continue  # an apostrophe: Iraq’s, d’attentats
+        if depth:
+            depth -= 1
+            continue
+        if _AFTER_TITLE.match(text, position + 1):
+            if not _NEXT_CITATION.search(text, start, position):
+                return position
+            break  # the title never closed and the next citation began: fall back to the first comma
+        if _AFTER_PHRASE.match(text, position + 1) and not in_title_context:
+            return None  # ‘het kalifaat’ bijvoorbeeld
+    comma = text.find(", ", start)
+    return comma if comma > start else None
+
+
+def _parts_until_date(text: str, title_end: int, reference: ReferenceData) -> tuple[list[str] | None, int]:
+    """The comma-separated parts after a title, up to and including its date."""
+    after = text[title_end:].lstrip("’‘'”\"").lstrip(" ,")
+    offset = len(text) - len(after)
+    parts: list[str] = []
+    position = offset
+    for raw in _SPLIT_PARTS.split(after.strip()):
+        position = text.find(raw, position) + len(raw)
+        part = raw.strip().strip(_CLOSE_QUOTES + "‘“").strip()
+        # a date ends the citation; what follows in the same part is prose
+        sentence_end = re.search(r"\d{4}\.(?=\s|$|[A-Z‘])", part)
+        if sentence_end:
+            parts.append(part[: sentence_end.end() - 1])
+            return parts, text.find(part, offset) + sentence_end.end()
+        parts.append(part.rstrip("."))
+        if part.endswith(".") and _is_date(part.rstrip("."), reference):
+            return parts, position
+    return parts, len(text)
+
+
+def _citation(title: str, lead_creators: list[str], parts: list[str], text: str, reference: ReferenceData) -> Citation:
+    rules = reference.citations
+    date: DateValue | None = None
+    pages: list[str] = []
+    identifiers: list[tuple[str, str]] = []
+    middle: list[str] = []
+    for part in parts:
+        found = _identifiers(part, rules)
+        if found:
+            identifiers += found
+            continue
+        if rules.pages.match(part):
+            pages.append(part)
+            continue
+        if rules.volume.match(part):
+            continue
+        value = _is_date(part, reference)
+        if value is not None:
+            date = value
+            continue
+        if _DAY_MONTH.match(part):
+            continue  # a date whose year the extraction lost
+        middle.append(part)
+    creators = list(lead_creators)
+    publisher = None
+    if len(middle) == 1:
+        names = _names(middle[0], rules)
+        if names:
+            creators += names
+        else:
+            publisher = middle[0]
+    elif middle:
+        publisher = middle[-1]
+        for part in middle[:-1]:
+            creators += _names(part, rules)
+    kind = _kind(publisher, identifiers, text, rules)
+    return Citation(
+        title=title or None,
+        creators=tuple(creators),
+        publisher=publisher,
+        date=date,
+        pages=", ".join(pages) or None,
+        identifiers=tuple(identifiers),
+        kind=kind,
+    )
+
+
+def _dated(parts: list[str], reference: ReferenceData) -> bool:
+    return any(_is_date(part, reference) is not None for part in parts)
+
+
+def _is_prose(part: str, reference: ReferenceData) -> bool:
+    """A part in lower case that is no page, date or identifier: "en het optreden van de tribale eenheden"."""
+    rules = reference.citations
+    return (
+        part[:1].islower()
+        and not rules.pages.match(part)
+        and not any(p.search(part) for _, p in rules.identifiers)
+        and _is_date(part, reference) is None
+        and not _DAY_MONTH.match(part)
+    )
+
+
+def _lead_creators(lead: str, rules: CitationRules) -> list[str]:
+    """A creator named before the title: "James R. Clapper, ‘Statement for the Record...’"."""
+    lead = lead.strip().rstrip(",").strip()
+    return _names(lead, rules) if lead and "," not in lead and len(lead) < 60 else []
+
+
+def _names(part: str, rules: CitationRules) -> list[str]:
+    """The person names a part consists of, or nothing if it is not names only."""
+    names = _SPLIT_NAMES.split(part)
+    return names if all(_is_name(n, rules) for n in names) else []
+
+
+def _is_name(text: str, rules: CitationRules) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 5 or any(c.isdigit() for c in text):
+        return False
+    capitalised = 0
+    for word in words:
+        if word in rules.outlet_words:
+            return False
+        if word.lower() in rules.name_particles or word.lower().rstrip("-") in rules.name_particles:
+            continue
+        if _INITIAL.match(word) or _CAPITALISED.match(word):
+            capitalised += 1
+            continue
+        return False
+    return capitalised >= 2
+
+
+def _identifiers(part: str, rules: CitationRules) -> list[tuple[str, str]]:
+    return [(name, m.group(0)) for name, pattern in rules.identifiers for m in pattern.finditer(part)]
+
+
+def _is_date(part: str, reference: ReferenceData) -> DateValue | None:
+    part = part.strip().rstrip(".")
+    dates = find_dates(part, reference)
+    if dates and dates[-1].end == len(part) and dates[-1].start <= 12:
+        return dates[-1].value
+    year_only = _YEAR_ONLY.match(part)  # "2017", "Fall 2017"
+    return DateValue(int(year_only.group(1))) if year_only else None
+
+
+def _kind(publisher: str | None, identifiers: list[tuple[str, str]], text: str, rules: CitationRules) -> str:
+    names = {name for name, _ in identifiers}
+    for rule in rules.kinds:
+        if rule.identifier is not None and rule.identifier in names:
+            return rule.kind
+        if rule.publisher is not None and publisher and rule.publisher.search(publisher):
+            return rule.kind
+        if rule.text is not None and rule.text.search(text):
+            return rule.kind
+    return OTHER_KIND
+
+
+def title_language(title: str, rules: CitationRules) -> str:
+    """"nl" or "en": which of the two languages' common words the title has more of."""
+    words = [w.strip(".,:;?!‘’'“”\"()").lower() for w in title.split()]
+    dutch = sum(w in rules.dutch_words for w in words)
+    english = sum(w in rules.english_words for w in words)
+    return "nl" if dutch > english else "en"

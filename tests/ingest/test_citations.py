@@ -1,0 +1,84 @@
+"""Footnotes of the NCTV report read as citations (texts as the layout stage gives them)."""
+
+from isis_kg.ingest.citations import parse_footnote, read_footnotes, title_language
+from isis_kg.model import Block, DateValue
+
+
+def parse(reference, text: str, number: int = 1):
+    return parse_footnote(number, 0, text, reference)
+
+
+def test_a_footnote_citing_two_works(reference) -> None:
+    footnote = parse(
+        reference,
+        "‘Where Do ISIS Fighters Go When the Caliphate Falls? They have options’, Colin P. Clarke en Armanath "
+        "Amarasinga, The Atlantic, 6 maart 2017.In juridische zin was er nooit een staat; ‘Uitspraak Rechtbank "
+        "Den Haag’, ECLI:NL:RBDHA:2017:6927, 27-06-2017.",
+    )
+    first, second = footnote.works
+    assert first.title == "Where Do ISIS Fighters Go When the Caliphate Falls? They have options"
+    assert first.creators == ("Colin P. Clarke", "Armanath Amarasinga")
+    assert first.publisher == "The Atlantic" and first.date == DateValue(2017, 3, 6) and first.kind == "news"
+    assert second.title == "Uitspraak Rechtbank Den Haag"
+    assert second.identifiers == (("ecli", "ECLI:NL:RBDHA:2017:6927"),)
+    assert second.date == DateValue(2017, 6, 27) and second.kind == "courtRuling"
+
+
+def test_un_documents_pages_and_month_dates(reference) -> None:
+    (work,) = parse(reference, "‘Fifth report of the Secretary-General on the threat posed by ISIL’, S/2017/467, par.20, UN, 31 mei 2017.").works
+    assert work.identifiers == (("un-symbol", "S/2017/467"),)
+    assert work.pages == "par.20" and work.publisher == "UN" and work.kind == "unDocument"
+    (journal,) = parse(
+        reference,
+        "‘Crime as Jihad: Developments in the Crime-Terror Nexus in Europe’, Rajan Basra en Peter R. Neumann, "
+        "CTC Sentinel, Volume 10, Issue 9, p.3, oktober 2017.",
+    ).works
+    assert journal.creators == ("Rajan Basra", "Peter R. Neumann")
+    assert journal.publisher == "CTC Sentinel" and journal.date == DateValue(2017, 10) and journal.kind == "academic"
+
+
+def test_nested_quotes_and_a_missing_comma(reference) -> None:
+    (work,) = parse(reference, "‘Isis poses ‘sustained’ threat to US for years to come despite loss of territory’, The Guardian, 27 september 2016.").works
+    assert work.title == "Isis poses ‘sustained’ threat to US for years to come despite loss of territory"
+    assert work.publisher == "The Guardian"
+    (cotte,) = parse(reference, "‘ISIS Will Fail, but What About the Idea of ISIS?’ Simon Cotte, The Atlantic, 23 maart 2017.").works
+    assert cotte.title == "ISIS Will Fail, but What About the Idea of ISIS?" and cotte.creators == ("Simon Cotte",)
+
+
+def test_a_footnote_that_explains_cites_nothing(reference) -> None:
+    footnote = parse(reference, "ISIS Khorasan (ISIS-K) genoemd. ISIS-K is de franchise van ISIS in Afghanistan in Afghanistan en Pakistan.")
+    assert footnote.explanatory and footnote.works == ()
+    prose = parse(
+        reference,
+        "De extra inzet van Amerikaanse eenheden staat bekend als de ‘surge’, en het optreden van de tribale "
+        "eenheden als de Sahwa, de ‘Awakening’ of ‘Anbar Awakening Councils’.",
+    )
+    assert prose.explanatory
+
+
+def test_a_quoted_phrase_before_the_title_is_not_the_title(reference) -> None:
+    (work,) = parse(
+        reference,
+        "Zie voor het weinig duurzame karakter van de politieke economie van ‘het kalifaat’ bijvoorbeeld: ‘A "
+        "Predictable Failure: The Political Economy of The Decline of the Islamic State’, Jacob Shapiro, CTC "
+        "Sentinel, Volume 9, Issue 9, pp.28-34, september 2016.",
+    ).works
+    assert work.title == "A Predictable Failure: The Political Economy of The Decline of the Islamic State"
+
+
+def test_idem_and_ibid_repeat_the_previous_works(reference) -> None:
+    blocks = [
+        Block("‘Report of the Secretary-General on the Threat Posed by ISIL’, S/2016/501, par.26, UN, 31 mei 2016.", None, "footnote", 225),
+        Block("Idem.", None, "footnote", 226),
+        Block("Ibid., par.28.", None, "footnote", 227),
+    ]
+    footnotes = read_footnotes(blocks, reference)
+    titles = {n: [w.title for w in f.works] for n, f in footnotes.items()}
+    assert titles[226] == titles[227] == titles[225] == ["Report of the Secretary-General on the Threat Posed by ISIL"]
+    assert footnotes[227].works[0].pages == "par.28" and footnotes[226].works[0].pages == "par.26"
+    assert not footnotes[226].explanatory
+
+
+def test_title_language(reference) -> None:
+    assert title_language("Het ‘kalifaat’ is verwoest, maar uit de puinhopen herrijst een nieuwe IS-achtige groep", reference.citations) == "nl"
+    assert title_language("What ISIL really thinks about the future", reference.citations) == "en"
