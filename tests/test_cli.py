@@ -4,9 +4,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, PROJECT
 
 from isis_kg.cli import main
+
+from conftest import CORPUS, PROJECT
 
 SHORT_TEXT = "nieuws-2015-icsr-is-deserteurs.txt"
 

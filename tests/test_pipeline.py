@@ -5,12 +5,13 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from conftest import CORPUS, GRAPH
 from rdflib.namespace import PROV, RDF, RDFS
 
 from isis_kg import build
 from isis_kg.namespaces import IKG
 from isis_kg.pipeline import GRAPH_FILE, ONTOLOGY_COPY, REPORT_FILE, STAGES, Stage, check_stage_order
+
+from conftest import CORPUS, GRAPH
 
 CONTRACT_RELATIONS = [
     IKG.franchiseOf,
@@ -92,3 +93,29 @@ def test_stage_order_is_checked() -> None:
     with pytest.raises(RuntimeError, match=r"stage 'footnotes' reads \['blocks'\] before any stage writes it"):
         check_stage_order(without_layout)
     assert all(isinstance(stage, Stage) for stage in STAGES)
+
+
+def test_every_fact_from_a_footnoted_sentence_cites_its_source(reference, matcher) -> None:
+    from isis_kg.ingest import read_source
+    from isis_kg.ingest.catalogue import Catalogue
+    from isis_kg.pipeline import process_document
+    from isis_kg.rdf import BuildRecord, map_corpus
+    from isis_kg.resolve import resolve
+
+    document = process_document(
+        read_source(CORPUS / "nctv-2017-transformatie-isis-na-kalifaat.txt"), Catalogue(), reference, matcher
+    )
+    graph = rdflib.Graph()
+    for triple in map_corpus(resolve([document], reference), BuildRecord("t", "1", "r", "i"), reference):
+        graph.add(triple)
+    checked = 0
+    for statement in set(graph.subjects(RDF.type, RDF.Statement)):
+        if graph.value(statement, RDF.predicate) == IKG.cites:
+            continue
+        start = int(graph.value(statement, IKG.startOffset))
+        sentence = next(s for s in document.sentences if s.original_start == start)
+        cited = [n for n in sentence.footnotes if n in document.footnotes and document.footnotes[n].works]
+        if cited:
+            checked += 1
+            assert graph.value(statement, IKG.citedSource) is not None, sentence.text
+    assert checked >= 20

@@ -96,6 +96,13 @@ def _parser() -> argparse.ArgumentParser:
         "--gold", type=Path, default=None, metavar="FILE", help="gold passages (default: tests/gold/passages.yaml)"
     )
     evaluate_parser.add_argument(
+        "--footnotes",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="gold footnotes (default: tests/gold/footnotes.yaml)",
+    )
+    evaluate_parser.add_argument(
         "--ontology",
         type=Path,
         default=None,
@@ -132,15 +139,20 @@ def _validate(options: argparse.Namespace) -> int:
 
 
 def _evaluate(options: argparse.Namespace) -> int:
-    from isis_kg.evaluate import DEFAULT_GOLD, evaluate
+    from isis_kg.evaluate import DEFAULT_FOOTNOTE_GOLD, DEFAULT_GOLD, evaluate, evaluate_citations
 
-    result = evaluate(options.gold or DEFAULT_GOLD, load_reference(options.ontology))
-    print("\n".join(result.table()))
+    reference = load_reference(options.ontology)
+    result = evaluate(options.gold or DEFAULT_GOLD, reference)
+    citations = evaluate_citations(options.footnotes or DEFAULT_FOOTNOTE_GOLD, reference=reference)
+    print("\n".join(result.table() + [line for split in citations for line in split.table()]))
     if options.details:
-        print("missed:")
+        print("\nmissed:")
         print("\n".join(f"  {' | '.join(item)}" for item in result.missed))
         print("spurious:")
         print("\n".join(f"  {' | '.join(item)}" for item in result.spurious))
+        for split in citations:
+            print(f"citation fields wrong ({split.split}):")
+            print("\n".join(f"  {line}" for line in split.wrong))
     return EXIT_OK
 
 

@@ -8,6 +8,7 @@ arguments included (``date``, ``occurredIn``, ``perpetrator`` with the event key
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,14 +17,20 @@ from typing import Any
 import yaml
 
 from isis_kg.errors import InputError
+from isis_kg.ingest import repair_layout
 from isis_kg.ingest.catalogue import Catalogue
+from isis_kg.ingest.citations import read_footnotes
 from isis_kg.ingest.reader import SourceFile
-from isis_kg.model import DateValue
+from isis_kg.model import Citation, DateValue, Footnote
 from isis_kg.nlp import EntityMatcher
 from isis_kg.pipeline import process_document
 from isis_kg.reference import ReferenceData, load_reference
 
-DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests" / "gold" / "passages.yaml"
+PROJECT = Path(__file__).resolve().parents[2]
+DEFAULT_GOLD = PROJECT / "tests" / "gold" / "passages.yaml"
+DEFAULT_FOOTNOTE_GOLD = PROJECT / "tests" / "gold" / "footnotes.yaml"
+DEFAULT_CORPUS = PROJECT / "corpus"
+CITATION_FIELDS = ("title", "creators", "publisher", "date")
 EVENT_CLASS = "Event"
 
 Item = tuple[str, ...]
@@ -69,6 +76,106 @@ class Evaluation:
                 )
             lines.append("")
         return lines
+
+
+@dataclass(frozen=True)
+class CitationEvaluation:
+    split: str  # development or heldout
+    footnotes: int
+    kinds_right: int  # citation / repeat (Idem, Ibid) / explanation told apart
+    works: int
+    fields_right: dict[str, int]  # per field of CITATION_FIELDS, over the gold works
+    repeats: int
+    repeats_resolved: int
+    wrong: tuple[str, ...]  # "footnote 102 publisher: 'een publicatie...' != 'NCTV en AIVD'"
+
+    def table(self) -> list[str]:
+        lines = [
+            f"Citations gold set, {self.split}: {self.footnotes} footnotes, {self.works} cited works",
+            f"{'kind of footnote':<22} {self.kinds_right:>3}/{self.footnotes:<3} "
+            f"{self.kinds_right / self.footnotes:>6.1%}",
+        ]
+        for name in CITATION_FIELDS:
+            right = self.fields_right[name]
+            lines.append(f"{name:<22} {right:>3}/{self.works:<3} {right / self.works:>6.1%}")
+        lines.append(f"{'Idem/Ibid resolved':<22} {self.repeats_resolved:>3}/{self.repeats:<3}")
+        return lines + [""]
+
+
+def evaluate_citations(
+    gold_path: Path | str = DEFAULT_FOOTNOTE_GOLD,
+    corpus: Path | str = DEFAULT_CORPUS,
+    reference: ReferenceData | None = None,
+) -> list[CitationEvaluation]:
+    """Score the citation parser on hand-checked footnotes of one corpus document, per split."""
+    reference = reference or load_reference()
+    data = _load_yaml(Path(gold_path), "footnotes")
+    path = Path(corpus) / str(data.get("document"))
+    text = path.read_text(encoding="utf-8")
+    found = read_footnotes(repair_layout(text, reference.layout), reference)
+    splits: dict[str, list[dict[str, Any]]] = {}
+    for entry in data["footnotes"]:
+        splits.setdefault(str(entry.get("split", "development")), []).append(entry)
+    return [_score_citations(name, entries, found) for name, entries in splits.items()]
+
+
+def _score_citations(split: str, entries: list[dict[str, Any]], found: dict[int, Footnote]) -> CitationEvaluation:
+    kinds_right = works = repeats = repeats_resolved = 0
+    fields_right = dict.fromkeys(CITATION_FIELDS, 0)
+    wrong: list[str] = []
+    for entry in entries:
+        number = int(entry["number"])
+        footnote = found.get(number)
+        predicted_kind = (
+            "missing"
+            if footnote is None
+            else "repeat"
+            if footnote.repeats_previous
+            else "explanation"
+            if footnote.explanatory
+            else "citation"
+        )
+        kinds_right += predicted_kind == entry["kind"]
+        gold_works = entry.get("works") or []
+        predicted = [_work_fields(w) for w in footnote.works] if footnote else []
+        if entry["kind"] == "repeat":
+            repeats += 1
+            repeats_resolved += [p["title"] for p in predicted] == [_norm(w["title"]) for w in gold_works]
+        for index, gold in enumerate(gold_works):
+            works += 1
+            guess = predicted[index] if index < len(predicted) else dict.fromkeys(CITATION_FIELDS)
+            for name in CITATION_FIELDS:
+                expected = _norm(gold.get(name)) if name != "creators" else [_norm(c) for c in gold.get(name) or []]
+                if guess[name] == expected:
+                    fields_right[name] += 1
+                else:
+                    wrong.append(f"footnote {number} {name}: {guess[name]!r} != {expected!r}")
+    return CitationEvaluation(
+        split=split,
+        footnotes=len(entries),
+        kinds_right=kinds_right,
+        works=works,
+        fields_right=fields_right,
+        repeats=repeats,
+        repeats_resolved=repeats_resolved,
+        wrong=tuple(wrong),
+    )
+
+
+def _work_fields(work: Citation) -> dict[str, Any]:
+    return {
+        "title": _norm(work.title),
+        "creators": [_norm(c) for c in work.creators],
+        "publisher": _norm(work.publisher),
+        "date": work.date.lexical if work.date else None,
+    }
+
+
+def _norm(value: object) -> str | None:
+    """Compare text without quote marks, case or spacing differences."""
+    if value is None:
+        return None
+    return " ".join(re.sub(r"[‘’'“”\"]", "", str(value)).casefold().split()) or None
 
 
 def evaluate(gold_path: Path | str = DEFAULT_GOLD, reference: ReferenceData | None = None) -> Evaluation:
@@ -125,15 +232,20 @@ def _scores(gold: set[Item], found: set[Item], label_of: Callable[[Item], str]) 
     return tuple(score(label) for label in labels) + (score("all"),)
 
 
-def _load_gold(path: Path) -> list[dict[str, Any]]:
+def _load_yaml(path: Path, key: str) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror or error})") from None
     except yaml.YAMLError:
         raise InputError(path, "gold set is not valid YAML") from None
-    if not isinstance(data, dict) or not isinstance(data.get("passages"), list):
-        raise InputError(path, "gold set needs a 'passages:' list")
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise InputError(path, f"gold set needs a '{key}:' list")
+    return data
+
+
+def _load_gold(path: Path) -> list[dict[str, Any]]:
+    data = _load_yaml(path, "passages")
     for number, passage in enumerate(data["passages"], start=1):
         if not isinstance(passage, dict) or "id" not in passage or "text" not in passage:
             raise InputError(path, f"passage {number} needs 'id' and 'text'")

@@ -132,6 +132,7 @@ class KindRule:
 @dataclass(frozen=True)
 class CitationRules:
     repeat: re.Pattern[str]
+    publisher_lead: re.Pattern[str]
     pages: re.Pattern[str]
     volume: re.Pattern[str]
     identifiers: tuple[tuple[str, re.Pattern[str]], ...]
@@ -206,7 +207,9 @@ def load_reference(directory: Path | str | None = None) -> ReferenceData:
     entities = _load_entities(directory / ENTITIES_FILE, known_classes, known_properties)
     months, date_forms = _load_dates(directory / DATES_FILE)
     source_kinds = frozenset(
-        str(c)[len(str(IKG)) :] for c in ontology.subjects(SKOS.inScheme, IKG.SourceKinds) if str(c).startswith(str(IKG))
+        str(c)[len(str(IKG)) :]
+        for c in ontology.subjects(SKOS.inScheme, IKG.SourceKinds)
+        if str(c).startswith(str(IKG))
     )
     return ReferenceData(
         directory=directory,
@@ -425,6 +428,7 @@ def _load_citation_rules(path: Path, source_kinds: frozenset[str]) -> CitationRu
         )
     return CitationRules(
         repeat=_compile(path, "repeat", str(_require(path, "top level", data, "repeat"))),
+        publisher_lead=_compile(path, "publisher_lead", str(_require(path, "top level", data, "publisher_lead"))),
         pages=_compile(path, "pages", str(_require(path, "top level", data, "pages"))),
         volume=_compile(path, "volume", str(_require(path, "top level", data, "volume"))),
         identifiers=identifiers,

@@ -106,9 +106,9 @@ def resolve(documents: list[Document], reference: ReferenceData) -> ResolvedCorp
         for event in document.events:
             events.setdefault(event.key, EventNode(event.key, event.event_class, event.labels))
         for relation in document.relations:
-            for key in (relation.subject, relation.object):
-                if isinstance(key, str) and key in reference.entities:
-                    entity(key)
+            for endpoint in (relation.subject, relation.object):
+                if isinstance(endpoint, str) and endpoint in reference.entities:
+                    entity(endpoint)
             if relation.predicate == "franchiseOf":
                 # a text saying X is a branch of Y makes X a franchise, whatever the list said
                 entity(relation.subject).entity_class = FRANCHISE

@@ -3,11 +3,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
 
 from isis_kg.errors import InputError
 from isis_kg.ingest import load_catalogues, read_source
 from isis_kg.model import DateValue
+
+from conftest import CORPUS
 
 
 def test_the_corpus_catalogue_describes_every_corpus_text(reference) -> None:

@@ -25,7 +25,10 @@ def test_a_footnote_citing_two_works(reference) -> None:
 
 
 def test_un_documents_pages_and_month_dates(reference) -> None:
-    (work,) = parse(reference, "‘Fifth report of the Secretary-General on the threat posed by ISIL’, S/2017/467, par.20, UN, 31 mei 2017.").works
+    (work,) = parse(
+        reference,
+        "‘Fifth report of the Secretary-General on the threat posed by ISIL’, S/2017/467, par.20, UN, 31 mei 2017.",
+    ).works
     assert work.identifiers == (("un-symbol", "S/2017/467"),)
     assert work.pages == "par.20" and work.publisher == "UN" and work.kind == "unDocument"
     (journal,) = parse(
@@ -38,15 +41,24 @@ def test_un_documents_pages_and_month_dates(reference) -> None:
 
 
 def test_nested_quotes_and_a_missing_comma(reference) -> None:
-    (work,) = parse(reference, "‘Isis poses ‘sustained’ threat to US for years to come despite loss of territory’, The Guardian, 27 september 2016.").works
+    (work,) = parse(
+        reference,
+        "‘Isis poses ‘sustained’ threat to US for years to come despite loss of territory’, The Guardian, "
+        "27 september 2016.",
+    ).works
     assert work.title == "Isis poses ‘sustained’ threat to US for years to come despite loss of territory"
     assert work.publisher == "The Guardian"
-    (cotte,) = parse(reference, "‘ISIS Will Fail, but What About the Idea of ISIS?’ Simon Cotte, The Atlantic, 23 maart 2017.").works
+    (cotte,) = parse(
+        reference, "‘ISIS Will Fail, but What About the Idea of ISIS?’ Simon Cotte, The Atlantic, 23 maart 2017."
+    ).works
     assert cotte.title == "ISIS Will Fail, but What About the Idea of ISIS?" and cotte.creators == ("Simon Cotte",)
 
 
 def test_a_footnote_that_explains_cites_nothing(reference) -> None:
-    footnote = parse(reference, "ISIS Khorasan (ISIS-K) genoemd. ISIS-K is de franchise van ISIS in Afghanistan in Afghanistan en Pakistan.")
+    footnote = parse(
+        reference,
+        "ISIS Khorasan (ISIS-K) genoemd. ISIS-K is de franchise van ISIS in Afghanistan in Afghanistan en Pakistan.",
+    )
     assert footnote.explanatory and footnote.works == ()
     prose = parse(
         reference,
@@ -68,7 +80,12 @@ def test_a_quoted_phrase_before_the_title_is_not_the_title(reference) -> None:
 
 def test_idem_and_ibid_repeat_the_previous_works(reference) -> None:
     blocks = [
-        Block("‘Report of the Secretary-General on the Threat Posed by ISIL’, S/2016/501, par.26, UN, 31 mei 2016.", None, "footnote", 225),
+        Block(
+            "‘Report of the Secretary-General on the Threat Posed by ISIL’, S/2016/501, par.26, UN, 31 mei 2016.",
+            None,
+            "footnote",
+            225,
+        ),
         Block("Idem.", None, "footnote", 226),
         Block("Ibid., par.28.", None, "footnote", 227),
     ]
@@ -80,5 +97,11 @@ def test_idem_and_ibid_repeat_the_previous_works(reference) -> None:
 
 
 def test_title_language(reference) -> None:
-    assert title_language("Het ‘kalifaat’ is verwoest, maar uit de puinhopen herrijst een nieuwe IS-achtige groep", reference.citations) == "nl"
+    assert (
+        title_language(
+            "Het ‘kalifaat’ is verwoest, maar uit de puinhopen herrijst een nieuwe IS-achtige groep",
+            reference.citations,
+        )
+        == "nl"
+    )
     assert title_language("What ISIL really thinks about the future", reference.citations) == "en"

@@ -4,15 +4,39 @@ import re
 
 import pytest
 
-from conftest import CORPUS
 from isis_kg.ingest import repair_layout, split_sentences
+
+from conftest import CORPUS
 
 NCTV = CORPUS / "nctv-2017-transformatie-isis-na-kalifaat.txt"
 # footnote texts the PDF extraction of the seed lost (their markers are in the body)
-LOST = {124, 125, *range(127, 132), *range(133, 141), *range(143, 175), 245, 246, 259, 267, 272,
-        *range(276, 284), *range(285, 290), *range(291, 298), *range(345, 351), 361, 362, 365, 366,
-        *range(372, 377), *range(459, 464), *range(465, 475), *range(476, 483), *range(484, 487),
-        *range(520, 528), 561}
+LOST = {
+    124,
+    125,
+    *range(127, 132),
+    *range(133, 141),
+    *range(143, 175),
+    245,
+    246,
+    259,
+    267,
+    272,
+    *range(276, 284),
+    *range(285, 290),
+    *range(291, 298),
+    *range(345, 351),
+    361,
+    362,
+    365,
+    366,
+    *range(372, 377),
+    *range(459, 464),
+    *range(465, 475),
+    *range(476, 483),
+    *range(484, 487),
+    *range(520, 528),
+    561,
+}
 
 
 @pytest.fixture(scope="module")
@@ -45,9 +69,7 @@ def test_no_footnote_text_is_left_in_the_body(nctv) -> None:
 def test_a_sentence_cut_by_footnotes_reads_whole_again(nctv) -> None:
     _blocks, sentences = nctv
     texts = {s.text for s in sentences}
-    assert (
-        "De hardnekkige verdediging van Mosul en Raqqa kan worden gezien als een oefening in propaganda." in texts
-    )
+    assert "De hardnekkige verdediging van Mosul en Raqqa kan worden gezien als een oefening in propaganda." in texts
     opening = next(s for s in sentences if s.text.startswith("De verliezen van ISIS lopen"))
     assert opening.text == (
         "De verliezen van ISIS lopen steeds verder op en het eind van het zogeheten ‘kalifaat’ is nabij."

@@ -1,8 +1,9 @@
 import pytest
 
-from conftest import CORPUS
 from isis_kg.ingest import repair_layout
 from isis_kg.ingest.layout import Joint, hyphen_joint
+
+from conftest import CORPUS
 
 
 @pytest.mark.parametrize(

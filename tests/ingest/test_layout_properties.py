@@ -5,7 +5,25 @@ from hypothesis import strategies as st
 
 from isis_kg.ingest import repair_layout
 
-LINE_PIECES = st.sampled_from(["ISIS-", "strijders", "organi-", "satie", "12", "| 7", "6 |", "‘kalifaat’1", " ", "\n", "\n\n", "Syrië.", "en", "-", "  "])
+LINE_PIECES = st.sampled_from(
+    [
+        "ISIS-",
+        "strijders",
+        "organi-",
+        "satie",
+        "12",
+        "| 7",
+        "6 |",
+        "‘kalifaat’1",
+        " ",
+        "\n",
+        "\n\n",
+        "Syrië.",
+        "en",
+        "-",
+        "  ",
+    ]
+)
 TEXT = st.one_of(st.text(max_size=300), st.lists(LINE_PIECES, max_size=60).map("".join))
 
 

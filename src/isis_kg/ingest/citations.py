@@ -12,7 +12,7 @@ repeat the previous footnote's works. What counts as what is in patterns/citatio
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from isis_kg.model import Block, Citation, DateValue, Footnote
 from isis_kg.nlp.dates import find_dates
@@ -31,6 +31,7 @@ _AFTER_PHRASE = re.compile(r"\s+[a-z]")
 # a title stands at the start of a footnote or after a full stop, colon or citing word
 _TITLE_CONTEXT = re.compile(r"(?:^|[.:;]|\b(?:Zie|ook|en|in|bijvoorbeeld|aangehaald))\s*$")
 _CITING_LEAD = re.compile(r"\b(?:Zie|zie|Idem|Ibid|aangehaald|geciteerd)\b")
+_NEXT_WORK = re.compile(r"\.\s+(?=(?:Zie\b[^‘’'“\"]{0,40})?[‘’'“\"])")
 _NEXT_CITATION = re.compile(r"\d{4}\.\s+[‘’'“\"]")
 _DAY_MONTH = re.compile(r"^\d{1,2}\s+[A-Za-z]+$")
 _TITLE_START = re.compile(r"(?:^|(?<=[\s:(]))[‘’'“\"](?=\S)")
@@ -38,7 +39,7 @@ _YEAR_ONLY = re.compile(r"^(?:[A-Za-z]+\s+)?((?:19|20)\d\d)$")
 _SPLIT_PARTS = re.compile(r",\s+")
 _SPLIT_NAMES = re.compile(r"\s+(?:en|and|&)\s+")
 _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")
-_CAPITALISED = re.compile(r"^[A-ZÀ-Ý][\w’'.\-]*$")
+_CAPITALISED = re.compile(r"^(?:(?:al|el|ad|as|ash|ibn|bin|abu)-)?[A-ZÀ-Ý][\w’'.\-]*$")
 
 
 def read_footnotes(blocks: list[Block], reference: ReferenceData) -> dict[int, Footnote]:
@@ -123,6 +124,10 @@ def _parts_until_date(text: str, title_end: int, reference: ReferenceData) -> tu
     position = offset
     for raw in _SPLIT_PARTS.split(after.strip()):
         position = text.find(raw, position) + len(raw)
+        next_work = _NEXT_WORK.search(raw)
+        if next_work:  # "p.42. Zie ook ‘What Happens...": this citation ends at the full stop
+            parts.append(raw[: next_work.start()].strip().strip(_CLOSE_QUOTES + "‘“"))
+            return parts, text.find(raw, offset) + next_work.start() + 1
         part = raw.strip().strip(_CLOSE_QUOTES + "‘“").strip()
         # a date ends the citation; what follows in the same part is prose
         sentence_end = re.search(r"\d{4}\.(?=\s|$|[A-Z‘])", part)
@@ -145,6 +150,9 @@ def _citation(title: str, lead_creators: list[str], parts: list[str], text: str,
         found = _identifiers(part, rules)
         if found:
             identifiers += found
+            before = part[: part.find(found[0][1])].strip(" ,")
+            if before and not rules.pages.match(before):
+                middle.append(before)  # "IPAC report No. 38": IPAC publishes the report
             continue
         if rules.pages.match(part):
             pages.append(part)
@@ -157,19 +165,19 @@ def _citation(title: str, lead_creators: list[str], parts: list[str], text: str,
             continue
         if _DAY_MONTH.match(part):
             continue  # a date whose year the extraction lost
+        trailing = _trailing_date(part, reference)
+        if trailing is not None:  # a comma forgotten before the date: "Philippine Star 21 juli 2017"
+            date, part = trailing
         middle.append(part)
     creators = list(lead_creators)
-    publisher = None
-    if len(middle) == 1:
-        names = _names(middle[0], rules)
-        if names:
+    named = [_names(part, rules) for part in middle]
+    others = [part for part, names in zip(middle, named, strict=True) if not names]
+    publisher = others[-1] if others else (middle[-1] if len(middle) > 1 else None)
+    for part, names in zip(middle, named, strict=True):
+        if part is not publisher:
             creators += names
-        else:
-            publisher = middle[0]
-    elif middle:
-        publisher = middle[-1]
-        for part in middle[:-1]:
-            creators += _names(part, rules)
+    if publisher is not None:
+        publisher = rules.publisher_lead.sub("", publisher) or publisher
     kind = _kind(publisher, identifiers, text, rules)
     return Citation(
         title=title or None,
@@ -231,10 +239,17 @@ def _identifiers(part: str, rules: CitationRules) -> list[tuple[str, str]]:
     return [(name, m.group(0)) for name, pattern in rules.identifiers for m in pattern.finditer(part)]
 
 
+def _trailing_date(part: str, reference: ReferenceData) -> tuple[DateValue, str] | None:
+    dates = find_dates(part, reference)
+    if dates and dates[-1].end == len(part.rstrip(".")) and dates[-1].start > 0:
+        return dates[-1].value, part[: dates[-1].start].strip()
+    return None
+
+
 def _is_date(part: str, reference: ReferenceData) -> DateValue | None:
     part = part.strip().rstrip(".")
     dates = find_dates(part, reference)
-    if dates and dates[-1].end == len(part) and dates[-1].start <= 12:
+    if dates and dates[-1].end == len(part) and dates[0].start == 0:
         return dates[-1].value
     year_only = _YEAR_ONLY.match(part)  # "2017", "Fall 2017"
     return DateValue(int(year_only.group(1))) if year_only else None
@@ -253,7 +268,7 @@ def _kind(publisher: str | None, identifiers: list[tuple[str, str]], text: str, 
 
 
 def title_language(title: str, rules: CitationRules) -> str:
-    """"nl" or "en": which of the two languages' common words the title has more of."""
+    """ "nl" or "en": which of the two languages' common words the title has more of."""
     words = [w.strip(".,:;?!‘’'“”\"()").lower() for w in title.split()]
     dutch = sum(w in rules.dutch_words for w in words)
     english = sum(w in rules.english_words for w in words)

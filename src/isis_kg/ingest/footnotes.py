@@ -53,7 +53,9 @@ def find_footnotes(lines: list[Line], rules: LayoutRules) -> list[FootnoteLines]
         after_break = i == 0 or lines[i - 1].kind is not LineKind.TEXT or bool(current) or line.indented
         if start and after_break:
             candidate = int(start.group(1))
-            window = rules.footnote_gap if _STRONG_START.match(line.text) else rules.footnote_window
+            strong = bool(_STRONG_START.match(line.text))
+            # an excerpt may start at any footnote; the first one must plainly start a citation
+            window = (999 if not footnotes and not current else rules.footnote_gap) if strong else rules.footnote_window
             if expected <= candidate <= expected + window and not not_a_start.match(line.text, start.end(1) + 1):
                 close()
                 number, number_end, expected = candidate, line.start + start.end(1), candidate + 1

@@ -73,10 +73,12 @@ def repair_layout(text: str, rules: LayoutRules) -> list[Block]:
     typical_width = widths[int(len(widths) * 0.9)] if widths else 0
     paragraphs = _stitch(paragraphs, typical_width)
     blocks: list[Block] = []
-    expected_marker = 1
+    expected_marker = footnotes[0].number if footnotes else 1
     for paragraph in paragraphs:
         for group, kind in _split_headings(paragraph, typical_width):
-            block, expected_marker = take_markers(_join_lines(group, rules, kind), expected_marker, rules.footnote_window)
+            block, expected_marker = take_markers(
+                _join_lines(group, rules, kind), expected_marker, rules.footnote_window
+            )
             blocks.append(block)
     for footnote in footnotes:
         blocks.append(_footnote_block(footnote, rules))

@@ -13,10 +13,10 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
+from isis_kg.ingest.citations import title_language
 from isis_kg.model import DateValue, Document, Precision, Relation
 from isis_kg.namespaces import IKG, WD
 from isis_kg.rdf.iris import build_iri, document_iri, node_iri, statement_iri
-from isis_kg.ingest.citations import title_language
 from isis_kg.reference import ReferenceData
 from isis_kg.resolve import ResolvedCorpus, SourceNode, source_key
 
@@ -148,7 +148,13 @@ def _citations(document: Document) -> set[Triple]:
             key = source_key(work)
             if key is not None:
                 facts, _node = _statement(
-                    document, document_iri(document.sha256), IKG.cites, node_iri(key), footnote.text, span, CITATION_PATTERN
+                    document,
+                    document_iri(document.sha256),
+                    IKG.cites,
+                    node_iri(key),
+                    footnote.text,
+                    span,
+                    CITATION_PATTERN,
                 )
                 triples |= facts
     return triples
