@@ -32,7 +32,8 @@ def test_bad_files_get_one_line_each_and_the_rest_still_builds(tmp_path: Path, c
     shutil.copy(CORPUS / SHORT_TEXT, inputs / "good.txt")
     (inputs / "empty.txt").write_bytes(b"")
     (inputs / "binary.txt").write_bytes(b"\x7fELF\x00\x00\x01")
-    (inputs / "latin1.txt").write_bytes("Aanslagen in Brussel, België".encode("latin-1"))
+    (inputs / "latin1.txt").write_bytes("Aanslagen in Brussel, België".encode("latin-1"))  # read: detected
+    (inputs / "garbled.txt").write_bytes(bytes(range(128, 256)) * 3)
     out_dir = tmp_path / "out"
     code = main(["build", str(inputs), str(tmp_path / "missing.txt"), "--out", str(out_dir)])
     captured = capsys.readouterr()
@@ -41,11 +42,12 @@ def test_bad_files_get_one_line_each_and_the_rest_still_builds(tmp_path: Path, c
         f"isis-kg: error: {tmp_path / 'missing.txt'}: no such file or folder",
         f"isis-kg: error: {inputs / 'binary.txt'}: binary file (it contains NUL bytes), not text",
         f"isis-kg: error: {inputs / 'empty.txt'}: empty file, no text to read",
-        f"isis-kg: error: {inputs / 'latin1.txt'}: "
-        "not UTF-8 text (byte 0xeb at byte offset 27); convert it to UTF-8 first",
+        f"isis-kg: error: {inputs / 'garbled.txt'}: "
+        "cannot tell its text encoding (not UTF-8, UTF-16 or Windows-1252); convert it to UTF-8",
     ]
     assert "Traceback" not in captured.out + captured.err
-    assert "good.txt" in (out_dir / "graph.ttl").read_text(encoding="utf-8")
+    graph = (out_dir / "graph.ttl").read_text(encoding="utf-8")
+    assert "good.txt" in graph and "latin1.txt" in graph
 
 
 def test_nothing_readable_writes_nothing(tmp_path: Path, capsys) -> None:

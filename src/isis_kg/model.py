@@ -74,6 +74,8 @@ class DocumentMeta:
     date: DateValue | None = None
     language: str = "nl"
     kind: str | None = None
+    reliability: str | None = None  # NATO Admiralty code: A-F
+    credibility: int | None = None  # NATO Admiralty code: 1-6
 
 
 @dataclass

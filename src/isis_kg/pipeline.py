@@ -15,7 +15,7 @@ import time
 import tracemalloc
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from isis_kg import __version__
@@ -24,7 +24,7 @@ from isis_kg.extract import extract_events, extract_relations, keep_first_naming
 from isis_kg.ingest import SourceFile, discover, load_catalogues, read_source, repair_layout, split_sentences
 from isis_kg.ingest.catalogue import Catalogue, catalogue_paths
 from isis_kg.ingest.citations import read_footnotes
-from isis_kg.model import Document, Mention
+from isis_kg.model import DateValue, Document, DocumentMeta, Mention
 from isis_kg.nlp import EntityMatcher, find_dates
 from isis_kg.rdf import BuildRecord, map_corpus, serialize_turtle
 from isis_kg.reference import ONTOLOGY_FILE, ReferenceData, load_reference
@@ -162,13 +162,25 @@ def process_document(
 ) -> Document:
     """Run every per-document stage on one text."""
     document = Document(
-        file_name=source.file_name, sha256=source.sha256, text=source.text, meta=catalogue.meta_for(source.sha256)
+        file_name=source.file_name, sha256=source.sha256, text=source.text, meta=_meta(source, catalogue)
     )
     meter = meter or StageMeter()
     for stage in STAGES:
         with meter.measure(stage.name):
             stage.run(document, reference, matcher)
     return document
+
+
+def _meta(source: SourceFile, catalogue: Catalogue) -> DocumentMeta:
+    """The catalogue's metadata; where it says nothing, what the file itself says (PDF info, HTML meta)."""
+    meta = catalogue.meta_for(source.sha256)
+    date = meta.date
+    if date is None and source.date:
+        try:
+            date = DateValue.parse(source.date)
+        except ValueError:
+            date = None
+    return replace(meta, title=meta.title or source.title, author=meta.author or source.author, date=date)
 
 
 def build(

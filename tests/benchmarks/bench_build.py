@@ -23,7 +23,8 @@ STARTED = time.perf_counter()
 from isis_kg import build  # noqa: E402  (imports are part of what start-up costs)
 from isis_kg.ingest.sentences import sentence_splitter  # noqa: E402
 
-PER_DOCUMENT = ("read", "layout", "sentences", "entities", "relations and events")
+PER_DOCUMENT = ("read", "layout", "footnotes", "sentences", "entities", "relations and events")
+INGEST = ("read", "layout", "footnotes", "sentences")
 
 
 def main() -> int:
@@ -34,7 +35,9 @@ def main() -> int:
 
     sentence_splitter()  # load spaCy once, as the first build would
     startup = time.perf_counter() - STARTED
-    words = sum(len(p.read_text(encoding="utf-8").split()) for path in options.paths for p in _texts(path))
+    texts = [p for path in options.paths for p in _texts(path)]
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in texts)
+    megabytes = sum(p.stat().st_size for p in texts) / 1e6
 
     runs = []
     with tempfile.TemporaryDirectory() as out:
@@ -71,6 +74,11 @@ def main() -> int:
             throughput = ""
         peak = traced.meter.peak_bytes.get(stage, 0) / 1e6
         print(f"{stage:<22} {seconds:>9.3f} {seconds / build_median:>6.0%} {throughput:>18} {peak:>15.1f}")
+    ingest = sum(statistics.median(r.meter.seconds.get(stage, 0.0) for _, r in runs) for stage in INGEST)
+    print(
+        f"\ningestion (read, layout, footnotes, sentences): {ingest:.3f} s for {megabytes:.2f} MB "
+        f"= {ingest / megabytes:.3f} s per MB"
+    )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak resident memory of this process: {rss:.0f} MB")
     return 0

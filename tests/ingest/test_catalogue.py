@@ -42,6 +42,8 @@ def test_a_text_without_entry_gets_only_its_hash(reference) -> None:
         (f"documents:\n  - sha256: {'a' * 64}\n    date: 2016-13", r"catalogue entry 1: month out of range in 2016-13"),
         (f"documents:\n  - sha256: {'a' * 64}\n    kind: pamflet", r"kind 'pamflet' is not one of academic, blog, "),
         (f"documents:\n  - sha256: {'a' * 64}\n    titel: x", r"catalogue entry 1 has unknown field\(s\): titel"),
+        (f"documents:\n  - sha256: {'a' * 64}\n    reliability: G", r"reliability 'G' is not a letter A to F"),
+        (f"documents:\n  - sha256: {'a' * 64}\n    credibility: 7", r"credibility '7' is not a number 1 to 6"),
     ],
 )
 def test_a_broken_catalogue_is_named_with_what_is_wrong(tmp_path: Path, reference, content: str, message: str) -> None:

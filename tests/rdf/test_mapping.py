@@ -81,3 +81,13 @@ def test_documents_carry_their_catalogue_metadata(reference, matcher) -> None:
 def test_no_blank_nodes(reference, matcher) -> None:
     graph = graph_of(reference, matcher)
     assert not any(isinstance(term, rdflib.BNode) for triple in graph for term in triple)
+
+
+def test_statements_carry_the_admiralty_grade_of_their_document(reference, matcher) -> None:
+    meta = DocumentMeta(sha256="a" * 64, reliability="B", credibility=2)
+    graph = graph_of(reference, matcher, meta=meta)
+    statements = set(graph.subjects(RDF.type, RDF.Statement))
+    assert statements
+    for statement in statements | {ID["document/" + "a" * 16]}:
+        assert graph.value(statement, IKG.sourceReliability) == Literal("B")
+        assert graph.value(statement, IKG.informationCredibility) == Literal(2)

@@ -13,7 +13,22 @@ from isis_kg.errors import InputError
 from isis_kg.model import DateValue, DocumentMeta
 
 CATALOGUE_NAME = "catalogue.yaml"
-FIELDS = {"sha256", "file", "title", "publisher", "publisher_ref", "author", "author_ref", "date", "language", "kind"}
+FIELDS = {
+    "sha256",
+    "file",
+    "title",
+    "publisher",
+    "publisher_ref",
+    "author",
+    "author_ref",
+    "date",
+    "language",
+    "kind",
+    "reliability",
+    "credibility",
+}
+RELIABILITY = ("A", "B", "C", "D", "E", "F")
+CREDIBILITY = (1, 2, 3, 4, 5, 6)
 
 
 @dataclass
@@ -85,6 +100,11 @@ def _entry(path: Path, number: int, entry: Any, kinds: frozenset[str]) -> Docume
     kind = entry.get("kind")
     if kind is not None and kind not in kinds:
         raise InputError(path, f"{where}: kind '{kind}' is not one of {', '.join(sorted(kinds))}")
+    reliability, credibility = entry.get("reliability"), entry.get("credibility")
+    if reliability is not None and reliability not in RELIABILITY:
+        raise InputError(path, f"{where}: reliability '{reliability}' is not a letter A to F (Admiralty code)")
+    if credibility is not None and credibility not in CREDIBILITY:
+        raise InputError(path, f"{where}: credibility '{credibility}' is not a number 1 to 6 (Admiralty code)")
     date = entry.get("date")
     try:
         date_value = DateValue.parse(str(date)) if date is not None else None
@@ -105,4 +125,6 @@ def _entry(path: Path, number: int, entry: Any, kinds: frozenset[str]) -> Docume
         date=date_value,
         language=text("language") or "nl",
         kind=kind,
+        reliability=reliability,
+        credibility=credibility,
     )

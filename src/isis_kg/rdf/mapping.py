@@ -83,6 +83,7 @@ def _document(document: Document) -> set[Triple]:
         triples.add((subject, DCTERMS.date, date_literal(meta.date)))
     if meta.kind:
         triples.add((subject, IKG.sourceKind, IKG[meta.kind]))
+    triples |= _grade(subject, document)
     for name, ref, prop in (
         (meta.publisher, meta.publisher_ref, DCTERMS.publisher),
         (meta.author, meta.author_ref, DCTERMS.creator),
@@ -124,7 +125,7 @@ def _statement(
 ) -> tuple[set[Triple], Node]:
     """The fact and its statement node, named by a hash of what it says and where it was read."""
     statement = statement_iri(str(subject), str(predicate), obj.n3(), document.sha256, str(span[0]), str(span[1]))
-    return {
+    return _grade(statement, document) | {
         (subject, predicate, obj),
         (statement, RDF.type, RDF.Statement),
         (statement, RDF.subject, subject),
@@ -136,6 +137,16 @@ def _statement(
         (statement, IKG.endOffset, Literal(span[1])),
         (statement, IKG.pattern, Literal(pattern)),
     }, statement
+
+
+def _grade(node: Node, document: Document) -> set[Triple]:
+    """The Admiralty grade of the document, which its statements carry too (to filter facts by trust)."""
+    triples: set[Triple] = set()
+    if document.meta.reliability:
+        triples.add((node, IKG.sourceReliability, Literal(document.meta.reliability)))
+    if document.meta.credibility:
+        triples.add((node, IKG.informationCredibility, Literal(document.meta.credibility)))
+    return triples
 
 
 def _citations(document: Document) -> set[Triple]:
