@@ -16,9 +16,11 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from isis_kg import __version__
-from isis_kg.errors import IsisKgError
+from isis_kg.errors import InputError, IsisKgError
 from isis_kg.pipeline import REPORT_FILE, build
+from isis_kg.query import FORMATS, format_table, open_graph, query_endpoint, query_store
 from isis_kg.reference import load_reference
+from isis_kg.store import load, serve
 from isis_kg.validate import ValidationReport, validate_files
 
 EXIT_OK = 0
@@ -91,6 +93,36 @@ def _parser() -> argparse.ArgumentParser:
     validate_parser.add_argument("--quiet", action="store_true", help="print errors only")
     validate_parser.set_defaults(command=_validate)
 
+    query_parser = commands.add_parser("query", help="run a SPARQL SELECT query on the graph or an endpoint")
+    query_parser.add_argument("query", metavar="FILE|QUERY", help="a .rq file, or the query itself")
+    query_parser.add_argument(
+        "--graph", type=Path, default=Path("graph"), metavar="DIR", help="the built graph to query (default: graph)"
+    )
+    query_parser.add_argument("--endpoint", metavar="URL", help="query this SPARQL endpoint instead")
+    query_parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    _endpoint_options(query_parser)
+    query_parser.set_defaults(command=_query)
+
+    serve_parser = commands.add_parser("serve", help="serve the graph from an Oxigraph SPARQL server on 127.0.0.1")
+    serve_parser.add_argument(
+        "--graph", type=Path, default=Path("graph"), metavar="DIR", help="the built graph to serve (default: graph)"
+    )
+    serve_parser.add_argument("--port", type=int, default=7878, help="port on 127.0.0.1 (default: 7878)")
+    serve_parser.set_defaults(command=_serve)
+
+    load_parser = commands.add_parser("load", help="push the graph into a SPARQL 1.1 Graph Store (HTTP PUT per graph)")
+    load_parser.add_argument(
+        "--endpoint",
+        required=True,
+        metavar="URL",
+        help="the Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store",
+    )
+    load_parser.add_argument(
+        "--graph", type=Path, default=Path("graph"), metavar="DIR", help="the built graph to load (default: graph)"
+    )
+    _endpoint_options(load_parser)
+    load_parser.set_defaults(command=_load)
+
     evaluate_parser = commands.add_parser("evaluate", help="precision, recall and F1 against the gold set")
     evaluate_parser.add_argument(
         "--gold", type=Path, default=None, metavar="FILE", help="gold passages (default: tests/gold/passages.yaml)"
@@ -136,6 +168,54 @@ def _validate(options: argparse.Namespace) -> int:
     report = validate_files(options.files, load_reference(options.ontology))
     _print_report(report, options.quiet, None)
     return EXIT_OK if report.conforms else EXIT_VIOLATIONS
+
+
+def _endpoint_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", help="user name for HTTP basic authentication")
+    parser.add_argument("--password", help="password for HTTP basic authentication")
+    parser.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS", help="give up after (default: 60)")
+
+
+def _query(options: argparse.Namespace) -> int:
+    source = Path(options.query)
+    if source.suffix == ".rq":
+        try:
+            text = source.read_text(encoding="utf-8")
+        except OSError as error:
+            raise InputError(source, f"cannot be read ({error.strerror or error})") from None
+    else:
+        text, source = options.query, Path("query")
+    if options.endpoint:
+        result = query_endpoint(
+            options.endpoint, text, user=options.user, password=options.password, timeout=options.timeout
+        )
+    else:
+        result = query_store(open_graph(options.graph), text, str(source))
+    print(format_table(result, options.format).rstrip("\n"))
+    return EXIT_OK
+
+
+def _serve(options: argparse.Namespace) -> int:
+    with serve(options.graph, port=options.port) as server:
+        print(f"Serving {options.graph} at {server.url} (query page), SPARQL at {server.query_endpoint}.")
+        print("Press Ctrl-C to stop.", flush=True)
+        try:
+            server.process.wait()
+        except KeyboardInterrupt:
+            pass
+    print("Stopped.")
+    return EXIT_OK
+
+
+def _load(options: argparse.Namespace) -> int:
+    report = load(
+        options.graph, options.endpoint, user=options.user, password=options.password, timeout=options.timeout
+    )
+    print(
+        f"Loaded {report.triples:,} triples in {report.graphs} named graphs into {options.endpoint} "
+        f"({report.seconds:.1f} s)."
+    )
+    return EXIT_OK
 
 
 def _evaluate(options: argparse.Namespace) -> int:

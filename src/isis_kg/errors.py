@@ -40,3 +40,7 @@ class ReferenceDataError(PathError):
 
 class OutputError(PathError):
     """The output directory cannot be written (exit code 2)."""
+
+
+class EndpointError(PathError):
+    """A SPARQL endpoint or graph store that cannot be reached or refuses (exit code 2)."""

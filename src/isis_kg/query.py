@@ -1,0 +1,197 @@
+"""SPARQL over the built graph: embedded (pyoxigraph) or against any endpoint (SPARQLWrapper).
+
+Both give a ResultTable, printed as a table, CSV, TSV or SPARQL JSON results.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import socket
+import urllib.error
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from isis_kg.errors import EndpointError, InputError
+from isis_kg.namespaces import PREFIXES
+
+GRAPH_FILES = ("graph.ttl", "ontology.ttl")
+FORMATS = ("table", "csv", "tsv", "json")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One value of a result: its kind (uri, literal, bnode), lexical value and tag or datatype."""
+
+    kind: str
+    value: str
+    language: str | None = None
+    datatype: str | None = None
+
+
+@dataclass(frozen=True)
+class ResultTable:
+    variables: tuple[str, ...]
+    rows: tuple[tuple[Cell | None, ...], ...]
+
+    def values(self) -> list[tuple[str | None, ...]]:
+        """The rows as plain values, for comparing results from different stores."""
+        return [tuple(c.value if c else None for c in row) for row in self.rows]
+
+
+def open_graph(graph_dir: Path | str) -> ox.Store:
+    """An in-memory Oxigraph store with the build's graph and its ontology."""
+    store = ox.Store()
+    for name in GRAPH_FILES:
+        path = Path(graph_dir) / name
+        if not path.is_file():
+            raise InputError(path, "no such file; build the graph first (isis-kg build)")
+        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+    return store
+
+
+def query_store(store: ox.Store, query: str, source: str = "query") -> ResultTable:
+    try:
+        solutions = store.query(query)
+    except SyntaxError as error:
+        raise InputError(source, f"not valid SPARQL ({error})") from None
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise InputError(source, "only SELECT queries give a table; this is an ASK or CONSTRUCT query")
+    variables = tuple(v.value for v in solutions.variables)
+    rows = tuple(tuple(_cell(term) for term in solution) for solution in solutions)
+    return ResultTable(variables, rows)
+
+
+def query_endpoint(
+    endpoint: str,
+    query: str,
+    *,
+    user: str | None = None,
+    password: str | None = None,
+    timeout: float = 30.0,
+) -> ResultTable:
+    """Run a SELECT query against a SPARQL 1.1 endpoint."""
+    from SPARQLWrapper import JSON, SPARQLWrapper
+    from SPARQLWrapper.SPARQLExceptions import EndPointNotFound, SPARQLWrapperException, Unauthorized
+
+    client = SPARQLWrapper(endpoint)
+    client.setQuery(query)
+    client.setReturnFormat(JSON)
+    timeout = float(max(1, math.ceil(timeout)))  # SPARQLWrapper counts whole seconds
+    client.setTimeout(int(timeout))
+    if user is not None:
+        client.setCredentials(user, password or "")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # SPARQLWrapper warns about queries it cannot classify
+            data = client.queryAndConvert()
+    except Unauthorized:
+        raise EndpointError(endpoint, http_problem(401, timeout)) from None
+    except EndPointNotFound:
+        raise EndpointError(endpoint, http_problem(404, timeout)) from None
+    except SPARQLWrapperException as error:
+        first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        raise EndpointError(endpoint, f"the endpoint rejected the query ({first})") from None
+    except urllib.error.HTTPError as error:
+        raise EndpointError(endpoint, http_problem(error.code, timeout)) from None
+    except (urllib.error.URLError, OSError) as error:
+        raise EndpointError(endpoint, network_problem(error, timeout)) from None
+    if not isinstance(data, dict) or "head" not in data:
+        raise EndpointError(endpoint, "the answer is not SPARQL JSON results")
+    variables = tuple(data["head"].get("vars", []))
+    rows = tuple(tuple(_json_cell(binding.get(name)) for name in variables) for binding in data["results"]["bindings"])
+    return ResultTable(variables, rows)
+
+
+def http_problem(code: int, timeout: float) -> str:
+    if code in (401, 403):
+        return f"the endpoint refused the credentials (HTTP {code}); give --user and --password"
+    if code == 404:
+        return "no SPARQL endpoint or graph store at that address (HTTP 404)"
+    return f"the endpoint answered HTTP {code}"
+
+
+def network_problem(error: BaseException, timeout: float) -> str:
+    reason = getattr(error, "reason", error)
+    if isinstance(reason, (TimeoutError, socket.timeout)) or "timed out" in str(reason):
+        return f"no answer within {timeout:g} s (raise --timeout?)"
+    return f"cannot reach the endpoint ({reason})"
+
+
+def format_table(result: ResultTable, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(_json_results(result), ensure_ascii=False, indent=2)
+    if fmt in ("csv", "tsv"):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(result.variables)
+        for row in result.rows:
+            writer.writerow([c.value if c else "" for c in row])
+        return buffer.getvalue()
+    return _text_table(result)
+
+
+def _cell(term: object) -> Cell | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return Cell("uri", term.value)
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value if term.language is None else None
+        plain = datatype == "http://www.w3.org/2001/XMLSchema#string"
+        return Cell("literal", term.value, term.language, None if plain else datatype)
+    return Cell("bnode", getattr(term, "value", str(term)))
+
+
+def _json_cell(binding: dict[str, str] | None) -> Cell | None:
+    if binding is None:
+        return None
+    kind = {"typed-literal": "literal"}.get(binding["type"], binding["type"])
+    datatype = binding.get("datatype")
+    if datatype == "http://www.w3.org/2001/XMLSchema#string":
+        datatype = None
+    return Cell(kind, binding["value"], binding.get("xml:lang"), datatype)
+
+
+def _json_results(result: ResultTable) -> dict[str, object]:
+    bindings = []
+    for row in result.rows:
+        binding: dict[str, dict[str, str]] = {}
+        for name, cell in zip(result.variables, row, strict=True):
+            if cell is None:
+                continue
+            entry = {"type": cell.kind, "value": cell.value}
+            if cell.language:
+                entry["xml:lang"] = cell.language
+            if cell.datatype:
+                entry["datatype"] = cell.datatype
+            binding[name] = entry
+        bindings.append(binding)
+    return {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
+
+
+def _short(cell: Cell | None) -> str:
+    if cell is None:
+        return ""
+    if cell.kind == "uri":
+        for prefix, namespace in PREFIXES.items():
+            if cell.value.startswith(namespace):
+                return f"{prefix}:{cell.value[len(namespace) :]}"
+        return f"<{cell.value}>"
+    text = cell.value.replace("\n", " ")
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _text_table(result: ResultTable) -> str:
+    cells = [[_short(c) for c in row] for row in result.rows]
+    widths = [max([len(v)] + [len(row[i]) for row in cells]) for i, v in enumerate(result.variables)]
+    lines = [" | ".join(v.ljust(w) for v, w in zip(result.variables, widths, strict=True))]
+    lines.append("-+-".join("-" * w for w in widths))
+    lines += [" | ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) for row in cells]
+    lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+    return "\n".join(lines)

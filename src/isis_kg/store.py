@@ -1,0 +1,185 @@
+"""A real triplestore: push the graph into any SPARQL 1.1 Graph Store, or serve it with Oxigraph.
+
+The graph is split into named graphs: one per document (the document node and the
+statement nodes read from it) and one shared graph (entities, events, sources, the facts
+themselves, the build record). Every triple is in exactly one named graph, so the union of
+the graphs is the built graph. Each named graph is replaced with one HTTP PUT of the Graph
+Store Protocol, so loading twice changes nothing, and a load cut off halfway leaves each
+graph either as it was or as it should be.
+"""
+
+from __future__ import annotations
+
+import base64
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from isis_kg.errors import EndpointError, IsisKgError
+from isis_kg.namespaces import ID, IKG
+from isis_kg.query import GRAPH_FILES, http_problem, network_problem
+
+SHARED_GRAPH = str(ID["graph/shared"])
+ONTOLOGY_GRAPH = str(ID["graph/ontology"])
+_PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    graphs: int
+    triples: int
+    seconds: float
+
+
+def named_graphs(graph_dir: Path | str) -> dict[str, list[ox.Triple]]:
+    """The built graph split into named graphs (graph IRI -> triples)."""
+    graph_dir = Path(graph_dir)
+    triples = list(_parse(graph_dir / GRAPH_FILES[0]))
+    documents = {
+        _text(t.subject) for t in triples if t.predicate.value == _RDF_TYPE and _text(t.object) == str(IKG.Document)
+    }
+    derived = {_text(t.subject): _text(t.object) for t in triples if t.predicate.value == _PROV_DERIVED}
+    graphs: dict[str, list[ox.Triple]] = {SHARED_GRAPH: [], ONTOLOGY_GRAPH: list(_parse(graph_dir / GRAPH_FILES[1]))}
+    for triple in triples:
+        subject = _text(triple.subject)
+        document = subject if subject in documents else derived.get(subject)
+        name = document_graph(document) if document is not None else SHARED_GRAPH
+        graphs.setdefault(name, []).append(triple)
+    return graphs
+
+
+def document_graph(document_iri: str) -> str:
+    return str(ID["graph/" + document_iri[len(str(ID)) :]])
+
+
+def load(
+    graph_dir: Path | str,
+    endpoint: str,
+    *,
+    user: str | None = None,
+    password: str | None = None,
+    timeout: float = 60.0,
+) -> LoadReport:
+    """Replace each named graph of the build in the Graph Store at ``endpoint`` (HTTP PUT)."""
+    started = time.perf_counter()
+    graphs = named_graphs(graph_dir)
+    total = 0
+    for name in sorted(graphs):
+        body = ox.serialize(graphs[name], format=ox.RdfFormat.N_TRIPLES) or b""
+        separator = "&" if "?" in endpoint else "?"
+        url = f"{endpoint}{separator}graph={urllib.parse.quote(name, safe='')}"
+        request = urllib.request.Request(url, data=body, method="PUT")
+        request.add_header("Content-Type", "application/n-triples")
+        if user is not None:
+            token = base64.b64encode(f"{user}:{password or ''}".encode()).decode()
+            request.add_header("Authorization", f"Basic {token}")
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                response.read()
+        except urllib.error.HTTPError as error:
+            raise EndpointError(endpoint, f"{http_problem(error.code, timeout)} while loading graph <{name}>") from None
+        except (urllib.error.URLError, OSError) as error:
+            problem = network_problem(error, timeout)
+            raise EndpointError(endpoint, f"{problem} while loading graph <{name}>; that graph is unchanged") from None
+        total += len(graphs[name])
+    return LoadReport(graphs=len(graphs), triples=total, seconds=time.perf_counter() - started)
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str  # the server's root: its query page; SPARQL at /query, Graph Store at /store
+    process: subprocess.Popen[bytes]
+
+    @property
+    def query_endpoint(self) -> str:
+        return f"{self.url}/query"
+
+    @property
+    def store_endpoint(self) -> str:
+        return f"{self.url}/store"
+
+
+@contextmanager
+def serve(graph_dir: Path | str, port: int = 7878, location: Path | None = None) -> Iterator[Server]:
+    """Start an Oxigraph server on 127.0.0.1 with the graph loaded; stop it on leaving."""
+    binary = oxigraph_binary()
+    if _port_in_use(port):
+        raise IsisKgError(f"127.0.0.1:{port}: the port is in use; choose another with --port")
+    with tempfile.TemporaryDirectory(prefix="isis-kg-store-") as temporary:
+        data = location or Path(temporary)
+        process = subprocess.Popen(
+            [binary, "serve", "--location", str(data), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        server = Server(f"http://127.0.0.1:{port}", process)
+        try:
+            wait_until_up(server)
+            load(graph_dir, server.store_endpoint)
+            yield server
+        finally:
+            stop(server)
+
+
+def oxigraph_binary() -> str:
+    beside_python = Path(sys.executable).with_name("oxigraph")
+    found = str(beside_python) if beside_python.exists() else shutil.which("oxigraph")
+    if found is None:
+        raise IsisKgError("oxigraph: the Oxigraph server is not installed (pip install oxigraph)")
+    return found
+
+
+def wait_until_up(server: Server, seconds: float = 20.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            message = (server.process.stderr.read() if server.process.stderr else b"").decode(errors="replace")
+            raise IsisKgError(f"{server.url}: the Oxigraph server stopped at start-up ({message.strip()[:200]})")
+        try:
+            with urllib.request.urlopen(f"{server.url}/query?query=ASK%7B%7D", timeout=1) as response:
+                response.read()
+            return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.1)
+    stop(server)
+    raise IsisKgError(f"{server.url}: the Oxigraph server did not answer within {seconds:g} s")
+
+
+def stop(server: Server) -> None:
+    if server.process.poll() is None:
+        server.process.terminate()
+        try:
+            server.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.process.kill()
+            server.process.wait()
+    if server.process.stderr:
+        server.process.stderr.close()
+
+
+def _port_in_use(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _text(term: object) -> str:
+    """The IRI, literal or blank node id of a term (the graph has no quoted triples)."""
+    return str(getattr(term, "value", term))
+
+
+def _parse(path: Path) -> Iterator[ox.Triple]:
+    for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+        yield quad.triple

@@ -1,0 +1,192 @@
+"""The graph in a real triplestore: an Oxigraph server started by the tests on 127.0.0.1."""
+
+import http.server
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from SPARQLWrapper import JSON, SPARQLWrapper
+
+from isis_kg.cli import main
+from isis_kg.query import open_graph, query_endpoint, query_store
+from isis_kg.store import Server, load, named_graphs, oxigraph_binary, stop, wait_until_up
+
+from conftest import GRAPH, PROJECT
+
+COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def oxigraph() -> Iterator[Server]:
+    port = free_port()
+    process = subprocess.Popen(
+        [oxigraph_binary(), "serve", "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    server = Server(f"http://127.0.0.1:{port}", process)
+    wait_until_up(server)
+    yield server
+    stop(server)
+
+
+def count(endpoint: str) -> int:
+    client = SPARQLWrapper(endpoint)
+    client.setQuery(COUNT_QUADS)
+    client.setReturnFormat(JSON)
+    return int(client.queryAndConvert()["results"]["bindings"][0]["n"]["value"])
+
+
+def test_every_triple_lands_in_exactly_one_named_graph() -> None:
+    graphs = named_graphs(GRAPH)
+    documents = [name for name in graphs if "/graph/document/" in name]
+    assert len(documents) == 5
+    built = open_graph(GRAPH)
+    assert sum(len(triples) for triples in graphs.values()) == len(built)
+
+
+def test_load_twice_changes_nothing_and_answers_match_embedded(oxigraph: Server) -> None:
+    first = load(GRAPH, oxigraph.store_endpoint)
+    assert count(oxigraph.query_endpoint) == first.triples
+    second = load(GRAPH, oxigraph.store_endpoint)
+    assert count(oxigraph.query_endpoint) == first.triples == second.triples
+    question = (PROJECT / "queries" / "12-where-organisations-operate.rq").read_text(encoding="utf-8")
+    remote = query_endpoint(oxigraph.query_endpoint, question)
+    embedded = query_store(open_graph(GRAPH), question)
+    assert remote.values() == embedded.values() and len(remote.rows) > 5
+
+
+def test_isis_kg_serve_answers_like_the_embedded_store() -> None:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "isis_kg.cli", "serve", "--graph", str(GRAPH), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert "Serving" in process.stdout.readline()
+        question = (PROJECT / "queries" / "10-leaders-and-members.rq").read_text(encoding="utf-8")
+        client = SPARQLWrapper(f"http://127.0.0.1:{port}/query")
+        client.setQuery(question)
+        client.setReturnFormat(JSON)
+        rows = client.queryAndConvert()["results"]["bindings"]
+        remote = [tuple(row[v]["value"] for v in ("person", "role", "organisation", "evidence")) for row in rows]
+        assert remote == query_store(open_graph(GRAPH), question).values()
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=20)
+    assert process.returncode == 0, err
+    assert "Stopped." in out
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", port), timeout=1)
+
+
+def test_a_query_the_endpoint_rejects_is_one_line(oxigraph: Server, capsys) -> None:
+    assert main(["query", "SELEKT ?x WHERE {}", "--endpoint", oxigraph.query_endpoint]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"isis-kg: error: {oxigraph.query_endpoint}: the endpoint rejected the query")
+    assert err.count("\n") == 1
+
+
+class _Refusing(http.server.BaseHTTPRequestHandler):
+    def _refuse(self) -> None:
+        self.send_response(401)
+        self.send_header("WWW-Authenticate", 'Basic realm="store"')
+        self.end_headers()
+
+    do_GET = do_POST = do_PUT = _refuse
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+class _Slow(_Refusing):
+    def _refuse(self) -> None:
+        time.sleep(3)
+        self.send_response(204)
+        self.end_headers()
+
+    do_GET = do_POST = do_PUT = _refuse
+
+
+class _DiesOnSecondGraph(_Refusing):
+    puts = 0
+
+    def do_PUT(self) -> None:  # noqa: N802 (the name http.server calls)
+        type(self).puts += 1
+        length = int(self.headers["Content-Length"])
+        if type(self).puts == 2:
+            self.rfile.read(length // 2)
+            self.connection.shutdown(socket.SHUT_RDWR)  # the store goes away mid-upload
+            return
+        self.rfile.read(length)
+        self.send_response(204)
+        self.end_headers()
+
+
+@contextmanager
+def http_server(handler: type) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/store"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("command", ["load", "query"])
+def test_endpoint_failures_are_one_line_and_exit_2(command: str, capsys) -> None:
+    def run(endpoint: str, *extra: str) -> str:
+        argv = ["load", "--endpoint", endpoint, "--graph", str(GRAPH), *extra]
+        if command == "query":
+            argv = ["query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "--endpoint", endpoint, *extra]
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "Traceback" not in err
+        return err
+
+    nowhere = f"http://127.0.0.1:{free_port()}/store"
+    assert "cannot reach the endpoint" in run(nowhere)
+    with http_server(_Refusing) as endpoint:
+        assert "refused the credentials (HTTP 401)" in run(endpoint, "--user", "analist", "--password", "fout")
+    with http_server(_Slow) as endpoint:
+        assert "no answer within 1 s" in run(endpoint, "--timeout", "1")
+
+
+def test_a_store_that_dies_mid_load_is_named_with_the_graph_left_unchanged(capsys) -> None:
+    _DiesOnSecondGraph.puts = 0
+    with http_server(_DiesOnSecondGraph) as endpoint:
+        assert main(["load", "--endpoint", endpoint, "--graph", str(GRAPH)]) == 2
+    err = capsys.readouterr().err
+    assert "while loading graph <https://w3id.org/isis-kg/id/graph/" in err
+    assert "that graph is unchanged" in err
+
+
+def test_serve_refuses_a_port_in_use(capsys) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["serve", "--graph", str(GRAPH), "--port", str(port)]) == 2
+    assert f"127.0.0.1:{port}: the port is in use" in capsys.readouterr().err
+
+
+def test_the_server_binary_is_installed() -> None:
+    assert Path(oxigraph_binary()).exists() or os.path.isabs(oxigraph_binary())
