@@ -80,7 +80,9 @@ def query_endpoint(
     from SPARQLWrapper.SPARQLExceptions import EndPointNotFound, SPARQLWrapperException, Unauthorized
 
     client = SPARQLWrapper(endpoint)
-    client.setQuery(query)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # SPARQLWrapper warns about queries it cannot classify
+        client.setQuery(query)
     client.setReturnFormat(JSON)
     timeout = float(max(1, math.ceil(timeout)))  # SPARQLWrapper counts whole seconds
     client.setTimeout(int(timeout))
