@@ -281,6 +281,12 @@ def _load_entities(path: Path, classes: set[str], properties: set[str]) -> dict[
                 if predicate not in properties:
                     raise ReferenceDataError(path, f"{where}: implied_by_name uses unknown property '{predicate}'")
             wikidata = entry.get("wikidata")
+            if wikidata is not None and not (
+                isinstance(wikidata, dict)
+                and re.fullmatch(r"Q[1-9][0-9]*", str(wikidata.get("qid", "")))
+                and str(wikidata.get("verified_at", "")).strip()
+            ):
+                raise ReferenceDataError(path, f"{where}: wikidata needs a qid (Q...) and where it was verified_at")
             entities[entity_id] = ReferenceEntity(
                 id=entity_id,
                 entity_class=entity_class,

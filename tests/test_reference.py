@@ -1,0 +1,67 @@
+"""The reference data under ontology/: what a reviewer may write, and the errors a slip gives."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from isis_kg.errors import ReferenceDataError
+from isis_kg.reference import load_reference
+
+from conftest import PROJECT
+
+
+def test_every_wikidata_link_says_where_it_was_verified(reference) -> None:
+    linked = {e.id: e.wikidata for e in reference.entities.values() if e.wikidata}
+    assert linked["isis"] == "Q2429253" and linked["syrie"] == "Q858"
+
+
+def test_franchises_know_their_parent_and_classes_come_from_the_ontology(reference) -> None:
+    franchises = [e for e in reference.entities.values() if e.entity_class == "Franchise"]
+    assert franchises and all(e.parent in reference.entities for e in franchises)
+    assert reference.is_a("Franchise", "Organisation") and reference.is_a("Attack", "Event")
+    assert not reference.is_a("Region", "Organisation")
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        ("reference/entities.yaml", "class: Person", "class: Persoon", r"class 'Persoon' is not in the ontology"),
+        (
+            "reference/entities.yaml",
+            "wikidata: {qid: Q2429253, verified_at:",
+            "wikidata: {qid: Q2429253, seen_at:",
+            r"entity 'isis': wikidata needs a qid \(Q\.\.\.\) and where it was verified_at",
+        ),
+        (
+            "patterns/relations.yaml",
+            "predicate: leaderOf",
+            "predicate: leads",
+            r"predicate 'leads' is not in the ontology",
+        ),
+        ("patterns/events.yaml", "class: Attack", "class: Aanslag", r"class 'Aanslag' is not in the ontology"),
+        (
+            "patterns/citations.yaml",
+            "kind: courtRuling, identifier: ecli",
+            "kind: vonnis, identifier: ecli",
+            r"'vonnis' is not a concept of ikg:SourceKinds",
+        ),
+    ],
+)
+def test_a_slip_in_the_reference_data_is_named(tmp_path: Path, file: str, old: str, new: str, message: str) -> None:
+    ontology = tmp_path / "ontology"
+    shutil.copytree(PROJECT / "ontology", ontology)
+    path = ontology / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match=message):
+        load_reference(ontology)
+
+
+def test_a_missing_file_is_named(tmp_path: Path) -> None:
+    ontology = tmp_path / "ontology"
+    shutil.copytree(PROJECT / "ontology", ontology)
+    (ontology / "shapes.ttl").unlink()
+    with pytest.raises(ReferenceDataError, match=r"shapes\.ttl: missing"):
+        load_reference(ontology)
