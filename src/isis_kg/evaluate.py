@@ -202,7 +202,10 @@ def evaluate(gold_path: Path | str = DEFAULT_GOLD, reference: ReferenceData | No
         document = process_document(source, Catalogue(), reference, matcher)
         found_entities |= {(name, m.entity, m.entity_class) for m in document.mentions}
         found_entities |= {(name, e.key, EVENT_CLASS) for e in document.events}
-        found_relations |= {(name, r.subject, r.predicate, _object(r.object)) for r in document.relations}
+        # the gold set leaves hedged claims out, so only plain assertions are scored
+        found_relations |= {
+            (name, r.subject, r.predicate, _object(r.object)) for r in document.relations if not r.hedged
+        }
 
     # a text saying X is a branch of Y makes X a franchise (as resolution does for the graph)
     franchises = {(item[0], item[1]) for item in found_relations if item[2] == "franchiseOf"}

@@ -137,6 +137,8 @@ class Relation:
     object: str | DateValue
     sentence: int
     pattern: str
+    confidence: float = 0.9
+    hedged: bool = False
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,7 @@ class RelationPattern:
     before: re.Pattern[str] | None
     object_list: bool
     subject_not_kind: frozenset[str] = frozenset()
+    confidence: float = 0.9
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,10 @@ class RelationRules:
     patterns: tuple[RelationPattern, ...]
     list_joiner: re.Pattern[str]
     max_gap: int
+    negation: re.Pattern[str]
+    negation_reach: int
+    hedges: re.Pattern[str]
+    hedge_reach: int
 
 
 @dataclass(frozen=True)
@@ -337,12 +342,17 @@ def _load_relation_rules(path: Path, classes: set[str], properties: set[str]) ->
                 before=_compile(path, where, str(before)) if before else None,
                 object_list=bool(entry.get("list", False)),
                 subject_not_kind=frozenset(str(k) for k in entry.get("subject_not_kind") or ()),
+                confidence=float(entry.get("confidence", 0.9)),
             )
         )
     return RelationRules(
         patterns=tuple(patterns),
         list_joiner=_compile(path, "list_joiner", str(_require(path, "top level", data, "list_joiner"))),
         max_gap=int(data.get("max_gap", 120)),
+        negation=_compile(path, "negation", str(_require(path, "top level", data, "negation"))),
+        negation_reach=int(data.get("negation_reach", 25)),
+        hedges=_compile(path, "hedges", str(_require(path, "top level", data, "hedges"))),
+        hedge_reach=int(data.get("hedge_reach", 30)),
     )
 
 

@@ -45,3 +45,40 @@ def test_region_in_region_but_not_a_country_in_a_country(read_facts) -> None:
     )
     text = "Er zijn talloze voorbeelden: de Sovjets in Afghanistan, de Verenigde Staten in Irak."
     assert not any(p == "locatedIn" for _s, p, _o, _id in facts(read_facts, text))
+
+
+def test_contract_relations_between_organisations(read_facts) -> None:
+    # AIVD 2016
+    predecessors = facts(
+        read_facts,
+        "De voorlopers van ISIS, Al Qaida in Irak (AQI) en Islamitische Staat Irak (ISI), pleegden aanslagen in Irak.",
+    )
+    assert ("al-qaida-in-irak", "predecessorOf", "isis", "predecessor-of/voorlopers-van") in predecessors
+    assert ("islamitische-staat-irak", "predecessorOf", "isis", "predecessor-of/voorlopers-van") in predecessors
+    assert ("al-qaida", "opposes", "isis", "opposes/afstand-genomen") in facts(
+        read_facts, "AQ heeft op zijn beurt zelfs formeel afstand genomen van ISIS."
+    )
+    assert ("isis", "opposes", "jabhat-al-nusra", "opposes/breuk-tussen") in facts(
+        read_facts, "Enkele maanden later ontstond er een duidelijke breuk tussen ISIS en Jabhat al-Nusra."
+    )
+
+
+def test_a_negated_relation_is_not_asserted(read_facts) -> None:
+    _mentions, relations, _events = read_facts("ISIS vecht tegen Al Qaida.")
+    assert [r.predicate for r in relations] == ["opposes"]
+    _mentions, relations, _events = read_facts("ISIS vecht niet tegen Al Qaida.")
+    assert relations == []
+    _mentions, relations, _events = read_facts("Het is geen breuk tussen ISIS en Jabhat al-Nusra.")
+    assert relations == []
+
+
+def test_a_hypothetical_relation_is_marked_hedged_with_less_confidence(read_facts) -> None:
+    # NCTV 2017: a possible confrontation, not a fact
+    _mentions, relations, _events = read_facts(
+        "Ten tweede zou een dergelijke instroom een directe confrontatie tussen ISIS-J en al Qa’ida op het "
+        "Arabisch Schiereiland (AQAS) kunnen uitlokken."
+    )
+    (opposes,) = [r for r in relations if r.predicate == "opposes"]
+    assert opposes.hedged and opposes.confidence < 0.5
+    _mentions, plain, _events = read_facts("ISIS-leider Abu Bakr al Baghdadi heeft zichzelf tot kalief benoemd.")
+    assert not plain[0].hedged and plain[0].confidence == 0.9

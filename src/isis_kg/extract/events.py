@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from isis_kg.extract.relations import HEDGE_FACTOR, is_hedged
 from isis_kg.model import EventMention, Mention, Relation, Sentence
 from isis_kg.nlp.dates import DateMatch
 from isis_kg.reference import EventPattern, ReferenceData
 
 EVENT_KEY_PREFIX = "event/"
+EVENT_CONFIDENCE = 0.8
 
 
 def extract_events(
@@ -21,6 +23,9 @@ def extract_events(
         for trigger in pattern.triggers:
             for match in trigger.finditer(text):
                 start, end = match.span()
+                hedged = is_hedged(text, start, end, reference)
+                confidence = round(EVENT_CONFIDENCE * (HEDGE_FACTOR if hedged else 1.0), 3)
+
                 places = _places_after(sentence, mentions, end, reference)
                 date = _nearest_date(dates, start, end, rules.date_window)
                 perpetrator = _perpetrator(sentence, mentions, start, end, reference)
@@ -32,11 +37,19 @@ def extract_events(
                     key = _event_key(pattern, group, date)
                     events.setdefault(key, _event(pattern, key, group, date, sentence, reference))
                     if date is not None:
-                        relations.append(Relation(key, "date", date.value, sentence.index, pattern.id))
+                        relations.append(
+                            Relation(key, "date", date.value, sentence.index, pattern.id, confidence, hedged)
+                        )
                     for place in group:
-                        relations.append(Relation(key, "occurredIn", place.entity, sentence.index, pattern.id))
+                        relations.append(
+                            Relation(key, "occurredIn", place.entity, sentence.index, pattern.id, confidence, hedged)
+                        )
                     if perpetrator is not None:
-                        relations.append(Relation(key, "perpetrator", perpetrator.entity, sentence.index, pattern.id))
+                        relations.append(
+                            Relation(
+                                key, "perpetrator", perpetrator.entity, sentence.index, pattern.id, confidence, hedged
+                            )
+                        )
     return list(events.values()), list(dict.fromkeys(relations))
 
 

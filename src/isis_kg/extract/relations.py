@@ -9,13 +9,18 @@ from isis_kg.model import Mention, Relation, Sentence
 from isis_kg.reference import ReferenceData, RelationPattern
 
 NAME_PATTERN_PREFIX = "name/"
+NAME_CONFIDENCE = 0.95  # a name that states its parent or region ("ISIS in Libië")
+HEDGE_FACTOR = 0.5
 
 
 def extract_relations(sentence: Sentence, mentions: list[Mention], reference: ReferenceData) -> list[Relation]:
-    """Every relation the patterns read from the sentence, plus those its names state."""
-    relations = _implied_by_name(sentence, mentions, reference)
+    """Every relation the patterns read from the sentence, plus those its names state.
+
+    A negated relation is not made; one in a hedged sentence is marked as such.
+    """
     rules = reference.relation_rules
     text = sentence.text
+    relations = _implied_by_name(sentence, mentions, reference)
     for i, first in enumerate(mentions):
         for second in mentions[i + 1 :]:
             if second.start - first.end > rules.max_gap:
@@ -28,18 +33,49 @@ def extract_relations(sentence: Sentence, mentions: list[Mention], reference: Re
                     continue
                 if pattern.before is not None and not pattern.before.search(text, 0, first.start):
                     continue
-                subject, obj = (first, second) if pattern.first_role == "subject" else (second, first)
-                if reference.entities[subject.entity].kind in pattern.subject_not_kind:
+                if negated(text, first, second, reference):
                     continue
-                objects = [obj]
-                if pattern.object_list and obj is second:
-                    objects += _list_members(sentence, mentions, second, reference)
-                for member in objects:
-                    if member.entity != subject.entity:
-                        relations.append(
-                            Relation(subject.entity, pattern.predicate, member.entity, sentence.index, pattern.id)
+                members = [second] + (
+                    _list_members(sentence, mentions, second, reference) if pattern.object_list else []
+                )
+                for member in members:
+                    subject, obj = (first, member) if pattern.first_role == "subject" else (member, first)
+                    if (
+                        subject.entity == obj.entity
+                        or reference.entities[subject.entity].kind in pattern.subject_not_kind
+                    ):
+                        continue
+                    hedged = is_hedged(text, min(first.start, member.start), max(first.end, member.end), reference)
+                    confidence = pattern.confidence * (HEDGE_FACTOR if hedged else 1.0)
+                    relations.append(
+                        Relation(
+                            subject.entity,
+                            pattern.predicate,
+                            obj.entity,
+                            sentence.index,
+                            pattern.id,
+                            round(confidence, 3),
+                            hedged,
                         )
+                    )
     return _unique(relations)
+
+
+def is_hedged(text: str, start: int, end: int, reference: ReferenceData) -> bool:
+    """A hedge word near the relation ("zou", "mogelijk"): within its clause, not the whole sentence."""
+    rules = reference.relation_rules
+    window = text[max(0, start - rules.hedge_reach) : end + rules.hedge_reach]
+    return bool(rules.hedges.search(window))
+
+
+def negated(text: str, first: Mention, second: Mention, reference: ReferenceData) -> bool:
+    """A negation between the names, or just before the first within its clause."""
+    rules = reference.relation_rules
+    if rules.negation.search(text, first.end, second.start):
+        return True
+    before = text[max(0, first.start - rules.negation_reach) : first.start]
+    clause = re.split(r"[,;:]", before)[-1]
+    return bool(rules.negation.search(clause))
 
 
 def _fits(pattern: RelationPattern, first: Mention, second: Mention, reference: ReferenceData) -> bool:
@@ -57,6 +93,9 @@ def _list_members(
     last = head
     for candidate in mentions:
         if candidate.start < last.end:
+            continue
+        if candidate.entity == last.entity and sentence.text[last.end : candidate.start].strip() == "(":
+            last = candidate  # its abbreviation in brackets: "Al Qaida in Irak (AQI) en ..."
             continue
         if not joiner.fullmatch(sentence.text[last.end : candidate.start]):
             break
@@ -77,7 +116,14 @@ def _implied_by_name(sentence: Sentence, mentions: list[Mention], reference: Ref
         for predicate, target in sorted(entity.implied_by_name.items()):
             if _names_pattern(reference, target).search(mention.surface):
                 relations.append(
-                    Relation(mention.entity, predicate, target, sentence.index, NAME_PATTERN_PREFIX + predicate)
+                    Relation(
+                        mention.entity,
+                        predicate,
+                        target,
+                        sentence.index,
+                        NAME_PATTERN_PREFIX + predicate,
+                        NAME_CONFIDENCE,
+                    )
                 )
     return relations
 

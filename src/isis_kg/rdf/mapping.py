@@ -8,6 +8,7 @@ pattern that read it).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -111,6 +112,8 @@ def _fact(document: Document, relation: Relation) -> set[Triple]:
         (sentence.original_start, sentence.original_end),
         relation.pattern,
     )
+    triples.add((statement, IKG.confidence, Literal(Decimal(str(relation.confidence)))))
+    triples.add((statement, IKG.hedged, Literal(relation.hedged)))
     for number in sentence.footnotes:
         footnote = document.footnotes.get(number)
         for work in footnote.works if footnote else ():
@@ -125,7 +128,8 @@ def _statement(
 ) -> tuple[set[Triple], Node]:
     """The fact and its statement node, named by a hash of what it says and where it was read."""
     statement = statement_iri(str(subject), str(predicate), obj.n3(), document.sha256, str(span[0]), str(span[1]))
-    return _grade(statement, document) | {
+    asserted = {(statement, IKG.assertedOn, date_literal(document.meta.date))} if document.meta.date else set()
+    return asserted | _grade(statement, document) | {
         (subject, predicate, obj),
         (statement, RDF.type, RDF.Statement),
         (statement, RDF.subject, subject),
