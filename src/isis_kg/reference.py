@@ -41,7 +41,6 @@ DATA_FILES = (
     CITATIONS_FILE,
 )
 
-ROLES = ("subject", "object")
 
 
 @dataclass(frozen=True)

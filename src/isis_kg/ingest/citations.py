@@ -19,7 +19,6 @@ from isis_kg.nlp.dates import find_dates
 from isis_kg.reference import CitationRules, ReferenceData
 
 OTHER_KIND = "otherSource"
-_OPEN_QUOTE = "‘’'“\""
 _CLOSE_QUOTES = "’‘'”\""
 _NESTED_OPEN = "‘“"
 # after a closing quote: a comma ends the title, and so do a page reference or a name after a
