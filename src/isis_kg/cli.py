@@ -222,14 +222,16 @@ def _evaluate(options: argparse.Namespace) -> int:
     from isis_kg.evaluate import DEFAULT_FOOTNOTE_GOLD, DEFAULT_GOLD, evaluate, evaluate_citations
 
     reference = load_reference(options.ontology)
-    result = evaluate(options.gold or DEFAULT_GOLD, reference)
+    passages = evaluate(options.gold or DEFAULT_GOLD, reference)
     citations = evaluate_citations(options.footnotes or DEFAULT_FOOTNOTE_GOLD, reference=reference)
-    print("\n".join(result.table() + [line for split in citations for line in split.table()]))
+    print("\n".join([line for split in passages for line in split.table()]))
+    print("\n".join([line for split in citations for line in split.table()]))
     if options.details:
-        print("\nmissed:")
-        print("\n".join(f"  {' | '.join(item)}" for item in result.missed))
-        print("spurious:")
-        print("\n".join(f"  {' | '.join(item)}" for item in result.spurious))
+        for split in passages:
+            print(f"\nmissed ({split.split}):")
+            print("\n".join(f"  {' | '.join(item)}" for item in split.missed))
+            print(f"spurious ({split.split}):")
+            print("\n".join(f"  {' | '.join(item)}" for item in split.spurious))
         for split in citations:
             print(f"citation fields wrong ({split.split}):")
             print("\n".join(f"  {line}" for line in split.wrong))

@@ -59,6 +59,7 @@ class Score:
 
 @dataclass(frozen=True)
 class Evaluation:
+    split: str  # development or heldout
     passages: int
     entities: tuple[Score, ...]  # per class, then "all"
     relations: tuple[Score, ...]  # per predicate, then "all"
@@ -66,7 +67,7 @@ class Evaluation:
     spurious: tuple[Item, ...]  # predicted items not in the gold set
 
     def table(self) -> list[str]:
-        lines = [f"Development gold set: {self.passages} passages", ""]
+        lines = [f"Passages gold set, {self.split}: {self.passages} passages", ""]
         for title, scores in (("entity class", self.entities), ("relation", self.relations)):
             lines.append(f"{title:<22} {'gold':>5} {'pred':>5} {'ok':>5} {'P':>6} {'R':>6} {'F1':>6}")
             for s in scores:
@@ -178,10 +179,19 @@ def _norm(value: object) -> str | None:
     return " ".join(re.sub(r"[‘’'“”\"]", "", str(value)).casefold().split()) or None
 
 
-def evaluate(gold_path: Path | str = DEFAULT_GOLD, reference: ReferenceData | None = None) -> Evaluation:
+def evaluate(gold_path: Path | str = DEFAULT_GOLD, reference: ReferenceData | None = None) -> list[Evaluation]:
+    """Score entities and relations on the gold passages, one Evaluation per split."""
     reference = reference or load_reference()
     matcher = EntityMatcher(reference)
-    passages = _load_gold(Path(gold_path))
+    splits: dict[str, list[dict[str, Any]]] = {}
+    for passage in _load_gold(Path(gold_path)):
+        splits.setdefault(str(passage.get("split", "development")), []).append(passage)
+    return [_evaluate_passages(name, passages, reference, matcher) for name, passages in splits.items()]
+
+
+def _evaluate_passages(
+    split: str, passages: list[dict[str, Any]], reference: ReferenceData, matcher: EntityMatcher
+) -> Evaluation:
     gold_entities: set[Item] = set()
     gold_relations: set[Item] = set()
     found_entities: set[Item] = set()
@@ -212,6 +222,7 @@ def evaluate(gold_path: Path | str = DEFAULT_GOLD, reference: ReferenceData | No
     found_entities = {(p, e, "Franchise" if (p, e) in franchises else c) for p, e, c in found_entities}
 
     return Evaluation(
+        split=split,
         passages=len(passages),
         entities=_scores(gold_entities, found_entities, label_of=lambda item: item[2]),
         relations=_scores(gold_relations, found_relations, label_of=lambda item: item[2]),

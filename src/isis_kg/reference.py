@@ -42,7 +42,6 @@ DATA_FILES = (
 )
 
 
-
 @dataclass(frozen=True)
 class ReferenceEntity:
     id: str
