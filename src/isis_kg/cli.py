@@ -232,9 +232,9 @@ def _evaluate(options: argparse.Namespace) -> int:
             print("\n".join(f"  {' | '.join(item)}" for item in split.missed))
             print(f"spurious ({split.split}):")
             print("\n".join(f"  {' | '.join(item)}" for item in split.spurious))
-        for split in citations:
-            print(f"citation fields wrong ({split.split}):")
-            print("\n".join(f"  {line}" for line in split.wrong))
+        for citation_split in citations:
+            print(f"citation fields wrong ({citation_split.split}):")
+            print("\n".join(f"  {line}" for line in citation_split.wrong))
     return EXIT_OK
 
 
