@@ -153,6 +153,19 @@ class EventMention:
 
 
 @dataclass(frozen=True)
+class QuantityClaim:
+    """A figure a sentence gives: so many units (of something) about an organisation."""
+
+    about: str  # entity id
+    quantity: int
+    unit: str
+    approximate: bool
+    sentence: int
+    start: int  # of the figure, in the sentence
+    end: int
+
+
+@dataclass(frozen=True)
 class Citation:
     """One work a footnote cites."""
 
@@ -196,3 +209,4 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    claims: list[QuantityClaim] = field(default_factory=list)

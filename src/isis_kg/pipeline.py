@@ -21,6 +21,7 @@ from pathlib import Path
 from isis_kg import __version__
 from isis_kg.errors import InputError, NothingToBuildError, OutputError
 from isis_kg.extract import extract_events, extract_relations, keep_first_naming
+from isis_kg.extract.quantities import extract_quantities
 from isis_kg.ingest import SourceFile, discover, load_catalogues, read_source, repair_layout, split_sentences
 from isis_kg.ingest.catalogue import Catalogue, catalogue_paths
 from isis_kg.ingest.citations import read_footnotes
@@ -79,6 +80,7 @@ def _entities(document: Document, _reference: ReferenceData, matcher: EntityMatc
 
 
 def _facts(document: Document, reference: ReferenceData, _matcher: EntityMatcher) -> None:
+    citing = {number for number, footnote in document.footnotes.items() if not footnote.explanatory}
     by_sentence: dict[int, list[Mention]] = {}
     for mention in document.mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -88,6 +90,8 @@ def _facts(document: Document, reference: ReferenceData, _matcher: EntityMatcher
         events, event_facts = extract_events(sentence, mentions, find_dates(sentence.text, reference), reference)
         document.events += events
         document.relations += event_facts
+        if sentence.in_footnote not in citing:
+            document.claims += extract_quantities(sentence, mentions, reference)
     document.relations = keep_first_naming(document.relations)
 
 
@@ -96,7 +100,12 @@ STAGES: tuple[Stage, ...] = (
     Stage("footnotes", reads=("blocks",), writes=("footnotes", "notes"), run=_footnotes),
     Stage("sentences", reads=("blocks",), writes=("sentences",), run=_sentences),
     Stage("entities", reads=("sentences", "footnotes"), writes=("mentions",), run=_entities),
-    Stage("relations and events", reads=("sentences", "mentions"), writes=("relations", "events"), run=_facts),
+    Stage(
+        "relations and events",
+        reads=("sentences", "mentions", "footnotes"),
+        writes=("relations", "events", "claims"),
+        run=_facts,
+    ),
 )
 INGESTED = ("file_name", "sha256", "text", "meta")
 

@@ -30,6 +30,7 @@ EVENTS_FILE = "patterns/events.yaml"
 DATES_FILE = "patterns/dates.yaml"
 LAYOUT_FILE = "patterns/layout.yaml"
 CITATIONS_FILE = "patterns/citations.yaml"
+QUANTITIES_FILE = "patterns/quantities.yaml"
 DATA_FILES = (
     ONTOLOGY_FILE,
     SHAPES_FILE,
@@ -39,6 +40,7 @@ DATA_FILES = (
     DATES_FILE,
     LAYOUT_FILE,
     CITATIONS_FILE,
+    QUANTITIES_FILE,
 )
 
 
@@ -147,6 +149,12 @@ class CitationRules:
 
 
 @dataclass(frozen=True)
+class QuantityRules:
+    pattern: re.Pattern[str]  # groups: approximate, number, head (compound), unit
+    numbers: dict[str, int]
+
+
+@dataclass(frozen=True)
 class ReferenceData:
     """All of ``ontology/``, loaded and checked."""
 
@@ -160,6 +168,7 @@ class ReferenceData:
     month_numbers: dict[str, int]
     layout: LayoutRules
     citations: CitationRules
+    quantities: QuantityRules
     source_kinds: frozenset[str]
     fingerprint: str
 
@@ -225,6 +234,7 @@ def load_reference(directory: Path | str | None = None) -> ReferenceData:
         month_numbers=months,
         layout=_load_layout(directory / LAYOUT_FILE, frozenset(months)),
         citations=_load_citation_rules(directory / CITATIONS_FILE, source_kinds),
+        quantities=_load_quantities(directory / QUANTITIES_FILE),
         source_kinds=source_kinds,
         fingerprint=digest.hexdigest(),
     )
@@ -452,6 +462,24 @@ def _load_citation_rules(path: Path, source_kinds: frozenset[str]) -> CitationRu
         dutch_words=frozenset(str(w) for w in data.get("dutch_words") or ()),
         english_words=frozenset(str(w) for w in data.get("english_words") or ()),
     )
+
+
+def _load_quantities(path: Path) -> QuantityRules:
+    data = _read_yaml(path)
+    numbers = {str(k).lower(): int(v) for k, v in (data.get("numbers") or {}).items()}
+    units = "|".join(re.escape(str(u)) for u in _require(path, "top level", data, "units"))
+    words = "|".join(sorted((re.escape(w) for w in numbers), key=len, reverse=True))
+    approximate = str(_require(path, "top level", data, "approximate"))
+    pattern = (
+        rf"(?:(?P<approximate>{approximate})\s+)?"
+        rf"(?P<number>\d{{1,3}}(?:\.\d{{3}})+|\d+|(?:{words})\b)\s+"
+        rf"(?:(?P<head>[A-Z][\w’'-]*?)-)?(?P<unit>(?:{units}))\b"
+    )
+    try:
+        compiled = re.compile(pattern)  # case-sensitive: units are counted in lower case only
+    except re.error as error:
+        raise ReferenceDataError(path, f"bad regular expression ({error})") from None
+    return QuantityRules(pattern=compiled, numbers=numbers)
 
 
 def _first_line(error: Exception) -> str:

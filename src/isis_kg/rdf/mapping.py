@@ -15,7 +15,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from isis_kg.ingest.citations import title_language
-from isis_kg.model import DateValue, Document, Precision, Relation
+from isis_kg.model import DateValue, Document, Precision, QuantityClaim, Relation
 from isis_kg.namespaces import IKG, WD
 from isis_kg.rdf.iris import build_iri, document_iri, node_iri, statement_iri
 from isis_kg.reference import ReferenceData
@@ -64,6 +64,8 @@ def map_corpus(corpus: ResolvedCorpus, record: BuildRecord, reference: Reference
         triples |= _citations(document)
         for relation in document.relations:
             triples |= _fact(document, relation)
+        for claim in document.claims:
+            triples |= _claim(document, claim)
     triples |= _build_record(corpus, record)
     return triples
 
@@ -114,12 +116,42 @@ def _fact(document: Document, relation: Relation) -> set[Triple]:
     )
     triples.add((statement, IKG.confidence, Literal(Decimal(str(relation.confidence)))))
     triples.add((statement, IKG.hedged, Literal(relation.hedged)))
-    for number in sentence.footnotes:
+    return triples | _cited(statement, document, sentence.footnotes)
+
+
+def _claim(document: Document, claim: QuantityClaim) -> set[Triple]:
+    """A figure as a claim node: what, how many, about whom, from which sentence and when."""
+    sentence = document.sentences[claim.sentence]
+    node = node_iri(
+        "claim/"
+        + statement_iri(document.sha256, str(sentence.original_start), str(claim.start), claim.about).rsplit("/", 1)[-1]
+    )
+    triples: set[Triple] = {
+        (node, RDF.type, IKG.QuantityClaim),
+        (node, IKG.about, node_iri(claim.about)),
+        (node, IKG.quantity, Literal(claim.quantity)),
+        (node, IKG.unit, Literal(claim.unit)),
+        (node, IKG.approximate, Literal(claim.approximate)),
+        (node, PROV.wasDerivedFrom, document_iri(document.sha256)),
+        (node, IKG.evidence, Literal(sentence.text, lang=document.meta.language)),
+        (node, IKG.startOffset, Literal(sentence.original_start)),
+        (node, IKG.endOffset, Literal(sentence.original_end)),
+    }
+    if document.meta.date:
+        triples.add((node, IKG.assertedOn, date_literal(document.meta.date)))
+    triples |= _grade(node, document) | _cited(node, document, sentence.footnotes)
+    return triples
+
+
+def _cited(node: Node, document: Document, footnotes: tuple[int, ...]) -> set[Triple]:
+    """ikg:citedSource for each work the footnotes of a sentence cite."""
+    triples: set[Triple] = set()
+    for number in footnotes:
         footnote = document.footnotes.get(number)
         for work in footnote.works if footnote else ():
             key = source_key(work)
             if key is not None:
-                triples.add((statement, IKG.citedSource, node_iri(key)))
+                triples.add((node, IKG.citedSource, node_iri(key)))
     return triples
 
 
