@@ -210,3 +210,9 @@ class Document:
     relations: list[Relation] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
     claims: list[QuantityClaim] = field(default_factory=list)
+
+    def states_facts(self, sentence: Sentence) -> bool:
+        """Whether facts are read from the sentence: not when it is part of a footnote that cites works
+        (a list of titles and names, not statements of fact)."""
+        footnote = self.footnotes.get(sentence.in_footnote) if sentence.in_footnote is not None else None
+        return footnote is None or footnote.explanatory

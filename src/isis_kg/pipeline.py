@@ -69,29 +69,27 @@ def _sentences(document: Document, _reference: ReferenceData, _matcher: EntityMa
 
 
 def _entities(document: Document, _reference: ReferenceData, matcher: EntityMatcher) -> None:
-    # a footnote that cites works is a list of titles and names, not statements of fact
-    citing = {number for number, footnote in document.footnotes.items() if not footnote.explanatory}
     document.mentions = [
         mention
         for sentence in document.sentences
-        if sentence.in_footnote not in citing
+        if document.states_facts(sentence)
         for mention in matcher.find(sentence)
     ]
 
 
 def _facts(document: Document, reference: ReferenceData, _matcher: EntityMatcher) -> None:
-    citing = {number for number, footnote in document.footnotes.items() if not footnote.explanatory}
     by_sentence: dict[int, list[Mention]] = {}
     for mention in document.mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
     for sentence in document.sentences:
+        if not document.states_facts(sentence):
+            continue
         mentions = by_sentence.get(sentence.index, [])
         document.relations += extract_relations(sentence, mentions, reference)
         events, event_facts = extract_events(sentence, mentions, find_dates(sentence.text, reference), reference)
         document.events += events
         document.relations += event_facts
-        if sentence.in_footnote not in citing:
-            document.claims += extract_quantities(sentence, mentions, reference)
+        document.claims += extract_quantities(sentence, mentions, reference)
     document.relations = keep_first_naming(document.relations)
 
 
