@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import http.server
+import socket
+import subprocess
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -11,6 +17,7 @@ from isis_kg.ingest import repair_layout, split_sentences
 from isis_kg.model import EventMention, Mention, Relation, Sentence
 from isis_kg.nlp import EntityMatcher, find_dates
 from isis_kg.reference import ReferenceData, load_reference
+from isis_kg.store import Server, oxigraph_binary, stop, wait_until_up
 
 PROJECT = Path(__file__).resolve().parents[1]
 CORPUS = PROJECT / "corpus"
@@ -49,3 +56,37 @@ def read_facts(reference: ReferenceData, matcher: EntityMatcher, sentences_of): 
         return mentions, relations + event_facts, events
 
     return run
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def oxigraph() -> Iterator[Server]:
+    """A real Oxigraph server on a free port of 127.0.0.1, empty, stopped after the test."""
+    port = free_port()
+    process = subprocess.Popen(
+        [oxigraph_binary(), "serve", "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    server = Server(f"http://127.0.0.1:{port}", process)
+    wait_until_up(server)
+    yield server
+    stop(server)
+
+
+@contextmanager
+def http_server(handler: type) -> Iterator[str]:
+    """A small HTTP server of the test's own, for failures a real store does not stage on demand."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/store"
+    finally:
+        server.shutdown()
+        server.server_close()

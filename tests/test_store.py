@@ -6,10 +6,7 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -17,31 +14,11 @@ from SPARQLWrapper import JSON, SPARQLWrapper
 
 from isis_kg.cli import main
 from isis_kg.query import open_graph, query_endpoint, query_store
-from isis_kg.store import Server, load, named_graphs, oxigraph_binary, stop, wait_until_up
+from isis_kg.store import Server, load, named_graphs, oxigraph_binary
 
-from conftest import GRAPH, PROJECT
+from conftest import GRAPH, PROJECT, free_port, http_server
 
 COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def oxigraph() -> Iterator[Server]:
-    port = free_port()
-    process = subprocess.Popen(
-        [oxigraph_binary(), "serve", "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    server = Server(f"http://127.0.0.1:{port}", process)
-    wait_until_up(server)
-    yield server
-    stop(server)
 
 
 def count(endpoint: str) -> int:
@@ -137,18 +114,6 @@ class _DiesOnSecondGraph(_Refusing):
         self.rfile.read(length)
         self.send_response(204)
         self.end_headers()
-
-
-@contextmanager
-def http_server(handler: type) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/store"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.mark.parametrize("command", ["load", "query"])

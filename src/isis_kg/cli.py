@@ -13,6 +13,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
+from dataclasses import replace
 from pathlib import Path
 
 from isis_kg import __version__
@@ -123,6 +124,38 @@ def _parser() -> argparse.ArgumentParser:
     _endpoint_options(load_parser)
     load_parser.set_defaults(command=_load)
 
+    link_parser = commands.add_parser("link", help="look up Wikidata items for entities without a verified QID")
+    link_parser.add_argument("--endpoint", metavar="URL", help="SPARQL endpoint (default: Wikidata's)")
+    link_parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path.home() / ".cache" / "isis-kg" / "wikidata",
+        metavar="DIR",
+        help="answers are kept here, so a rerun needs no network",
+    )
+    link_parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("wikidata-links.yaml"),
+        metavar="FILE",
+        help="proposed links and the review list (default: wikidata-links.yaml)",
+    )
+    link_parser.add_argument(
+        "--min-interval",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="seconds between requests (default: wikidata.yaml's; keep it for Wikidata)",
+    )
+    link_parser.add_argument(
+        "--ontology",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="ontology and reference data (default: the project's ontology/)",
+    )
+    link_parser.set_defaults(command=_link)
+
     evaluate_parser = commands.add_parser("evaluate", help="precision, recall and F1 against the gold set")
     evaluate_parser.add_argument(
         "--gold", type=Path, default=None, metavar="FILE", help="gold passages (default: tests/gold/passages.yaml)"
@@ -214,6 +247,23 @@ def _load(options: argparse.Namespace) -> int:
     print(
         f"Loaded {report.triples:,} triples in {report.graphs} named graphs into {options.endpoint} "
         f"({report.seconds:.1f} s)."
+    )
+    return EXIT_OK
+
+
+def _link(options: argparse.Namespace) -> int:
+    from isis_kg.link import WikidataClient, link_entities, load_link_settings, review_file
+
+    reference = load_reference(options.ontology)
+    settings = load_link_settings(reference, options.endpoint)
+    if options.min_interval is not None:
+        settings = replace(settings, min_interval=options.min_interval)
+    decisions = link_entities(reference, WikidataClient(settings, options.cache))
+    options.out.write_text(review_file(decisions, settings), encoding="utf-8")
+    proposed = sum(1 for d in decisions if d.qid)
+    print(
+        f"{proposed} of {len(decisions)} entities have a proposed link; "
+        f"the rest are listed for review in {options.out}."
     )
     return EXIT_OK
 
