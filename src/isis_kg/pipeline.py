@@ -27,6 +27,7 @@ from isis_kg.ingest.catalogue import Catalogue, catalogue_paths
 from isis_kg.ingest.citations import read_footnotes
 from isis_kg.model import DateValue, Document, DocumentMeta, Mention
 from isis_kg.nlp import EntityMatcher, find_dates
+from isis_kg.nlp.names import find_cued_names
 from isis_kg.rdf import BuildRecord, map_corpus, serialize_turtle
 from isis_kg.reference import ONTOLOGY_FILE, ReferenceData, load_reference
 from isis_kg.resolve import resolve
@@ -68,13 +69,13 @@ def _sentences(document: Document, _reference: ReferenceData, _matcher: EntityMa
     document.sentences = split_sentences(document.blocks)
 
 
-def _entities(document: Document, _reference: ReferenceData, matcher: EntityMatcher) -> None:
-    document.mentions = [
-        mention
-        for sentence in document.sentences
-        if document.states_facts(sentence)
-        for mention in matcher.find(sentence)
-    ]
+def _entities(document: Document, reference: ReferenceData, matcher: EntityMatcher) -> None:
+    mentions: list[Mention] = []
+    for sentence in document.sentences:
+        if document.states_facts(sentence):
+            known = matcher.find(sentence)
+            mentions += sorted(known + find_cued_names(sentence, known, reference), key=lambda m: m.start)
+    document.mentions = mentions
 
 
 def _facts(document: Document, reference: ReferenceData, _matcher: EntityMatcher) -> None:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import babel
 import rdflib
 import yaml
 from rdflib.namespace import OWL, RDFS, SKOS
@@ -31,6 +33,8 @@ DATES_FILE = "patterns/dates.yaml"
 LAYOUT_FILE = "patterns/layout.yaml"
 CITATIONS_FILE = "patterns/citations.yaml"
 QUANTITIES_FILE = "patterns/quantities.yaml"
+COUNTRIES_FILE = "reference/countries.yaml"
+NAMES_FILE = "patterns/names.yaml"
 DATA_FILES = (
     ONTOLOGY_FILE,
     SHAPES_FILE,
@@ -41,6 +45,8 @@ DATA_FILES = (
     LAYOUT_FILE,
     CITATIONS_FILE,
     QUANTITIES_FILE,
+    COUNTRIES_FILE,
+    NAMES_FILE,
 )
 
 
@@ -149,6 +155,21 @@ class CitationRules:
 
 
 @dataclass(frozen=True)
+class NameCue:
+    id: str
+    entity_class: str
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class NameRules:
+    name: re.Pattern[str]
+    cues: tuple[NameCue, ...]
+    common_word_zipf: float
+
+
+@dataclass(frozen=True)
 class QuantityRules:
     pattern: re.Pattern[str]  # groups: approximate, number, head (compound), unit
     numbers: dict[str, int]
@@ -169,6 +190,7 @@ class ReferenceData:
     layout: LayoutRules
     citations: CitationRules
     quantities: QuantityRules
+    names: NameRules
     source_kinds: frozenset[str]
     fingerprint: str
 
@@ -205,6 +227,7 @@ def load_reference(directory: Path | str | None = None) -> ReferenceData:
         if not path.is_file():
             raise ReferenceDataError(path, "missing (isis-kg needs it to build)")
         digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(f"babel {babel.__version__}".encode())  # the country names come from its CLDR data
 
     ontology = _parse_turtle(directory / ONTOLOGY_FILE)
     shapes = _parse_turtle(directory / SHAPES_FILE)
@@ -217,6 +240,7 @@ def load_reference(directory: Path | str | None = None) -> ReferenceData:
         for p in ontology.subjects(rdflib.RDF.type, kind)
     }
     entities = _load_entities(directory / ENTITIES_FILE, known_classes, known_properties)
+    _add_countries(directory / COUNTRIES_FILE, entities)
     months, date_forms = _load_dates(directory / DATES_FILE)
     source_kinds = frozenset(
         str(c)[len(str(IKG)) :]
@@ -235,6 +259,7 @@ def load_reference(directory: Path | str | None = None) -> ReferenceData:
         layout=_load_layout(directory / LAYOUT_FILE, frozenset(months)),
         citations=_load_citation_rules(directory / CITATIONS_FILE, source_kinds),
         quantities=_load_quantities(directory / QUANTITIES_FILE),
+        names=_load_names(directory / NAMES_FILE, known_classes),
         source_kinds=source_kinds,
         fingerprint=digest.hexdigest(),
     )
@@ -480,6 +505,56 @@ def _load_quantities(path: Path) -> QuantityRules:
     except re.error as error:
         raise ReferenceDataError(path, f"bad regular expression ({error})") from None
     return QuantityRules(pattern=compiled, numbers=numbers)
+
+
+def entity_key(name: str) -> str:
+    """An id from a name: lower-case ASCII words joined by hyphens (Syrië -> syrie)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def _add_countries(path: Path, entities: dict[str, ReferenceEntity]) -> None:
+    """Every country CLDR names in Dutch, merged with the countries entities.yaml lists."""
+    from babel import Locale
+
+    data = _read_yaml(path)
+    exclude = {str(code) for code in data.get("exclude") or ()}
+    shortest = int(data.get("min_name_length", 4))
+    dutch, english = Locale("nl").territories, Locale("en").territories
+    for code, name in sorted(dutch.items()):
+        if len(code) != 2 or not code.isalpha() or code in exclude or len(name) < shortest:
+            continue
+        key = entity_key(name)
+        english_name = english.get(code, name)
+        known = entities.get(key)
+        if known is None:
+            entities[key] = ReferenceEntity(key, "Region", {"nl": name, "en": english_name}, (), kind="country")
+        elif known.entity_class == "Region" and english_name not in known.names and len(english_name) >= shortest:
+            entities[key] = replace(known, aliases=(*known.aliases, english_name))
+
+
+def _load_names(path: Path, classes: set[str]) -> NameRules:
+    data = _read_yaml(path)
+    cues = []
+    for entry in data.get("cues") or []:
+        cue_id = str(_require(path, "cues", entry, "id"))
+        entity_class = str(_require(path, f"cue '{cue_id}'", entry, "class"))
+        if entity_class not in classes:
+            raise ReferenceDataError(path, f"cue '{cue_id}': class '{entity_class}' is not in the ontology")
+        before, after = entry.get("before"), entry.get("after")
+        cues.append(
+            NameCue(
+                id=cue_id,
+                entity_class=entity_class,
+                before=_compile(path, f"cue '{cue_id}'", before) if before else None,
+                after=_compile(path, f"cue '{cue_id}'", after) if after else None,
+            )
+        )
+    try:
+        name = re.compile(str(_require(path, "top level", data, "name")))  # case matters: names are capitalised
+    except re.error as error:
+        raise ReferenceDataError(path, f"name: bad regular expression ({error})") from None
+    return NameRules(name=name, cues=tuple(cues), common_word_zipf=float(data.get("common_word_zipf", 3.5)))
 
 
 def _first_line(error: Exception) -> str:

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from isis_kg.model import Citation, Document
-from isis_kg.reference import ReferenceData
+from isis_kg.reference import ReferenceData, entity_key
 
 FRANCHISE = "Franchise"
 PERSON = "Person"
@@ -67,12 +67,6 @@ def source_key(citation: Citation) -> str | None:
     return f"source/{digest[:16]}"
 
 
-def person_key(name: str) -> str:
-    """A person's id from their name: lower case ASCII words joined by hyphens."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-
-
 def resolve(documents: list[Document], reference: ReferenceData) -> ResolvedCorpus:
     # Content-hash order, so that file names never change what the graph says.
     ordered = sorted(documents, key=lambda d: d.sha256)
@@ -88,7 +82,7 @@ def resolve(documents: list[Document], reference: ReferenceData) -> ResolvedCorp
         return entities[key]
 
     def person(name: str) -> str:
-        key = by_name.get((name, PERSON)) or person_key(name)
+        key = by_name.get((name, PERSON)) or entity_key(name)
         if key in reference.entities:
             entity(key)
         elif key not in entities:
@@ -100,6 +94,9 @@ def resolve(documents: list[Document], reference: ReferenceData) -> ResolvedCorp
             if ref is not None and ref in reference.entities:
                 entity(ref)
         for mention in document.mentions:
+            if mention.entity not in reference.entities and mention.entity not in entities:
+                # a name no list knows, typed by the words around it
+                entities[mention.entity] = EntityNode(mention.entity, mention.entity_class, {"nl": mention.surface})
             node = entity(mention.entity)
             if mention.surface not in node.labels.values():
                 node.alt_labels.add((mention.surface, document.meta.language))

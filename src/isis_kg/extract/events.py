@@ -76,7 +76,8 @@ def _event(
         if pattern.unique:
             label = name
         elif places and language in pattern.labels:
-            place_labels = reference.entities[places[0].entity].labels
+            known = reference.entities.get(places[0].entity)
+            place_labels = known.labels if known else {}
             label = pattern.labels[language].format(place=place_labels.get(language, places[0].surface))
         else:
             label = f"{name} ({date.value.lexical})" if date else name

@@ -40,10 +40,7 @@ def extract_relations(sentence: Sentence, mentions: list[Mention], reference: Re
                 )
                 for member in members:
                     subject, obj = (first, member) if pattern.first_role == "subject" else (member, first)
-                    if (
-                        subject.entity == obj.entity
-                        or reference.entities[subject.entity].kind in pattern.subject_not_kind
-                    ):
+                    if subject.entity == obj.entity or _kind(reference, subject.entity) in pattern.subject_not_kind:
                         continue
                     hedged = is_hedged(text, min(first.start, member.start), max(first.end, member.end), reference)
                     confidence = pattern.confidence * (HEDGE_FACTOR if hedged else 1.0)
@@ -112,7 +109,9 @@ def _implied_by_name(sentence: Sentence, mentions: list[Mention], reference: Ref
     """Relations a name states itself: "ISIS in Libië" is ISIS's franchise in Libya."""
     relations = []
     for mention in mentions:
-        entity = reference.entities[mention.entity]
+        entity = reference.entities.get(mention.entity)
+        if entity is None:
+            continue
         for predicate, target in sorted(entity.implied_by_name.items()):
             if _names_pattern(reference, target).search(mention.surface):
                 relations.append(
@@ -154,6 +153,11 @@ def keep_first_naming(relations: list[Relation]) -> list[Relation]:
             seen.add(key)
         kept.append(relation)
     return kept
+
+
+def _kind(reference: ReferenceData, entity_id: str) -> str | None:
+    known = reference.entities.get(entity_id)
+    return known.kind if known else None
 
 
 def _unique(relations: list[Relation]) -> list[Relation]:

@@ -1,0 +1,40 @@
+"""Names no list knows, typed by the words around them."""
+
+from isis_kg.nlp.names import find_cued_names
+
+
+def cued(reference, matcher, sentences_of, text: str) -> list[tuple[str, str, str]]:
+    sentence = sentences_of(text)[0]
+    known = matcher.find(sentence)
+    return [(m.surface, m.entity, m.entity_class) for m in find_cued_names(sentence, known, reference)]
+
+
+def test_an_organisation_a_place_and_a_person_no_list_knows(reference, matcher, sentences_of) -> None:
+    # a made-up text: none of these names is in ontology/reference/
+    text = (
+        "De militie Katibat al-Noor viel de stad Qaryat Zamil aan, volgens commandant Yusuf Haddadi "
+        "die de aanval leidde vanuit de Wadi-provincie."
+    )
+    assert cued(reference, matcher, sentences_of, text) == [
+        ("Katibat al-Noor", "katibat-al-noor", "Organisation"),
+        ("Qaryat Zamil", "qaryat-zamil", "Region"),
+        ("Yusuf Haddadi", "yusuf-haddadi", "Person"),
+        ("Wadi", "wadi", "Region"),
+    ]
+
+
+def test_known_names_and_common_words_are_left_alone(reference, matcher, sentences_of) -> None:
+    # NCTV 2017: a sentence start the splitter missed, and a president the list knows
+    assert cued(reference, matcher, sentences_of, "Ondermijning van landen in de regio Net zoals gebeurde.") == []
+    assert cued(reference, matcher, sentences_of, "Ze strijden tegen president Assad.") == []
+
+
+def test_a_new_name_builds_into_a_typed_entity(tmp_path) -> None:
+    from isis_kg import build
+
+    text = tmp_path / "bericht.txt"
+    text.write_text("De militie Katibat al-Noor viel de stad Qaryat Zamil aan.\n", encoding="utf-8")
+    result = build([text], tmp_path / "out")
+    assert result.conforms
+    graph = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    assert "id:katibat-al-noor a ikg:Organisation" in graph and "id:qaryat-zamil a ikg:Region" in graph
