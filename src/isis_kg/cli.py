@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=[Path("corpus")],
         metavar="PATH",
-        help="text files, or folders to search for *.txt (default: corpus)",
+        help="text, PDF or HTML files, or folders to search for them (default: corpus)",
     )
     build_parser.add_argument(
         "--out",
@@ -72,42 +72,26 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="where graph.ttl, validation.ttl and ontology.ttl go (default: graph)",
     )
-    build_parser.add_argument(
-        "--ontology",
-        type=Path,
-        default=None,
-        metavar="DIR",
-        help="ontology, shapes, reference data and patterns (default: the project's ontology/)",
-    )
+    _ontology_option(build_parser)
     build_parser.add_argument("--quiet", action="store_true", help="print errors only, no progress")
     build_parser.set_defaults(command=_build)
 
     validate_parser = commands.add_parser("validate", help="validate Turtle files against the SHACL shapes")
     validate_parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    validate_parser.add_argument(
-        "--ontology",
-        type=Path,
-        default=None,
-        metavar="DIR",
-        help="where the ontology and shapes are (default: the project's ontology/)",
-    )
+    _ontology_option(validate_parser)
     validate_parser.add_argument("--quiet", action="store_true", help="print errors only")
     validate_parser.set_defaults(command=_validate)
 
     query_parser = commands.add_parser("query", help="run a SPARQL SELECT query on the graph or an endpoint")
     query_parser.add_argument("query", metavar="FILE|QUERY", help="a .rq file, or the query itself")
-    query_parser.add_argument(
-        "--graph", type=Path, default=Path("graph"), metavar="DIR", help="the built graph to query (default: graph)"
-    )
+    _graph_option(query_parser, "query")
     query_parser.add_argument("--endpoint", metavar="URL", help="query this SPARQL endpoint instead")
     query_parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     _endpoint_options(query_parser)
     query_parser.set_defaults(command=_query)
 
     serve_parser = commands.add_parser("serve", help="serve the graph from an Oxigraph SPARQL server on 127.0.0.1")
-    serve_parser.add_argument(
-        "--graph", type=Path, default=Path("graph"), metavar="DIR", help="the built graph to serve (default: graph)"
-    )
+    _graph_option(serve_parser, "serve")
     serve_parser.add_argument("--port", type=int, default=7878, help="port on 127.0.0.1 (default: 7878)")
     serve_parser.set_defaults(command=_serve)
 
@@ -118,9 +102,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="the Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store",
     )
-    load_parser.add_argument(
-        "--graph", type=Path, default=Path("graph"), metavar="DIR", help="the built graph to load (default: graph)"
-    )
+    _graph_option(load_parser, "load")
     _endpoint_options(load_parser)
     load_parser.set_defaults(command=_load)
 
@@ -147,13 +129,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="seconds between requests (default: wikidata.yaml's; keep it for Wikidata)",
     )
-    link_parser.add_argument(
-        "--ontology",
-        type=Path,
-        default=None,
-        metavar="DIR",
-        help="ontology and reference data (default: the project's ontology/)",
-    )
+    _ontology_option(link_parser)
     link_parser.set_defaults(command=_link)
 
     evaluate_parser = commands.add_parser("evaluate", help="precision, recall and F1 against the gold set")
@@ -167,13 +143,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="gold footnotes (default: tests/gold/footnotes.yaml)",
     )
-    evaluate_parser.add_argument(
-        "--ontology",
-        type=Path,
-        default=None,
-        metavar="DIR",
-        help="ontology, reference data and patterns (default: the project's ontology/)",
-    )
+    _ontology_option(evaluate_parser)
     evaluate_parser.add_argument(
         "--details", action="store_true", help="also list what was missed and what was spurious"
     )
@@ -201,6 +171,22 @@ def _validate(options: argparse.Namespace) -> int:
     report = validate_files(options.files, load_reference(options.ontology))
     _print_report(report, options.quiet, None)
     return EXIT_OK if report.conforms else EXIT_VIOLATIONS
+
+
+def _ontology_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--ontology",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="ontology, shapes, reference data and patterns (default: the project's ontology/)",
+    )
+
+
+def _graph_option(parser: argparse.ArgumentParser, verb: str) -> None:
+    parser.add_argument(
+        "--graph", type=Path, default=Path("graph"), metavar="DIR", help=f"the built graph to {verb} (default: graph)"
+    )
 
 
 def _endpoint_options(parser: argparse.ArgumentParser) -> None:
