@@ -106,6 +106,13 @@ def _parser() -> argparse.ArgumentParser:
     _endpoint_options(load_parser)
     load_parser.set_defaults(command=_load)
 
+    check_parser = commands.add_parser("check-ontology", help="report pitfalls of the ontology and the shapes")
+    check_parser.add_argument(
+        "--graph", type=Path, default=None, metavar="FILE", help="also report terms this built graph never uses"
+    )
+    _ontology_option(check_parser)
+    check_parser.set_defaults(command=_check_ontology)
+
     link_parser = commands.add_parser("link", help="look up Wikidata items for entities without a verified QID")
     link_parser.add_argument("--endpoint", metavar="URL", help="SPARQL endpoint (default: Wikidata's)")
     link_parser.add_argument(
@@ -235,6 +242,17 @@ def _load(options: argparse.Namespace) -> int:
         f"({report.seconds:.1f} s)."
     )
     return EXIT_OK
+
+
+def _check_ontology(options: argparse.Namespace) -> int:
+    from isis_kg.check import ERROR, check_ontology
+
+    pitfalls = check_ontology(load_reference(options.ontology), options.graph)
+    for pitfall in pitfalls:
+        print(pitfall.line())
+    errors = sum(1 for p in pitfalls if p.level == ERROR)
+    print(f"{errors} error(s), {len(pitfalls) - errors} warning(s).")
+    return EXIT_VIOLATIONS if errors else EXIT_OK
 
 
 def _link(options: argparse.Namespace) -> int:
