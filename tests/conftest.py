@@ -24,6 +24,12 @@ CORPUS = PROJECT / "corpus"
 GRAPH = PROJECT / "graph"
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line caches under $XDG_CACHE_HOME: each test gets its own, never the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture(scope="session")
 def reference() -> ReferenceData:
     return load_reference()

@@ -10,6 +10,7 @@ Exit codes:
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
@@ -73,6 +74,18 @@ def _parser() -> argparse.ArgumentParser:
         help="where graph.ttl, validation.ttl and ontology.ttl go (default: graph)",
     )
     _ontology_option(build_parser)
+    build_parser.add_argument(
+        "--cache",
+        type=Path,
+        default=cache_home() / "documents",
+        metavar="DIR",
+        help="keep each document's extraction here and reuse it while the document and ontology/ are "
+        "unchanged (default: ~/.cache/isis-kg/documents)",
+    )
+    build_parser.add_argument("--no-cache", action="store_true", help="extract every document again")
+    build_parser.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="extract documents in N processes (default: 1)"
+    )
     build_parser.add_argument("--quiet", action="store_true", help="print errors only, no progress")
     build_parser.set_defaults(command=_build)
 
@@ -118,7 +131,7 @@ def _parser() -> argparse.ArgumentParser:
     link_parser.add_argument(
         "--cache",
         type=Path,
-        default=Path.home() / ".cache" / "isis-kg" / "wikidata",
+        default=cache_home() / "wikidata",
         metavar="DIR",
         help="answers are kept here, so a rerun needs no network",
     )
@@ -160,13 +173,21 @@ def _parser() -> argparse.ArgumentParser:
 
 def _build(options: argparse.Namespace) -> int:
     with _progress(options.quiet) as report_progress:
-        result = build(options.paths, options.out, ontology_dir=options.ontology, progress=report_progress)
+        result = build(
+            options.paths,
+            options.out,
+            ontology_dir=options.ontology,
+            progress=report_progress,
+            cache=None if options.no_cache else options.cache,
+            jobs=options.jobs,
+        )
     for error in result.errors:
         _error(str(error))
     if not options.quiet:
         for notice in result.notices:
             print(notice)
-        print(f"Read {result.documents} document(s); wrote {result.graph_path} ({result.triples:,} triples).")
+        reused = f", {result.reused} reused from the cache" if result.reused else ""
+        print(f"Read {result.documents} document(s){reused}; wrote {result.graph_path} ({result.triples:,} triples).")
     assert result.report is not None
     _print_report(result.report, options.quiet, result.out_dir / REPORT_FILE)
     if result.errors:
@@ -178,6 +199,11 @@ def _validate(options: argparse.Namespace) -> int:
     report = validate_files(options.files, load_reference(options.ontology))
     _print_report(report, options.quiet, None)
     return EXIT_OK if report.conforms else EXIT_VIOLATIONS
+
+
+def cache_home() -> Path:
+    """Where isis-kg keeps what it may reuse: $XDG_CACHE_HOME/isis-kg, else ~/.cache/isis-kg."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "isis-kg"
 
 
 def _ontology_option(parser: argparse.ArgumentParser) -> None:

@@ -21,6 +21,10 @@ class PathError(IsisKgError):
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # errors travel back from worker processes of a parallel build
+        return (type(self), (self.path, self.problem))
+
 
 class InputError(PathError):
     """A text, catalogue or path that cannot be read as asked (exit code 2)."""

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -142,6 +144,11 @@ class StageMeter:
             if tracing:
                 self.peak_bytes[stage] = max(self.peak_bytes.get(stage, 0), tracemalloc.get_traced_memory()[1])
 
+    def add(self, seconds: dict[str, float]) -> None:
+        """Time measured elsewhere (in a worker process)."""
+        for stage, value in seconds.items():
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + value
+
 
 @dataclass
 class BuildResult:
@@ -155,6 +162,7 @@ class BuildResult:
     errors: list[InputError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     meter: StageMeter = field(default_factory=StageMeter)
+    reused: int = 0  # documents whose extraction came from the cache
 
     @property
     def conforms(self) -> bool:
@@ -197,12 +205,17 @@ def build(
     *,
     ontology_dir: Path | str | None = None,
     progress: Progress | None = None,
+    cache: Path | str | None = None,
+    jobs: int = 1,
 ) -> BuildResult:
     """Build the graph of the texts under ``paths`` into ``out_dir``.
 
     Files that cannot be read are reported in ``BuildResult.errors`` and skipped; the rest
-    still build. Raises InputError when nothing can be built (no readable text, or a broken
-    catalogue) and ReferenceDataError when ``ontology/`` is broken; nothing is written then.
+    still build. With ``cache``, each document's extraction is kept on disk under its content,
+    metadata, reference data and tool version, and reused when all four are unchanged. With
+    ``jobs`` > 1, documents are extracted in that many processes; the output is the same.
+    Raises InputError when nothing can be built (no readable text, or a broken catalogue) and
+    ReferenceDataError when ``ontology/`` is broken; nothing is written then.
     """
     meter = StageMeter()
     with meter.measure("reference data"):
@@ -215,24 +228,23 @@ def build(
     documents: list[Document] = []
     notices: list[str] = []
     seen: dict[str, Path] = {}
-    for number, path in enumerate(files, start=1):
+    reused = 0
+    for number, (path, outcome, from_cache, seconds) in enumerate(
+        _extract_all(files, catalogue, reference, matcher, ontology_dir, cache, jobs), start=1
+    ):
         if progress is not None:
-            progress(f"reading {path.name}", number - 1, len(files))
-        try:
-            with meter.measure("read"):
-                source = read_source(path)
-        except InputError as error:
-            errors.append(error)
+            progress(f"read {path.name}", number, len(files))
+        meter.add(seconds)
+        if isinstance(outcome, InputError):
+            errors.append(outcome)
             continue
-        if source.sha256 in seen:
-            notices.append(f"{path}: same content as {seen[source.sha256]}; read once")
+        if outcome.sha256 in seen:
+            notices.append(f"{path}: same content as {seen[outcome.sha256]}; read once")
             continue
-        seen[source.sha256] = path
-        document = process_document(source, catalogue, reference, matcher, meter)
-        notices += document.notes
-        documents.append(document)
-    if progress is not None:
-        progress("documents read", len(files), len(files))
+        seen[outcome.sha256] = path
+        reused += from_cache
+        notices += outcome.notes
+        documents.append(outcome)
     if not documents:
         raise NothingToBuildError(", ".join(str(p) for p in inputs), errors)
 
@@ -270,6 +282,81 @@ def build(
         errors=errors,
         notices=notices,
         meter=meter,
+        reused=reused,
+    )
+
+
+Extracted = tuple[Path, "Document | InputError", bool, dict[str, float]]
+
+
+def _extract_all(
+    files: list[Path],
+    catalogue: Catalogue,
+    reference: ReferenceData,
+    matcher: EntityMatcher,
+    ontology_dir: Path | str | None,
+    cache: Path | str | None,
+    jobs: int,
+) -> Iterator[Extracted]:
+    """Every file's Document (or the error that stopped it), in the order of ``files``."""
+    cache_dir = Path(cache) if cache is not None else None
+    if jobs <= 1 or len(files) <= 1:
+        for path in files:
+            yield extract_file(path, catalogue, reference, matcher, cache_dir)
+        return
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_start_worker, initargs=(ontology_dir, catalogue, cache_dir)
+    ) as pool:
+        yield from pool.map(_worker_extract, files, chunksize=max(1, len(files) // (jobs * 4)))
+
+
+def extract_file(
+    path: Path, catalogue: Catalogue, reference: ReferenceData, matcher: EntityMatcher, cache: Path | None
+) -> Extracted:
+    """Read one file and run the per-document stages, or take the result from the cache."""
+    meter = StageMeter()
+    try:
+        with meter.measure("read"):
+            source = read_source(path)
+    except InputError as error:
+        return path, error, False, meter.seconds
+    meta = _meta(source, catalogue)
+    cached = _cache_file(cache, source.sha256, meta, reference) if cache is not None else None
+    if cached is not None and cached.is_file():
+        with meter.measure("cache"):
+            document: Document = pickle.loads(cached.read_bytes())
+        document.file_name = source.file_name  # the same text under another name
+        return path, document, True, meter.seconds
+    document = process_document(source, catalogue, reference, matcher, meter)
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=cached.parent)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, cached)
+    return path, document, False, meter.seconds
+
+
+def _cache_file(cache: Path, sha256: str, meta: DocumentMeta, reference: ReferenceData) -> Path:
+    key = hashlib.sha256(f"{sha256}|{meta!r}|{reference.fingerprint}|{__version__}".encode()).hexdigest()
+    return cache / f"{key}.pickle"
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _start_worker(ontology_dir: Path | str | None, catalogue: Catalogue, cache: Path | None) -> None:
+    reference = load_reference(ontology_dir)
+    _WORKER.update(reference=reference, matcher=EntityMatcher(reference), catalogue=catalogue, cache=cache)
+
+
+def _worker_extract(path: Path) -> Extracted:
+    return extract_file(
+        path,
+        _WORKER["catalogue"],  # type: ignore[arg-type]
+        _WORKER["reference"],  # type: ignore[arg-type]
+        _WORKER["matcher"],  # type: ignore[arg-type]
+        _WORKER["cache"],  # type: ignore[arg-type]
     )
 
 

@@ -1,0 +1,47 @@
+"""Per-document work cached on disk, and extracted in parallel: the same graph, byte for byte."""
+
+import shutil
+from pathlib import Path
+
+from isis_kg import build
+from isis_kg.cli import main
+from isis_kg.pipeline import GRAPH_FILE
+
+from conftest import CORPUS, GRAPH
+
+
+def test_a_parallel_build_writes_the_committed_graph(tmp_path: Path) -> None:
+    result = build([CORPUS], tmp_path, jobs=2)
+    assert result.conforms and result.documents == 5
+    assert (tmp_path / GRAPH_FILE).read_bytes() == (GRAPH / GRAPH_FILE).read_bytes()
+
+
+def test_the_cache_reuses_unchanged_documents_only(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    cache = tmp_path / "cache"
+    first = build([corpus], tmp_path / "first", cache=cache)
+    second = build([corpus], tmp_path / "second", cache=cache)
+    assert (first.reused, second.reused) == (0, 5)
+    assert (tmp_path / "first" / GRAPH_FILE).read_bytes() == (tmp_path / "second" / GRAPH_FILE).read_bytes()
+    assert (tmp_path / "second" / GRAPH_FILE).read_bytes() == (GRAPH / GRAPH_FILE).read_bytes()
+    changed = corpus / "nieuws-2015-icsr-is-deserteurs.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nIS vecht tegen Al Qaida.\n", encoding="utf-8")
+    third = build([corpus], tmp_path / "third", cache=cache)
+    assert third.reused == 4
+    assert "al-qaida" in (tmp_path / "third" / GRAPH_FILE).read_text(encoding="utf-8")
+
+
+def test_the_command_says_what_it_reused(tmp_path: Path, capsys) -> None:
+    argv = [
+        "build",
+        str(CORPUS / "nieuws-2019-is-na-baghouz.txt"),
+        "--out",
+        str(tmp_path / "out"),
+        "--cache",
+        str(tmp_path / "cache"),
+    ]
+    assert main(argv) == 0
+    assert "reused" not in capsys.readouterr().out
+    assert main(argv) == 0
+    assert "Read 1 document(s), 1 reused from the cache;" in capsys.readouterr().out
