@@ -126,6 +126,13 @@ def _parser() -> argparse.ArgumentParser:
     _ontology_option(check_parser)
     check_parser.set_defaults(command=_check_ontology)
 
+    docs_parser = commands.add_parser("docs", help="write HTML documentation of the ontology and shapes (nl, en)")
+    docs_parser.add_argument(
+        "--out", type=Path, default=Path("docs/ontology"), metavar="DIR", help="(default: docs/ontology)"
+    )
+    _ontology_option(docs_parser)
+    docs_parser.set_defaults(command=_docs)
+
     link_parser = commands.add_parser("link", help="look up Wikidata items for entities without a verified QID")
     link_parser.add_argument("--endpoint", metavar="URL", help="SPARQL endpoint (default: Wikidata's)")
     link_parser.add_argument(
@@ -279,6 +286,14 @@ def _check_ontology(options: argparse.Namespace) -> int:
     errors = sum(1 for p in pitfalls if p.level == ERROR)
     print(f"{errors} error(s), {len(pitfalls) - errors} warning(s).")
     return EXIT_VIOLATIONS if errors else EXIT_OK
+
+
+def _docs(options: argparse.Namespace) -> int:
+    from isis_kg.docs import write_docs
+
+    result = write_docs(load_reference(options.ontology), options.out)
+    print(f"Wrote {', '.join(str(page) for page in result.pages)}.")
+    return EXIT_OK
 
 
 def _link(options: argparse.Namespace) -> int:
