@@ -58,16 +58,17 @@ def test_each_language_has_its_own_labels_and_definitions(docs: dict[str, _Text]
 
 def test_the_pages_document_the_shapes(docs: dict[str, _Text]) -> None:
     for page in docs.values():
-        assert {"shapes", "alignments", "source-kinds"} <= page.ids
+        assert {"shapes", "alignments", "vocabularies"} <= page.ids
         assert "shape:FranchiseShape" in page.text
         assert "ikg:franchiseOf points to an ikg:Organisation." in page.text
     assert "SHACL-shapes" in docs["nl"].text
 
 
-def test_the_pages_show_the_alignments_and_source_kinds(docs: dict[str, _Text]) -> None:
+def test_the_pages_show_the_alignments_and_vocabularies(docs: dict[str, _Text]) -> None:
     for page in docs.values():
         assert "ikg:franchiseOf rdfs:subPropertyOf org:subOrganizationOf" in page.text
         assert "ikg:intelligenceReport" in page.text
+        assert "ikg:CurationActions" in page.text
     assert "publicatie van een inlichtingendienst" in docs["nl"].text
 
 

@@ -3,8 +3,9 @@
 pyLODE writes the page of classes and properties. It reads one language at a time badly (it
 shows every label it finds), so each language gets its own copy of the ontology with only
 that language's literals. Two sections pyLODE does not know are added to each page: the SHACL
-shapes, and the alignments to standard vocabularies in one table. The SKOS list of source
-kinds is shown there as well, because pyLODE takes a concept scheme for the ontology itself.
+shapes, and the alignments to standard vocabularies in one table. The SKOS lists (kinds of
+source, kinds of curation decision) are shown there too, because pyLODE takes a concept
+scheme for the ontology itself.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ _TEXT = {
         "term": "Term",
         "relation": "Relatie",
         "external": "Externe term",
-        "kinds": "Soorten bronnen (SKOS)",
+        "vocabularies": "Vaste lijsten (SKOS)",
         "other_language": "English",
         "sparql_target": "SPARQL-doel",
     },
@@ -51,7 +52,7 @@ _TEXT = {
         "term": "Term",
         "relation": "Relation",
         "external": "External term",
-        "kinds": "Kinds of sources (SKOS)",
+        "vocabularies": "Controlled vocabularies (SKOS)",
         "other_language": "Nederlands",
         "sparql_target": "SPARQL target",
     },
@@ -104,14 +105,14 @@ def ontology_page(reference: ReferenceData, language: str) -> str:
         p(a(text["other_language"], href=f"../{other}/index.html"), id="other-language")
         _shapes_section(reference.shapes, language)
         _alignments_section(reference.ontology, language)
-        _kinds_section(reference.ontology, language)
+        _vocabularies_section(reference.ontology, language)
     # inside pyLODE's content column, before its namespace list, so that its table of contents stays clear
     at = generated.index('<div id="namespaces"')
     page = generated[:at] + extra.render() + generated[at:]
     toc_heading = "<h3>Table of Contents</h3>"
     links = "".join(
         f'<h4><a href="#{anchor}">{_TEXT[language][key]}</a></h4>'
-        for anchor, key in (("shapes", "shapes"), ("alignments", "alignments"), ("source-kinds", "kinds"))
+        for anchor, key in (("shapes", "shapes"), ("alignments", "alignments"), ("vocabularies", "vocabularies"))
     )
     page = page.replace(toc_heading, toc_heading + links, 1)
     return page.replace("<html>", f'<html lang="{language}">', 1)
@@ -238,11 +239,10 @@ def _alignments_section(ontology: rdflib.Graph, language: str) -> None:
                     tr(td(code(term)), td(relation), td(a(external, href=iri)))
 
 
-def _kinds_section(ontology: rdflib.Graph, language: str) -> None:
-    text = _TEXT[language]
-    concepts = set(ontology.subjects(RDF.type, SKOS.Concept))
+def _vocabularies_section(ontology: rdflib.Graph, language: str) -> None:
+    """Each SKOS concept scheme of the ontology as a tree of its concepts."""
 
-    def branch(concept: rdflib.term.Node) -> None:
+    def branch(concept: rdflib.term.Node, concepts: set[rdflib.term.Node]) -> None:
         definition = next(
             (str(d) for d in ontology.objects(concept, SKOS.definition) if getattr(d, "language", None) == language),
             "",
@@ -252,13 +252,16 @@ def _kinds_section(ontology: rdflib.Graph, language: str) -> None:
             if narrower:
                 with ul():
                     for child in narrower:
-                        branch(child)
+                        branch(child, concepts)
 
-    with section(id="source-kinds"):
-        h2(text["kinds"])
-        with ul():
-            for top in _sorted(c for c in concepts if not set(ontology.objects(c, SKOS.broader))):
-                branch(top)
+    with section(id="vocabularies"):
+        h2(_TEXT[language]["vocabularies"])
+        for scheme in _sorted(ontology.subjects(RDF.type, SKOS.ConceptScheme)):
+            concepts = set(ontology.subjects(SKOS.inScheme, scheme))
+            h3(_label(ontology, scheme, language), " ", code(_curie(ontology, scheme)))
+            with ul():
+                for top in _sorted(c for c in concepts if not set(ontology.objects(c, SKOS.broader))):
+                    branch(top, concepts)
 
 
 def _choice_page(reference: ReferenceData) -> str:

@@ -3,7 +3,7 @@
 Per-document stages are pure functions of the document, the reference data and the code
 version; each declares which fields of the Document it reads and writes, and the order is
 checked once when this module loads. Cross-document steps come after: resolution, mapping
-to RDF, validation, export.
+to RDF, the reviewers' curation decisions, validation, export.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from isis_kg import __version__
+from isis_kg.curate import Decision, apply_curation, curation_paths, load_curation
 from isis_kg.errors import InputError, NothingToBuildError, OutputError
 from isis_kg.extract import extract_events, extract_relations, keep_first_naming
 from isis_kg.extract.quantities import extract_quantities
@@ -225,6 +226,8 @@ def build(
     inputs = [Path(p) for p in paths]
     files, errors = discover(inputs)
     catalogue = load_catalogues(catalogue_paths(inputs), reference.source_kinds)
+    curation_files = curation_paths(inputs)
+    decisions = load_curation(curation_files, reference)
     documents: list[Document] = []
     notices: list[str] = []
     seen: dict[str, Path] = {}
@@ -254,10 +257,14 @@ def build(
         tool_version=__version__,
         ontology_version=reference.ontology_version,
         reference_hash=reference.fingerprint,
-        inputs_hash=_inputs_hash(documents, catalogue),
+        inputs_hash=_inputs_hash(documents, catalogue, decisions),
     )
     with meter.measure("map to RDF"):
         triples = map_corpus(corpus, record, reference)
+    with meter.measure("curate"):
+        curation = apply_curation(triples, decisions, curation_files)
+        triples = curation.triples
+    notices += curation.notices()
     if progress is not None:
         progress("validating", 0, 1)
     with meter.measure("validate"):
@@ -371,12 +378,14 @@ def number_ranges(numbers: list[int]) -> str:
     return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)
 
 
-def _inputs_hash(documents: list[Document], catalogue: Catalogue) -> str:
+def _inputs_hash(documents: list[Document], catalogue: Catalogue, decisions: list[Decision]) -> str:
     digest = hashlib.sha256()
     for sha256 in sorted(d.sha256 for d in documents):
         digest.update(sha256.encode() + b"\n")
         meta = catalogue.entries.get(sha256)
         digest.update(repr(meta).encode() + b"\n")
+    for decision in decisions:
+        digest.update(decision.iri.encode() + b"\n")
     return digest.hexdigest()
 
 

@@ -78,13 +78,20 @@ def validate_graph(graph: rdflib.Graph, reference: ReferenceData) -> ValidationR
     )
     if not isinstance(results, rdflib.Graph):  # pyshacl could not run the shapes at all
         raise ReferenceDataError(reference.directory / SHAPES_FILE, f"the shapes cannot be applied ({results})")
+    return read_results(results, reference.shapes, bool(conforms))
+
+
+def read_results(results: rdflib.Graph, shapes: rdflib.Graph, conforms: bool | None = None) -> ValidationReport:
+    """A SHACL validation report graph (pyshacl's, or a validation.ttl read back) as a ValidationReport."""
+    if conforms is None:
+        conforms = all(value.toPython() is True for value in results.objects(None, SH.conforms))
     violations = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
         path = results.value(result, SH.resultPath)
         value = results.value(result, SH.value)
         violations.append(
             Violation(
-                shape=_node_shape(reference.shapes, results.value(result, SH.sourceShape)),
+                shape=_node_shape(shapes, results.value(result, SH.sourceShape)),
                 focus=str(results.value(result, SH.focusNode)),
                 path=str(path) if path is not None else None,
                 value=str(value) if value is not None else None,
@@ -93,7 +100,7 @@ def validate_graph(graph: rdflib.Graph, reference: ReferenceData) -> ValidationR
             )
         )
     violations.sort(key=lambda v: (v.message, v.focus, v.path or "", v.value or ""))
-    return ValidationReport(conforms=bool(conforms), violations=tuple(violations), graph=results)
+    return ValidationReport(conforms=conforms, violations=tuple(violations), graph=results)
 
 
 def _node_shape(shapes: rdflib.Graph, source: Node | None) -> str:
