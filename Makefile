@@ -2,7 +2,9 @@
 VENV ?= .venv
 PYTHON ?= python3
 
-.PHONY: build test evaluate bench clean
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: build test evaluate bench clean chromium
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +15,12 @@ $(VENV)/.installed: pyproject.toml
 build: $(VENV)/.installed
 	$(VENV)/bin/isis-kg build corpus --out graph
 
-test: $(VENV)/.installed
+# The report's browser tests drive Debian's Chromium through Playwright (which never downloads a browser).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || $(SUDO) apt-get install -y -q chromium >/dev/null 2>&1 || \
+		{ $(SUDO) apt-get update -q >/dev/null && $(SUDO) apt-get install -y -q chromium >/dev/null; }
+
+test: $(VENV)/.installed chromium
 	$(VENV)/bin/pytest
 
 evaluate: $(VENV)/.installed

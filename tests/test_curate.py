@@ -156,7 +156,9 @@ def test_a_decision_that_no_longer_applies_is_kept_marked_and_reported(curated) 
 
 def test_a_rebuild_keeps_every_decision(curated, tmp_path: Path, ontology_without_irak_link: Path) -> None:
     result, _graph = curated
-    again = build([result.graph_path.parent.parent / "corpus"], tmp_path / "graph", ontology_dir=ontology_without_irak_link)
+    again = build(
+        [result.graph_path.parent.parent / "corpus"], tmp_path / "graph", ontology_dir=ontology_without_irak_link
+    )
     assert again.graph_path.read_bytes() == result.graph_path.read_bytes()
 
 
@@ -166,8 +168,15 @@ def test_a_rebuild_keeps_every_decision(curated, tmp_path: Path, ontology_withou
         ({"action": "delete"}, "decision 1: action 'delete' is not one of reject, merge"),
         ({"action": "merge", "entity": "a", "by": "X", "date": "2026-01-01", "reason": "r"}, "(merge) needs into"),
         (
-            {"action": "link", "entity": "isis", "wikidata": "Q12x", "verified_at": "x", "by": "X", "date": "2026",
-             "reason": "r"},
+            {
+                "action": "link",
+                "entity": "isis",
+                "wikidata": "Q12x",
+                "verified_at": "x",
+                "by": "X",
+                "date": "2026",
+                "reason": "r",
+            },
             "'Q12x' is not a Wikidata item id",
         ),
         (

@@ -133,6 +133,14 @@ def _parser() -> argparse.ArgumentParser:
     _ontology_option(docs_parser)
     docs_parser.set_defaults(command=_docs)
 
+    report_parser = commands.add_parser("report", help="write the review report of a build: one HTML page")
+    _graph_option(report_parser, "report on")
+    report_parser.add_argument(
+        "--out", type=Path, default=None, metavar="FILE", help="where the page goes (default: DIR/report.html)"
+    )
+    _ontology_option(report_parser)
+    report_parser.set_defaults(command=_report)
+
     link_parser = commands.add_parser("link", help="look up Wikidata items for entities without a verified QID")
     link_parser.add_argument("--endpoint", metavar="URL", help="SPARQL endpoint (default: Wikidata's)")
     link_parser.add_argument(
@@ -293,6 +301,13 @@ def _docs(options: argparse.Namespace) -> int:
 
     result = write_docs(load_reference(options.ontology), options.out)
     print(f"Wrote {', '.join(str(page) for page in result.pages)}.")
+    return EXIT_OK
+
+
+def _report(options: argparse.Namespace) -> int:
+    from isis_kg.report import write_report
+
+    print(f"Wrote {write_report(options.graph, load_reference(options.ontology), options.out)}.")
     return EXIT_OK
 
 

@@ -296,7 +296,9 @@ def _provenance(decision: Decision, applied: bool) -> set[Triple]:
             (node, IKG.rejectedObject, _object(values["object"])),
         }
     else:
-        triples.add((node, IKG.curatedEntity, _term(values["into"] if decision.action == "merge" else values["entity"])))
+        triples.add(
+            (node, IKG.curatedEntity, _term(values["into"] if decision.action == "merge" else values["entity"]))
+        )
     if decision.action == "merge":
         triples.add((node, IKG.mergedEntity, _term(values["entity"])))
     if decision.action in ("link", "unlink"):

@@ -156,9 +156,7 @@ def _in_language(graph: rdflib.Graph, language: str) -> rdflib.Graph:
 
 def _label(graph: rdflib.Graph, node: rdflib.term.Node, language: str) -> str:
     labels = {lit.language: str(lit) for lit in graph.objects(node, RDFS.label) if isinstance(lit, rdflib.Literal)}
-    labels |= {
-        lit.language: str(lit) for lit in graph.objects(node, SKOS.prefLabel) if isinstance(lit, rdflib.Literal)
-    }
+    labels |= {lit.language: str(lit) for lit in graph.objects(node, SKOS.prefLabel) if isinstance(lit, rdflib.Literal)}
     return labels.get(language) or labels.get(None) or _curie(graph, node)
 
 

@@ -84,7 +84,9 @@ def validate_graph(graph: rdflib.Graph, reference: ReferenceData) -> ValidationR
 def read_results(results: rdflib.Graph, shapes: rdflib.Graph, conforms: bool | None = None) -> ValidationReport:
     """A SHACL validation report graph (pyshacl's, or a validation.ttl read back) as a ValidationReport."""
     if conforms is None:
-        conforms = all(value.toPython() is True for value in results.objects(None, SH.conforms))
+        conforms = all(
+            isinstance(v, rdflib.Literal) and v.toPython() is True for v in results.objects(None, SH.conforms)
+        )
     violations = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
         path = results.value(result, SH.resultPath)
