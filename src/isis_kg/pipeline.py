@@ -30,6 +30,7 @@ from isis_kg.ingest.catalogue import Catalogue, catalogue_paths
 from isis_kg.ingest.citations import read_footnotes
 from isis_kg.model import DateValue, Document, DocumentMeta, Mention
 from isis_kg.nlp import EntityMatcher, find_dates
+from isis_kg.nlp.aliases import LearntAliases, find_learnt, learn_aliases
 from isis_kg.nlp.names import find_cued_names
 from isis_kg.rdf import BuildRecord, map_corpus, serialize_turtle
 from isis_kg.reference import ONTOLOGY_FILE, ReferenceData, load_reference
@@ -74,10 +75,14 @@ def _sentences(document: Document, _reference: ReferenceData, _matcher: EntityMa
 
 def _entities(document: Document, reference: ReferenceData, matcher: EntityMatcher) -> None:
     mentions: list[Mention] = []
+    learnt: LearntAliases = {}  # aliases the document introduces, in reading order
     for sentence in document.sentences:
         if document.states_facts(sentence):
             known = matcher.find(sentence)
-            mentions += sorted(known + find_cued_names(sentence, known, reference), key=lambda m: m.start)
+            known += find_learnt(sentence, learnt, known, reference)
+            known += find_cued_names(sentence, known, reference)
+            known += learn_aliases(sentence, sorted(known, key=lambda m: m.start), learnt, reference)
+            mentions += sorted(known, key=lambda m: m.start)
     document.mentions = mentions
 
 

@@ -118,6 +118,7 @@ class EventRules:
     place_link: re.Pattern[str]
     perpetrator_link: re.Pattern[str]
     perpetrator_before: re.Pattern[str]
+    not_a_subject: re.Pattern[str]  # what stands before a name that is an object ("de val van X")
     date_window: int
 
 
@@ -167,6 +168,11 @@ class NameRules:
     name: re.Pattern[str]
     cues: tuple[NameCue, ...]
     common_word_zipf: float
+    compound_heads: re.Pattern[str]  # "leider" in "Al-Qaidaleider": a closed compound on a name
+    alias_bracket: re.Pattern[str]  # "(ISIS-L)" right after a name; group "inside"
+    alias_separators: re.Pattern[str]
+    alias: re.Pattern[str]
+    alias_max_words: int
 
 
 @dataclass(frozen=True)
@@ -208,6 +214,18 @@ class ReferenceData:
             }
             result[str(cls)[len(str(IKG)) :]] = frozenset(above)
         return result
+
+    @cached_property
+    def name_owners(self) -> dict[str, frozenset[str]]:
+        """Every name or alias of the reference entities -> the ids of the entities it names."""
+        owners: dict[str, set[str]] = {}
+        for entity in self.entities.values():
+            for name in entity.names:
+                owners.setdefault(name, set()).add(entity.id)
+        return {name: frozenset(ids) for name, ids in owners.items()}
+
+    def owners_of(self, name: str) -> frozenset[str]:
+        return self.name_owners.get(name, frozenset())
 
     def is_a(self, entity_class: str, wanted: str) -> bool:
         return wanted in self.superclasses.get(entity_class, frozenset({entity_class}))
@@ -416,6 +434,7 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
         perpetrator_before=_compile(
             path, "perpetrator_before", str(_require(path, "top level", data, "perpetrator_before"))
         ),
+        not_a_subject=_compile(path, "not_a_subject", str(data.get("not_a_subject") or "(?!)")),
         date_window=int(data.get("date_window", 120)),
     )
 
@@ -514,7 +533,7 @@ def entity_key(name: str) -> str:
 
 
 def _add_countries(path: Path, entities: dict[str, ReferenceEntity]) -> None:
-    """Every country CLDR names in Dutch, merged with the countries entities.yaml lists."""
+    """Every country and world region CLDR names in Dutch, merged with those entities.yaml lists."""
     from babel import Locale
 
     data = _read_yaml(path)
@@ -522,13 +541,16 @@ def _add_countries(path: Path, entities: dict[str, ReferenceEntity]) -> None:
     shortest = int(data.get("min_name_length", 4))
     dutch, english = Locale("nl").territories, Locale("en").territories
     for code, name in sorted(dutch.items()):
-        if len(code) != 2 or not code.isalpha() or code in exclude or len(name) < shortest:
+        country = len(code) == 2 and code.isalpha()
+        world_region = len(code) == 3 and code.isdigit()
+        if not (country or world_region) or code in exclude or len(name) < shortest:
             continue
         key = entity_key(name)
         english_name = english.get(code, name)
         known = entities.get(key)
         if known is None:
-            entities[key] = ReferenceEntity(key, "Region", {"nl": name, "en": english_name}, (), kind="country")
+            kind = "country" if country else "area"
+            entities[key] = ReferenceEntity(key, "Region", {"nl": name, "en": english_name}, (), kind=kind)
         elif known.entity_class == "Region" and english_name not in known.names and len(english_name) >= shortest:
             entities[key] = replace(known, aliases=(*known.aliases, english_name))
 
@@ -554,7 +576,27 @@ def _load_names(path: Path, classes: set[str]) -> NameRules:
         name = re.compile(str(_require(path, "top level", data, "name")))  # case matters: names are capitalised
     except re.error as error:
         raise ReferenceDataError(path, f"name: bad regular expression ({error})") from None
-    return NameRules(name=name, cues=tuple(cues), common_word_zipf=float(data.get("common_word_zipf", 3.5)))
+    heads = sorted((str(h) for h in data.get("compound_heads") or ()), key=len, reverse=True)
+    compound_heads = re.compile("^(?:" + "|".join(re.escape(h) for h in heads) + r")(?!\w)" if heads else "(?!)")
+    aliases = data.get("aliases") or {}
+    return NameRules(
+        name=name,
+        cues=tuple(cues),
+        common_word_zipf=float(data.get("common_word_zipf", 3.5)),
+        compound_heads=compound_heads,
+        alias_bracket=_compile_exact(path, "aliases.bracket", str(aliases.get("bracket") or "(?!)")),
+        alias_separators=_compile_exact(path, "aliases.separators", str(aliases.get("separators") or "(?!)")),
+        alias=_compile_exact(path, "aliases.alias", str(aliases.get("alias") or "(?!)")),
+        alias_max_words=int(aliases.get("max_words", 4)),
+    )
+
+
+def _compile_exact(path: Path, where: str, pattern: str) -> re.Pattern[str]:
+    """A case-sensitive regular expression (names are told by their capitals)."""
+    try:
+        return re.compile(pattern)
+    except re.error as error:
+        raise ReferenceDataError(path, f"{where}: bad regular expression ({error})") from None
 
 
 def _first_line(error: Exception) -> str:

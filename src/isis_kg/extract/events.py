@@ -132,6 +132,10 @@ def _perpetrator(
             return mention  # named inside the trigger: "roept ISIS het kalifaat uit"
         if mention.start >= end and rules.perpetrator_link.fullmatch(text[end : mention.start]):
             return mention
-        if mention.end <= start and rules.perpetrator_before.fullmatch(text[mention.end : start]):
+        if (
+            mention.end <= start
+            and rules.perpetrator_before.fullmatch(text[mention.end : start])
+            and not rules.not_a_subject.search(text, 0, mention.start)
+        ):
             return mention
     return None

@@ -2,8 +2,9 @@
 
 Names come from ``ontology/reference/entities.yaml``. Matching is case-sensitive ("IS" the
 group, not "is" the verb) and knows how Dutch glues words to names: compounds
-("ISIS-strijders", "Diyala-provincie"), derivations ("IS'ers") and the genitive ("ISIS'
-strategie"). A name followed directly by more letters ("Syrische") is not a match.
+("ISIS-strijders", "Diyala-provincie", and without hyphen on the heads patterns/names.yaml
+lists: "Al-Qaidaleider"), derivations ("IS'ers") and the genitive ("ISIS' strategie"). A name
+followed directly by other letters ("Syrische") is not a match.
 """
 
 from __future__ import annotations
@@ -25,15 +26,13 @@ class EntityMatcher:
 
     def __init__(self, reference: ReferenceData) -> None:
         self._classes = {entity.id: entity.entity_class for entity in reference.entities.values()}
-        owners: dict[str, list[str]] = {}
-        for entity in reference.entities.values():
-            for name in entity.names:
-                owners.setdefault(name, []).append(entity.id)
+        owners = reference.name_owners
         self._ambiguous = {name for name, ids in owners.items() if len(ids) > 1}
         self._automaton = ahocorasick.Automaton()
         for name, ids in owners.items():
-            self._automaton.add_word(name, (name, ids[0]))
+            self._automaton.add_word(name, (name, min(ids)))
         self._automaton.make_automaton()
+        self._compound_heads = reference.names.compound_heads
 
     def find(self, sentence: Sentence) -> list[Mention]:
         """The longest, leftmost non-overlapping names in the sentence."""
@@ -41,7 +40,7 @@ class EntityMatcher:
         candidates = []
         for last, (name, entity_id) in self._automaton.iter(text):
             start, end = last - len(name) + 1, last + 1
-            if name in self._ambiguous or not _is_whole_name(text, start, end):
+            if name in self._ambiguous or not is_whole_name(text, start, end, self._compound_heads):
                 continue
             candidates.append((start, -end, entity_id, name))
         candidates.sort()
@@ -64,7 +63,7 @@ class EntityMatcher:
         return mentions
 
 
-def _is_whole_name(text: str, start: int, end: int) -> bool:
+def is_whole_name(text: str, start: int, end: int, compound_heads: re.Pattern[str]) -> bool:
     """A name stands on its own, or as the head of a Dutch compound or derivation."""
     if start > 0:
         before = text[start - 1]
@@ -75,4 +74,7 @@ def _is_whole_name(text: str, start: int, end: int) -> bool:
     after = text[end:]
     if not after[0].isalnum() and after[0] not in "-" + _APOSTROPHES:
         return True
-    return bool(_COMPOUND.match(after) or _DERIVATION.match(after))
+    if _COMPOUND.match(after) or _DERIVATION.match(after):
+        return True
+    # Dutch glues a head noun to a name ("Al-Qaidaleider") but never to an abbreviation ("ISIS-strijders")
+    return not text[start:end].isupper() and bool(compound_heads.match(after))

@@ -1,0 +1,79 @@
+"""Aliases a document introduces for itself, and their later mentions.
+
+"Islamitische Staat in Irak en al-Sham (ISIS, ook wel bekend als IS, ISIL of DAESH)": the
+bracket right after a name gives other names for the same entity. From there to the end of
+the document each of them is a mention of that entity, whether or not any list knows it.
+The rules (what a bracket, a separator and an alias look like) are in patterns/names.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wordfreq import zipf_frequency
+
+from isis_kg.model import Mention, Sentence
+from isis_kg.nlp.entities import is_whole_name
+from isis_kg.reference import ReferenceData
+
+LearntAliases = dict[str, tuple[str, str]]  # alias -> (entity id, class)
+
+
+def learn_aliases(
+    sentence: Sentence, mentions: list[Mention], learnt: LearntAliases, reference: ReferenceData
+) -> list[Mention]:
+    """Read the brackets after the sentence's names into ``learnt``; return mentions of the new aliases."""
+    rules = reference.names
+    text = sentence.text
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+    for mention in mentions:
+        bracket = rules.alias_bracket.match(text, mention.end)
+        if bracket is None:
+            continue
+        inside_start = bracket.start("inside")
+        position = 0
+        for part in rules.alias_separators.split(bracket.group("inside")):
+            offset = bracket.group("inside").index(part, position) if part else position
+            position = offset + len(part)
+            alias = part.strip()
+            if not _is_alias(alias, mention, reference):
+                continue
+            learnt.setdefault(alias, (mention.entity, mention.entity_class))
+            start = inside_start + offset + (len(part) - len(part.lstrip()))
+            end = start + len(alias)
+            if not any(start < t_end and t_start < end for t_start, t_end in taken):
+                found.append(Mention(mention.entity, mention.entity_class, alias, sentence.index, start, end))
+                taken.append((start, end))
+    return found
+
+
+def find_learnt(
+    sentence: Sentence, learnt: LearntAliases, known: list[Mention], reference: ReferenceData
+) -> list[Mention]:
+    """Mentions of aliases learnt earlier in the document that overlap no name already found."""
+    text = sentence.text
+    taken = [(m.start, m.end) for m in known]
+    found: list[Mention] = []
+    for alias, (entity, entity_class) in sorted(learnt.items(), key=lambda item: -len(item[0])):
+        for match in re.finditer(re.escape(alias), text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            if is_whole_name(text, start, end, reference.names.compound_heads):
+                found.append(Mention(entity, entity_class, alias, sentence.index, start, end))
+                taken.append((start, end))
+    return found
+
+
+def _is_alias(alias: str, mention: Mention, reference: ReferenceData) -> bool:
+    """A name-like part that is neither the name itself nor a common word nor another entity's name."""
+    rules = reference.names
+    if not alias or alias == mention.surface or not rules.alias.fullmatch(alias):
+        return False
+    if len(alias.split()) > rules.alias_max_words or any(ch.isdigit() for ch in alias[:1]):
+        return False
+    if " " not in alias and not alias.isupper() and zipf_frequency(alias.lower(), "nl") >= rules.common_word_zipf:
+        return False  # "(Ondersteuningsfront)" is a name; "(Staat)" or "(Zie)" is not
+    owners = reference.owners_of(alias)
+    return not owners or owners == {mention.entity}

@@ -1,0 +1,70 @@
+"""Aliases a text introduces in a bracket after a name hold for the rest of that text."""
+
+from pathlib import Path
+
+from rdflib import Graph, Literal
+from rdflib.namespace import RDF, SKOS
+
+from isis_kg import build
+from isis_kg.namespaces import ID, IKG
+
+# A made-up text: the group and its aliases are in no list of ontology/reference/.
+SAHEL = (
+    "De groepering Jamaat Nusrat al-Islam wal-Muslimin (JNIM, ook wel bekend als Nusrat al-Islam of GSIM) "
+    "ontstond in 2017. Volgens de VN pleegde JNIM in 2019 een aanslag in Burkina Faso. "
+    "GSIM vecht tegen ISIS. De JNIM-strijders zijn ook in Niger actief.\n"
+)
+
+
+def mentions(reference, matcher, sentences_of, text: str) -> list[tuple[str, str]]:
+    from isis_kg.nlp.aliases import find_learnt, learn_aliases
+    from isis_kg.nlp.names import find_cued_names
+
+    learnt: dict[str, tuple[str, str]] = {}
+    found = []
+    for sentence in sentences_of(text):
+        known = matcher.find(sentence)
+        known += find_learnt(sentence, learnt, known, reference)
+        known += find_cued_names(sentence, known, reference)
+        known += learn_aliases(sentence, sorted(known, key=lambda m: m.start), learnt, reference)
+        found += [(m.surface, m.entity) for m in sorted(known, key=lambda m: m.start)]
+    return found
+
+
+def test_every_alias_in_the_bracket_names_the_entity_from_then_on(reference, matcher, sentences_of) -> None:
+    jnim = "jamaat-nusrat-al-islam-wal-muslimin"
+    assert mentions(reference, matcher, sentences_of, SAHEL) == [
+        ("Jamaat Nusrat al-Islam wal-Muslimin", jnim),
+        ("JNIM", jnim),
+        ("Nusrat al-Islam", jnim),
+        ("GSIM", jnim),
+        ("JNIM", jnim),
+        ("Burkina Faso", "burkina-faso"),
+        ("GSIM", jnim),
+        ("ISIS", "isis"),
+        ("JNIM", jnim),  # the head of a compound: "JNIM-strijders"
+        ("Niger", "niger"),
+    ]
+
+
+def test_a_bracket_of_another_entity_or_of_common_words_teaches_nothing(reference, matcher, sentences_of) -> None:
+    # "IS" is already a name of ISIS, not of al-Qaida; "Zie bijlage 2014" is no name
+    text = "Al Qaida (IS) en ISIS (Zie bijlage 2014) vochten. Later werd IS sterker.\n"
+    assert mentions(reference, matcher, sentences_of, text) == [
+        ("Al Qaida", "al-qaida"),
+        ("IS", "isis"),
+        ("ISIS", "isis"),
+        ("IS", "isis"),
+    ]
+
+
+def test_aliases_learnt_from_the_text_are_alternative_labels_in_the_graph(tmp_path: Path) -> None:
+    (tmp_path / "sahel.txt").write_text(SAHEL, encoding="utf-8")
+    result = build([tmp_path / "sahel.txt"], tmp_path / "out")
+    assert result.conforms
+    graph = Graph().parse(result.graph_path, format="turtle")
+    jnim = ID["jamaat-nusrat-al-islam-wal-muslimin"]
+    assert (jnim, RDF.type, IKG.Organisation) in graph
+    assert {str(label) for label in graph.objects(jnim, SKOS.altLabel)} == {"JNIM", "GSIM", "Nusrat al-Islam"}
+    assert (jnim, IKG.opposes, ID["isis"]) in graph  # read from "GSIM vecht tegen ISIS"
+    assert Literal("JNIM", lang="nl") in set(graph.objects(jnim, SKOS.altLabel))
