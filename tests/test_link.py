@@ -12,7 +12,7 @@ import yaml
 
 from isis_kg.cli import main
 from isis_kg.errors import EndpointError
-from isis_kg.link import WikidataClient, candidates_query, link_entities, load_link_settings
+from isis_kg.link import WikidataClient, candidates_query, link_entities, load_link_settings, reference_targets
 from isis_kg.store import Server
 
 from conftest import free_port, http_server
@@ -39,7 +39,7 @@ def settings_for(reference, endpoint: str, **changes):
 
 def test_links_what_is_certain_and_lists_the_rest(reference, wikidata: Server, tmp_path: Path) -> None:
     client = WikidataClient(settings_for(reference, wikidata.query_endpoint), tmp_path / "cache")
-    decisions = {d.entity: d for d in link_entities(reference, client)}
+    decisions = {d.entity: d for d in link_entities(reference_targets(reference), reference, client)}
     assert decisions["mosul"].qid == "Q900001" and decisions["mosul"].score == 1.0
     assert decisions["tore-hamming"].qid == "Q900004"
     assert decisions["europol"].qid == "Q900005" and decisions["taliban"].qid == "Q900006"
@@ -61,11 +61,13 @@ def test_a_malicious_label_cannot_alter_the_query(reference, wikidata: Server) -
 
 def test_cached_answers_need_no_network(reference, wikidata: Server, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    online = link_entities(reference, WikidataClient(settings_for(reference, wikidata.query_endpoint), cache))
+    online = link_entities(
+        reference_targets(reference), reference, WikidataClient(settings_for(reference, wikidata.query_endpoint), cache)
+    )
     offline_settings = settings_for(reference, wikidata.query_endpoint)
     wikidata.process.terminate()
     wikidata.process.wait()
-    assert link_entities(reference, WikidataClient(offline_settings, cache)) == online
+    assert link_entities(reference_targets(reference), reference, WikidataClient(offline_settings, cache)) == online
 
 
 def test_an_endpoint_that_is_down_or_slow_is_named(reference) -> None:
@@ -148,3 +150,30 @@ def test_the_link_command_writes_proposals_and_a_review_list(wikidata: Server, t
     written = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert written["proposed"]["mosul"] == {"qid": "Q900001", "score": 1.0}
     assert {c["qid"] for c in written["review"]["raqqa"]} == {"Q900002", "Q900003"}
+
+
+NEWS = Path(__file__).parent / "cases" / "news-baghouz-guerrilla" / "input.txt"
+
+
+def test_build_with_link_writes_proposals_beside_the_graph_not_into_it(
+    reference, wikidata: Server, tmp_path: Path
+) -> None:
+    from isis_kg import build
+
+    client = WikidataClient(settings_for(reference, wikidata.query_endpoint), tmp_path / "cache")
+    result = build([NEWS], tmp_path / "graph", link=client)
+    assert result.conforms and result.errors == []
+    written = yaml.safe_load((tmp_path / "graph" / "wikidata-links.yaml").read_text(encoding="utf-8"))
+    assert written["proposed"]["mosul"] == {"qid": "Q900001", "score": 1.0}
+    assert "wd:Q900001" not in (tmp_path / "graph" / "graph.ttl").read_text(encoding="utf-8")
+    assert "isis" not in written["proposed"] and "isis" not in written["review"]  # verified already
+
+
+def test_build_with_link_to_an_endpoint_that_is_down_still_writes_the_graph(tmp_path: Path, capsys) -> None:
+    endpoint = f"http://127.0.0.1:{free_port()}/sparql"
+    argv = ["build", str(NEWS), "--out", str(tmp_path / "graph"), "--link", "--link-endpoint", endpoint, "--quiet"]
+    assert main(argv) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith(f"isis-kg: error: {endpoint}: cannot reach the endpoint") and len(error.splitlines()) == 1
+    assert (tmp_path / "graph" / "graph.ttl").is_file()
+    assert not (tmp_path / "graph" / "wikidata-links.yaml").exists()

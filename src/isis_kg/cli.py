@@ -86,6 +86,12 @@ def _parser() -> argparse.ArgumentParser:
     build_parser.add_argument(
         "--jobs", type=int, default=1, metavar="N", help="extract documents in N processes (default: 1)"
     )
+    build_parser.add_argument(
+        "--link",
+        action="store_true",
+        help="look up Wikidata items for entities without a link; proposals go to DIR/wikidata-links.yaml",
+    )
+    build_parser.add_argument("--link-endpoint", metavar="URL", help="SPARQL endpoint for --link (default: Wikidata's)")
     build_parser.add_argument("--quiet", action="store_true", help="print errors only, no progress")
     build_parser.set_defaults(command=_build)
 
@@ -195,6 +201,7 @@ def _build(options: argparse.Namespace) -> int:
             progress=report_progress,
             cache=None if options.no_cache else options.cache,
             jobs=options.jobs,
+            link=_link_client(options.ontology, options.link_endpoint) if options.link else None,
         )
     for error in result.errors:
         _error(str(error))
@@ -311,14 +318,20 @@ def _report(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _link_client(ontology: Path | None, endpoint: str | None):  # type: ignore[no-untyped-def]
+    from isis_kg.link import WikidataClient, load_link_settings
+
+    return WikidataClient(load_link_settings(load_reference(ontology), endpoint), cache_home() / "wikidata")
+
+
 def _link(options: argparse.Namespace) -> int:
-    from isis_kg.link import WikidataClient, link_entities, load_link_settings, review_file
+    from isis_kg.link import WikidataClient, link_entities, load_link_settings, reference_targets, review_file
 
     reference = load_reference(options.ontology)
     settings = load_link_settings(reference, options.endpoint)
     if options.min_interval is not None:
         settings = replace(settings, min_interval=options.min_interval)
-    decisions = link_entities(reference, WikidataClient(settings, options.cache))
+    decisions = link_entities(reference_targets(reference), reference, WikidataClient(settings, options.cache))
     options.out.write_text(review_file(decisions, settings), encoding="utf-8")
     proposed = sum(1 for d in decisions if d.qid)
     print(

@@ -49,6 +49,15 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class LinkTarget:
+    """An entity to look up: its key, class and every name it goes by."""
+
+    key: str
+    entity_class: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class LinkDecision:
     entity: str
     qid: str | None
@@ -173,21 +182,28 @@ def score_candidates(rows: list[dict[str, Any]]) -> tuple[Candidate, ...]:
     )
 
 
-def link_entities(reference: ReferenceData, client: WikidataClient) -> list[LinkDecision]:
-    """A decision for every reference entity without a verified QID, in id order."""
+def reference_targets(reference: ReferenceData) -> list[LinkTarget]:
+    """The reference entities without a verified QID."""
+    return [
+        LinkTarget(entity.id, entity.entity_class, tuple(entity.names))
+        for entity in reference.entities.values()
+        if not entity.wikidata
+    ]
+
+
+def link_entities(targets: list[LinkTarget], reference: ReferenceData, client: WikidataClient) -> list[LinkDecision]:
+    """A decision for every target of a class Wikidata types are set for, in key order."""
     decisions = []
-    for entity in sorted(reference.entities.values(), key=lambda e: e.id):
-        if entity.wikidata:
-            continue
-        family = next((c for c in client.settings.types if reference.is_a(entity.entity_class, c)), None)
+    for target in sorted(targets, key=lambda t: t.key):
+        family = next((c for c in client.settings.types if reference.is_a(target.entity_class, c)), None)
         if family is None or not client.settings.types[family]:
             continue
-        rows = client.select(candidates_query(list(entity.names), client.settings.types[family]))
+        rows = client.select(candidates_query(sorted(set(target.names)), client.settings.types[family]))
         candidates = score_candidates(rows)
         top = candidates[0] if candidates else None
         linked = top is not None and top.score >= client.settings.threshold
         decisions.append(
-            LinkDecision(entity.id, top.qid if linked and top else None, top.score if top else 0.0, candidates)
+            LinkDecision(target.key, top.qid if linked and top else None, top.score if top else 0.0, candidates)
         )
     return decisions
 
@@ -203,6 +219,7 @@ def review_file(decisions: list[LinkDecision], settings: LinkSettings) -> str:
     header = (
         f"# isis-kg link against {settings.endpoint}; threshold {settings.threshold}.\n"
         "# Proposed links are not in the graph until a reviewer checks each on Wikidata and adds it to\n"
-        "# ontology/reference/entities.yaml with where it was verified.\n"
+        "# ontology/reference/entities.yaml, or as a 'link' decision to curation.yaml, with where it\n"
+        "# was verified.\n"
     )
     return header + yaml.safe_dump({"proposed": proposed, "review": review}, allow_unicode=True, sort_keys=True)

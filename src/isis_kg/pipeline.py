@@ -22,22 +22,24 @@ from pathlib import Path
 
 from isis_kg import __version__
 from isis_kg.curate import Decision, apply_curation, curation_paths, load_curation
-from isis_kg.errors import InputError, NothingToBuildError, OutputError
+from isis_kg.errors import EndpointError, InputError, NothingToBuildError, OutputError, PathError
 from isis_kg.extract import extract_events, extract_relations, keep_first_naming
 from isis_kg.extract.quantities import extract_quantities
 from isis_kg.ingest import SourceFile, discover, load_catalogues, read_source, repair_layout, split_sentences
 from isis_kg.ingest.catalogue import Catalogue, catalogue_paths
 from isis_kg.ingest.citations import read_footnotes
+from isis_kg.link import LinkTarget, WikidataClient, link_entities, review_file
 from isis_kg.model import DateValue, Document, DocumentMeta, Mention
 from isis_kg.nlp import EntityMatcher, find_dates
 from isis_kg.nlp.aliases import LearntAliases, find_learnt, learn_aliases
 from isis_kg.nlp.names import find_cued_names
 from isis_kg.rdf import BuildRecord, map_corpus, serialize_turtle
 from isis_kg.reference import ONTOLOGY_FILE, ReferenceData, load_reference
-from isis_kg.resolve import resolve
+from isis_kg.resolve import ResolvedCorpus, resolve
 from isis_kg.validate import ValidationReport, new_graph, validate_graph
 
 GRAPH_FILE = "graph.ttl"
+LINKS_FILE = "wikidata-links.yaml"
 REPORT_FILE = "validation.ttl"
 ONTOLOGY_COPY = "ontology.ttl"
 
@@ -165,7 +167,7 @@ class BuildResult:
     report: ValidationReport | None
     documents: int
     triples: int
-    errors: list[InputError] = field(default_factory=list)
+    errors: list[PathError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     meter: StageMeter = field(default_factory=StageMeter)
     reused: int = 0  # documents whose extraction came from the cache
@@ -213,13 +215,17 @@ def build(
     progress: Progress | None = None,
     cache: Path | str | None = None,
     jobs: int = 1,
+    link: WikidataClient | None = None,
 ) -> BuildResult:
     """Build the graph of the texts under ``paths`` into ``out_dir``.
 
     Files that cannot be read are reported in ``BuildResult.errors`` and skipped; the rest
     still build. With ``cache``, each document's extraction is kept on disk under its content,
     metadata, reference data and tool version, and reused when all four are unchanged. With
-    ``jobs`` > 1, documents are extracted in that many processes; the output is the same.
+    ``jobs`` > 1, documents are extracted in that many processes; the output is the same. With
+    ``link``, every entity without a Wikidata link is looked up through it, and the proposals and
+    review list go to ``wikidata-links.yaml`` beside the graph (never into the graph itself); an
+    endpoint that fails is reported in ``errors`` and the graph is still written.
     Raises InputError when nothing can be built (no readable text, or a broken catalogue) and
     ReferenceDataError when ``ontology/`` is broken; nothing is written then.
     """
@@ -281,6 +287,13 @@ def build(
             ONTOLOGY_COPY: (reference.directory / ONTOLOGY_FILE).read_bytes(),
         }
     out = Path(out_dir)
+    endpoint_errors: list[PathError] = []
+    if link is not None:
+        with meter.measure("link"):
+            try:
+                outputs[LINKS_FILE] = _links(corpus, reference, link)
+            except EndpointError as error:
+                endpoint_errors.append(error)
     with meter.measure("write"):
         write_outputs(out, outputs)
     if progress is not None:
@@ -291,11 +304,20 @@ def build(
         report=report,
         documents=len(documents),
         triples=len(triples),
-        errors=errors,
+        errors=[*errors, *endpoint_errors],
         notices=notices,
         meter=meter,
         reused=reused,
     )
+
+
+def _links(corpus: ResolvedCorpus, reference: ReferenceData, client: WikidataClient) -> bytes:
+    targets = [
+        LinkTarget(node.key, node.entity_class, (*node.labels.values(), *(text for text, _lang in node.alt_labels)))
+        for node in corpus.entities.values()
+        if node.wikidata is None
+    ]
+    return review_file(link_entities(targets, reference, client), client.settings).encode("utf-8")
 
 
 Extracted = tuple[Path, "Document | InputError", bool, dict[str, float]]
