@@ -4,7 +4,7 @@ PYTHON ?= python3
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build test evaluate bench clean chromium
+.PHONY: build test evaluate bench clean system-packages
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,12 +15,17 @@ $(VENV)/.installed: pyproject.toml
 build: $(VENV)/.installed
 	$(VENV)/bin/isis-kg build corpus --out graph
 
-# The report's browser tests drive Debian's Chromium through Playwright (which never downloads a browser).
-chromium:
-	@command -v chromium >/dev/null 2>&1 || $(SUDO) apt-get install -y -q chromium >/dev/null 2>&1 || \
-		{ $(SUDO) apt-get update -q >/dev/null && $(SUDO) apt-get install -y -q chromium >/dev/null; }
+# Debian packages the tests need: Chromium for the report's browser tests (driven by Playwright,
+# which never downloads a browser) and Frog for the optional statistical recogniser.
+DEBIAN_PACKAGES := chromium frog frogdata
+system-packages:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		$(SUDO) apt-get install -y -q $$missing >/dev/null 2>&1 || \
+		{ $(SUDO) apt-get update -q >/dev/null && $(SUDO) apt-get install -y -q $$missing >/dev/null; }; \
+	fi
 
-test: $(VENV)/.installed chromium
+test: $(VENV)/.installed system-packages
 	$(VENV)/bin/pytest
 
 evaluate: $(VENV)/.installed

@@ -95,7 +95,7 @@ def test_stage_order_is_checked() -> None:
     assert all(isinstance(stage, Stage) for stage in STAGES)
 
 
-def test_every_fact_from_a_footnoted_sentence_cites_its_source(reference, matcher) -> None:
+def test_every_fact_from_a_footnoted_sentence_cites_its_source(reference, finders) -> None:
     from isis_kg.ingest import read_source
     from isis_kg.ingest.catalogue import Catalogue
     from isis_kg.pipeline import process_document
@@ -103,7 +103,7 @@ def test_every_fact_from_a_footnoted_sentence_cites_its_source(reference, matche
     from isis_kg.resolve import resolve
 
     document = process_document(
-        read_source(CORPUS / "nctv-2017-transformatie-isis-na-kalifaat.txt"), Catalogue(), reference, matcher
+        read_source(CORPUS / "nctv-2017-transformatie-isis-na-kalifaat.txt"), Catalogue(), reference, finders
     )
     graph = rdflib.Graph()
     for triple in map_corpus(resolve([document], reference), BuildRecord("t", "1", "r", "i"), reference):

@@ -48,3 +48,7 @@ class OutputError(PathError):
 
 class EndpointError(PathError):
     """A SPARQL endpoint or graph store that cannot be reached or refuses (exit code 2)."""
+
+
+class ToolError(PathError):
+    """An external program isis-kg was asked to use is missing or fails (exit code 2)."""

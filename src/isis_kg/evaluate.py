@@ -22,7 +22,7 @@ from isis_kg.ingest.catalogue import Catalogue
 from isis_kg.ingest.citations import read_footnotes
 from isis_kg.ingest.reader import SourceFile
 from isis_kg.model import Citation, DateValue, Footnote
-from isis_kg.nlp import EntityMatcher
+from isis_kg.nlp import NameFinders
 from isis_kg.pipeline import process_document
 from isis_kg.reference import ReferenceData, load_reference
 
@@ -179,18 +179,20 @@ def _norm(value: object) -> str | None:
     return " ".join(re.sub(r"[‘’'“”\"]", "", str(value)).casefold().split()) or None
 
 
-def evaluate(gold_path: Path | str = DEFAULT_GOLD, reference: ReferenceData | None = None) -> list[Evaluation]:
-    """Score entities and relations on the gold passages, one Evaluation per split."""
+def evaluate(
+    gold_path: Path | str = DEFAULT_GOLD, reference: ReferenceData | None = None, ner: str | None = None
+) -> list[Evaluation]:
+    """Score entities and relations on the gold passages, one Evaluation per split (``ner``: see build)."""
     reference = reference or load_reference()
-    matcher = EntityMatcher(reference)
+    finders = NameFinders.create(reference, ner)
     splits: dict[str, list[dict[str, Any]]] = {}
     for passage in _load_gold(Path(gold_path)):
         splits.setdefault(str(passage.get("split", "development")), []).append(passage)
-    return [_evaluate_passages(name, passages, reference, matcher) for name, passages in splits.items()]
+    return [_evaluate_passages(name, passages, reference, finders) for name, passages in splits.items()]
 
 
 def _evaluate_passages(
-    split: str, passages: list[dict[str, Any]], reference: ReferenceData, matcher: EntityMatcher
+    split: str, passages: list[dict[str, Any]], reference: ReferenceData, finders: NameFinders
 ) -> Evaluation:
     gold_entities: set[Item] = set()
     gold_relations: set[Item] = set()
@@ -209,7 +211,7 @@ def _evaluate_passages(
 
         text = str(passage["text"])
         source = SourceFile(Path(str(passage.get("document", name))), hashlib.sha256(text.encode()).hexdigest(), text)
-        document = process_document(source, Catalogue(), reference, matcher)
+        document = process_document(source, Catalogue(), reference, finders)
         found_entities |= {(name, m.entity, m.entity_class) for m in document.mentions}
         found_entities |= {(name, e.key, EVENT_CLASS) for e in document.events}
         # the gold set leaves hedged claims out, so only plain assertions are scored

@@ -30,7 +30,7 @@ from isis_kg.ingest.catalogue import Catalogue, catalogue_paths
 from isis_kg.ingest.citations import read_footnotes
 from isis_kg.link import LinkTarget, WikidataClient, link_entities, review_file
 from isis_kg.model import DateValue, Document, DocumentMeta, Mention
-from isis_kg.nlp import EntityMatcher, find_dates
+from isis_kg.nlp import NameFinders, find_dates
 from isis_kg.nlp.aliases import LearntAliases, find_learnt, learn_aliases
 from isis_kg.nlp.names import find_cued_names
 from isis_kg.rdf import BuildRecord, map_corpus, serialize_turtle
@@ -53,14 +53,14 @@ class Stage:
     name: str
     reads: tuple[str, ...]
     writes: tuple[str, ...]
-    run: Callable[[Document, ReferenceData, EntityMatcher], None]
+    run: Callable[[Document, ReferenceData, NameFinders], None]
 
 
-def _layout(document: Document, reference: ReferenceData, _matcher: EntityMatcher) -> None:
+def _layout(document: Document, reference: ReferenceData, _finders: NameFinders) -> None:
     document.blocks = repair_layout(document.text, reference.layout)
 
 
-def _footnotes(document: Document, reference: ReferenceData, _matcher: EntityMatcher) -> None:
+def _footnotes(document: Document, reference: ReferenceData, _finders: NameFinders) -> None:
     document.footnotes = read_footnotes(document.blocks, reference)
     markers = {number for block in document.blocks for _position, number in block.markers}
     missing = sorted(markers - set(document.footnotes))
@@ -71,24 +71,30 @@ def _footnotes(document: Document, reference: ReferenceData, _matcher: EntityMat
         )
 
 
-def _sentences(document: Document, _reference: ReferenceData, _matcher: EntityMatcher) -> None:
+def _sentences(document: Document, _reference: ReferenceData, _finders: NameFinders) -> None:
     document.sentences = split_sentences(document.blocks)
 
 
-def _entities(document: Document, reference: ReferenceData, matcher: EntityMatcher) -> None:
+def _entities(document: Document, reference: ReferenceData, finders: NameFinders) -> None:
     mentions: list[Mention] = []
     learnt: LearntAliases = {}  # aliases the document introduces, in reading order
-    for sentence in document.sentences:
-        if document.states_facts(sentence):
-            known = matcher.find(sentence)
-            known += find_learnt(sentence, learnt, known, reference)
-            known += find_cued_names(sentence, known, reference)
-            known += learn_aliases(sentence, sorted(known, key=lambda m: m.start), learnt, reference)
-            mentions += sorted(known, key=lambda m: m.start)
+    stating = [s for s in document.sentences if document.states_facts(s)]
+    statistical = finders.statistical.recognize(stating) if finders.statistical is not None else {}
+    for sentence in stating:
+        known = finders.gazetteer.find(sentence)
+        known += find_learnt(sentence, learnt, known, reference)
+        known += find_cued_names(sentence, known, reference)
+        known += _not_overlapping(statistical.get(sentence.index, []), known)
+        known += learn_aliases(sentence, sorted(known, key=lambda m: m.start), learnt, reference)
+        mentions += sorted(known, key=lambda m: m.start)
     document.mentions = mentions
 
 
-def _facts(document: Document, reference: ReferenceData, _matcher: EntityMatcher) -> None:
+def _not_overlapping(candidates: list[Mention], known: list[Mention]) -> list[Mention]:
+    return [c for c in candidates if not any(c.start < k.end and k.start < c.end for k in known)]
+
+
+def _facts(document: Document, reference: ReferenceData, _finders: NameFinders) -> None:
     by_sentence: dict[int, list[Mention]] = {}
     for mention in document.mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -181,7 +187,7 @@ def process_document(
     source: SourceFile,
     catalogue: Catalogue,
     reference: ReferenceData,
-    matcher: EntityMatcher,
+    finders: NameFinders,
     meter: StageMeter | None = None,
 ) -> Document:
     """Run every per-document stage on one text."""
@@ -191,7 +197,7 @@ def process_document(
     meter = meter or StageMeter()
     for stage in STAGES:
         with meter.measure(stage.name):
-            stage.run(document, reference, matcher)
+            stage.run(document, reference, finders)
     return document
 
 
@@ -216,6 +222,7 @@ def build(
     cache: Path | str | None = None,
     jobs: int = 1,
     link: WikidataClient | None = None,
+    ner: str | None = None,
 ) -> BuildResult:
     """Build the graph of the texts under ``paths`` into ``out_dir``.
 
@@ -225,14 +232,15 @@ def build(
     ``jobs`` > 1, documents are extracted in that many processes; the output is the same. With
     ``link``, every entity without a Wikidata link is looked up through it, and the proposals and
     review list go to ``wikidata-links.yaml`` beside the graph (never into the graph itself); an
-    endpoint that fails is reported in ``errors`` and the graph is still written.
+    endpoint that fails is reported in ``errors`` and the graph is still written. With ``ner``
+    ("frog"), a statistical recogniser adds the names the gazetteer and the cue words miss.
     Raises InputError when nothing can be built (no readable text, or a broken catalogue) and
     ReferenceDataError when ``ontology/`` is broken; nothing is written then.
     """
     meter = StageMeter()
     with meter.measure("reference data"):
         reference = load_reference(ontology_dir)
-        matcher = EntityMatcher(reference)
+        finders = NameFinders.create(reference, ner)
 
     inputs = [Path(p) for p in paths]
     files, errors = discover(inputs)
@@ -244,7 +252,7 @@ def build(
     seen: dict[str, Path] = {}
     reused = 0
     for number, (path, outcome, from_cache, seconds) in enumerate(
-        _extract_all(files, catalogue, reference, matcher, ontology_dir, cache, jobs), start=1
+        _extract_all(files, catalogue, reference, finders, ontology_dir, cache, jobs), start=1
     ):
         if progress is not None:
             progress(f"read {path.name}", number, len(files))
@@ -327,7 +335,7 @@ def _extract_all(
     files: list[Path],
     catalogue: Catalogue,
     reference: ReferenceData,
-    matcher: EntityMatcher,
+    finders: NameFinders,
     ontology_dir: Path | str | None,
     cache: Path | str | None,
     jobs: int,
@@ -336,16 +344,16 @@ def _extract_all(
     cache_dir = Path(cache) if cache is not None else None
     if jobs <= 1 or len(files) <= 1:
         for path in files:
-            yield extract_file(path, catalogue, reference, matcher, cache_dir)
+            yield extract_file(path, catalogue, reference, finders, cache_dir)
         return
     with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_start_worker, initargs=(ontology_dir, catalogue, cache_dir)
+        max_workers=jobs, initializer=_start_worker, initargs=(ontology_dir, catalogue, cache_dir, finders.version)
     ) as pool:
         yield from pool.map(_worker_extract, files, chunksize=max(1, len(files) // (jobs * 4)))
 
 
 def extract_file(
-    path: Path, catalogue: Catalogue, reference: ReferenceData, matcher: EntityMatcher, cache: Path | None
+    path: Path, catalogue: Catalogue, reference: ReferenceData, finders: NameFinders, cache: Path | None
 ) -> Extracted:
     """Read one file and run the per-document stages, or take the result from the cache."""
     meter = StageMeter()
@@ -355,13 +363,13 @@ def extract_file(
     except InputError as error:
         return path, error, False, meter.seconds
     meta = _meta(source, catalogue)
-    cached = _cache_file(cache, source.sha256, meta, reference) if cache is not None else None
+    cached = _cache_file(cache, source.sha256, meta, reference, finders) if cache is not None else None
     if cached is not None and cached.is_file():
         with meter.measure("cache"):
             document: Document = pickle.loads(cached.read_bytes())
         document.file_name = source.file_name  # the same text under another name
         return path, document, True, meter.seconds
-    document = process_document(source, catalogue, reference, matcher, meter)
+    document = process_document(source, catalogue, reference, finders, meter)
     if cached is not None:
         cached.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=cached.parent)
@@ -371,17 +379,19 @@ def extract_file(
     return path, document, False, meter.seconds
 
 
-def _cache_file(cache: Path, sha256: str, meta: DocumentMeta, reference: ReferenceData) -> Path:
-    key = hashlib.sha256(f"{sha256}|{meta!r}|{reference.fingerprint}|{__version__}".encode()).hexdigest()
+def _cache_file(cache: Path, sha256: str, meta: DocumentMeta, reference: ReferenceData, finders: NameFinders) -> Path:
+    key = f"{sha256}|{meta!r}|{reference.fingerprint}|{__version__}|{finders.version}"
+    key = hashlib.sha256(key.encode()).hexdigest()
     return cache / f"{key}.pickle"
 
 
 _WORKER: dict[str, object] = {}
 
 
-def _start_worker(ontology_dir: Path | str | None, catalogue: Catalogue, cache: Path | None) -> None:
+def _start_worker(ontology_dir: Path | str | None, catalogue: Catalogue, cache: Path | None, finders: str) -> None:
     reference = load_reference(ontology_dir)
-    _WORKER.update(reference=reference, matcher=EntityMatcher(reference), catalogue=catalogue, cache=cache)
+    ner = None if finders == "gazetteer" else finders
+    _WORKER.update(reference=reference, finders=NameFinders.create(reference, ner), catalogue=catalogue, cache=cache)
 
 
 def _worker_extract(path: Path) -> Extracted:
@@ -389,7 +399,7 @@ def _worker_extract(path: Path) -> Extracted:
         path,
         _WORKER["catalogue"],  # type: ignore[arg-type]
         _WORKER["reference"],  # type: ignore[arg-type]
-        _WORKER["matcher"],  # type: ignore[arg-type]
+        _WORKER["finders"],  # type: ignore[arg-type]
         _WORKER["cache"],  # type: ignore[arg-type]
     )
 

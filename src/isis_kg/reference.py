@@ -173,6 +173,7 @@ class NameRules:
     alias_separators: re.Pattern[str]
     alias: re.Pattern[str]
     alias_max_words: int
+    statistical_classes: dict[str, str]  # a statistical recogniser's tag -> ontology class
 
 
 @dataclass(frozen=True)
@@ -588,7 +589,17 @@ def _load_names(path: Path, classes: set[str]) -> NameRules:
         alias_separators=_compile_exact(path, "aliases.separators", str(aliases.get("separators") or "(?!)")),
         alias=_compile_exact(path, "aliases.alias", str(aliases.get("alias") or "(?!)")),
         alias_max_words=int(aliases.get("max_words", 4)),
+        statistical_classes=_statistical_classes(path, data.get("statistical") or {}, classes),
     )
+
+
+def _statistical_classes(path: Path, mapping: Any, classes: set[str]) -> dict[str, str]:
+    if not isinstance(mapping, dict):
+        raise ReferenceDataError(path, "statistical: a mapping of tags to classes")
+    for tag, entity_class in mapping.items():
+        if str(entity_class) not in classes:
+            raise ReferenceDataError(path, f"statistical: class '{entity_class}' of tag '{tag}' is not in the ontology")
+    return {str(tag): str(entity_class) for tag, entity_class in mapping.items()}
 
 
 def _compile_exact(path: Path, where: str, pattern: str) -> re.Pattern[str]:
