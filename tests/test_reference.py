@@ -65,3 +65,15 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
     (ontology / "shapes.ttl").unlink()
     with pytest.raises(ReferenceDataError, match=r"shapes\.ttl: missing"):
         load_reference(ontology)
+
+
+def test_the_manifest_lists_every_file_of_the_ontology_folder() -> None:
+    import yaml
+
+    from conftest import PROJECT
+
+    folder = PROJECT / "ontology"
+    manifest = yaml.safe_load((folder / "MANIFEST.yaml").read_text(encoding="utf-8"))["files"]
+    present = {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() and p.name != "MANIFEST.yaml"}
+    assert set(manifest) == present
+    assert all({"what", "source", "updated"} <= set(entry) for entry in manifest.values())
