@@ -119,3 +119,29 @@ def test_every_fact_from_a_footnoted_sentence_cites_its_source(reference, finder
             checked += 1
             assert graph.value(statement, IKG.citedSource) is not None, sentence.text
     assert checked >= 20
+
+
+def test_no_two_entity_nodes_share_a_name() -> None:
+    """One node per real entity: "ISIS", "IS" and "Islamitische Staat" are names of one node, not three."""
+    from isis_kg.query import open_graph
+
+    query = """
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        PREFIX ikg: <https://w3id.org/isis-kg/ontology#>
+        SELECT DISTINCT ?a ?b ?name WHERE {
+          VALUES ?class { ikg:Organisation ikg:Franchise ikg:Region ikg:Person }
+          ?a a ?class . ?b a ?class . FILTER (STR(?a) < STR(?b))
+          ?a rdfs:label|skos:altLabel ?name . ?b rdfs:label|skos:altLabel ?other .
+          FILTER (LCASE(STR(?name)) = LCASE(STR(?other)))
+        }"""
+    store = open_graph(GRAPH)
+    assert [tuple(term.value for term in row) for row in store.query(query)] == []
+    names = """
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT DISTINCT ?node WHERE {
+          VALUES ?name { "ISIS" "IS" "Islamitische Staat" "ISIL" }
+          ?node rdfs:label|skos:altLabel ?label . FILTER (STR(?label) = ?name)
+        }"""
+    assert [row[0].value for row in store.query(names)] == ["https://w3id.org/isis-kg/id/isis"]
