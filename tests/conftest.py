@@ -14,7 +14,7 @@ import pytest
 
 from isis_kg.extract import extract_events, extract_relations
 from isis_kg.ingest import repair_layout, split_sentences
-from isis_kg.model import EventMention, Mention, Relation, Sentence
+from isis_kg.model import DateValue, EventMention, Mention, Relation, Sentence
 from isis_kg.nlp import EntityMatcher, NameFinders, find_dates
 from isis_kg.reference import ReferenceData, load_reference
 from isis_kg.store import Server, oxigraph_binary, stop, wait_until_up
@@ -58,13 +58,14 @@ def sentences_of(reference: ReferenceData):  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def read_facts(reference: ReferenceData, matcher: EntityMatcher, sentences_of):  # type: ignore[no-untyped-def]
-    """Text -> (mentions, relations, events) read from its first sentence."""
+    """Text -> (mentions, relations, events) read from its first sentence (``dated``: the document's date)."""
 
-    def run(text: str) -> tuple[list[Mention], list[Relation], list[EventMention]]:
+    def run(text: str, dated: DateValue | None = None) -> tuple[list[Mention], list[Relation], list[EventMention]]:
         sentence = sentences_of(text)[0]
         mentions = matcher.find(sentence)
         relations = extract_relations(sentence, mentions, reference)
-        events, event_facts = extract_events(sentence, mentions, find_dates(sentence.text, reference), reference)
+        dates = find_dates(sentence.text, reference, anchor=dated)
+        events, event_facts = extract_events(sentence, mentions, dates, reference)
         return mentions, relations + event_facts, events
 
     return run

@@ -13,7 +13,7 @@ from conftest import GRAPH, PROJECT
 def test_the_ontology_and_shapes_have_no_error_level_pitfall(reference) -> None:
     pitfalls = check_ontology(reference, GRAPH / "graph.ttl")
     assert [p.line() for p in pitfalls if p.level == ERROR] == []
-    assert any(p.check == "unused-in-graph" and p.term == "ikg:participant" for p in pitfalls)
+    assert any(p.check == "unused-in-graph" and p.term == "ikg:injured" for p in pitfalls)
 
 
 def test_each_pitfall_is_reported(tmp_path: Path, capsys) -> None:

@@ -129,16 +129,18 @@ class Relation:
     """A fact read from one sentence: subject, predicate, object, and the pattern that read it.
 
     Subjects and objects are node keys: a reference entity id ("isis") or an event key
-    ("event/fall/baghouz"); the object of ``date`` is a DateValue.
+    ("event/fall/baghouz"); the object of ``date`` is a DateValue, of ``killed`` and
+    ``injured`` a number.
     """
 
     subject: str
     predicate: str
-    object: str | DateValue
+    object: str | DateValue | int
     sentence: int
     pattern: str
     confidence: float = 0.9
     hedged: bool = False
+    resolved_from: str | None = None  # a relative date's words ("eind maart"), resolved against the document's date
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,8 @@ def _facts(document: Document, reference: ReferenceData, _finders: NameFinders) 
             continue
         mentions = by_sentence.get(sentence.index, [])
         document.relations += extract_relations(sentence, mentions, reference)
-        events, event_facts = extract_events(sentence, mentions, find_dates(sentence.text, reference), reference)
+        dates = find_dates(sentence.text, reference, anchor=document.meta.date)
+        events, event_facts = extract_events(sentence, mentions, dates, reference)
         document.events += events
         document.relations += event_facts
         document.claims += extract_quantities(sentence, mentions, reference)

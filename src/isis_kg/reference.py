@@ -102,6 +102,19 @@ class DateForm:
 
 
 @dataclass(frozen=True)
+class RelativeDateForm:
+    """A date relative to the document's ("eind maart", "vorig jaar"); see patterns/dates.yaml."""
+
+    id: str
+    regex: re.Pattern[str]
+    resolve: str  # month-before | day-before | offset
+    years: int = 0
+    months: int = 0
+    days: int = 0
+    precision: str = "day"
+
+
+@dataclass(frozen=True)
 class RelationRules:
     patterns: tuple[RelationPattern, ...]
     list_joiner: re.Pattern[str]
@@ -119,6 +132,9 @@ class EventRules:
     perpetrator_link: re.Pattern[str]
     perpetrator_before: re.Pattern[str]
     not_a_subject: re.Pattern[str]  # what stands before a name that is an object ("de val van X")
+    participant_link: re.Pattern[str]  # between the trigger and an actor who took part ("slag om X tussen Y")
+    casualties: tuple[tuple[str, re.Pattern[str]], ...]  # (predicate, regex with group "number")
+    number_words: dict[str, int]
     date_window: int
 
 
@@ -193,6 +209,7 @@ class ReferenceData:
     relation_rules: RelationRules
     event_rules: EventRules
     date_forms: tuple[DateForm, ...]
+    relative_dates: tuple[RelativeDateForm, ...]
     month_numbers: dict[str, int]
     layout: LayoutRules
     citations: CitationRules
@@ -260,7 +277,7 @@ def load_reference(directory: Path | str | None = None) -> ReferenceData:
     }
     entities = _load_entities(directory / ENTITIES_FILE, known_classes, known_properties)
     _add_countries(directory / COUNTRIES_FILE, entities)
-    months, date_forms = _load_dates(directory / DATES_FILE)
+    months, date_forms, relative_dates = _load_dates(directory / DATES_FILE)
     source_kinds = frozenset(
         str(c)[len(str(IKG)) :]
         for c in ontology.subjects(SKOS.inScheme, IKG.SourceKinds)
@@ -274,6 +291,7 @@ def load_reference(directory: Path | str | None = None) -> ReferenceData:
         relation_rules=_load_relation_rules(directory / RELATIONS_FILE, known_classes, known_properties),
         event_rules=_load_event_rules(directory / EVENTS_FILE, known_classes),
         date_forms=date_forms,
+        relative_dates=relative_dates,
         month_numbers=months,
         layout=_load_layout(directory / LAYOUT_FILE, frozenset(months)),
         citations=_load_citation_rules(directory / CITATIONS_FILE, source_kinds),
@@ -436,11 +454,24 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
             path, "perpetrator_before", str(_require(path, "top level", data, "perpetrator_before"))
         ),
         not_a_subject=_compile(path, "not_a_subject", str(data.get("not_a_subject") or "(?!)")),
+        participant_link=_compile(path, "participant_link", str(data.get("participant_link") or "(?!)")),
+        casualties=_casualties(path, data.get("casualties") or [], data.get("number_words") or {}),
+        number_words={str(word).lower(): int(value) for word, value in (data.get("number_words") or {}).items()},
         date_window=int(data.get("date_window", 120)),
     )
 
 
-def _load_dates(path: Path) -> tuple[dict[str, int], tuple[DateForm, ...]]:
+def _casualties(path: Path, entries: Any, number_words: Any) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    words = "|".join(sorted((re.escape(str(w)) for w in number_words), key=len, reverse=True)) or "(?!)"
+    found = []
+    for entry in entries:
+        predicate = str(_require(path, "casualties", entry, "predicate"))
+        regex = str(_require(path, f"casualties '{predicate}'", entry, "regex")).replace("{number}", rf"(?:\d{{1,3}}(?:\.\d{{3}})+|\d+|{words})")
+        found.append((predicate, _compile(path, f"casualties '{predicate}'", regex)))
+    return tuple(found)
+
+
+def _load_dates(path: Path) -> tuple[dict[str, int], tuple[DateForm, ...], tuple[RelativeDateForm, ...]]:
     data = _read_yaml(path)
     months: dict[str, int] = {}
     for number, names in (_require(path, "top level", data, "months") or {}).items():
@@ -452,7 +483,28 @@ def _load_dates(path: Path) -> tuple[dict[str, int], tuple[DateForm, ...]]:
         form_id = str(_require(path, "forms", entry, "id"))
         regex = str(_require(path, f"form '{form_id}'", entry, "regex")).replace("{month}", month_alternatives)
         forms.append(DateForm(id=form_id, regex=_compile(path, f"form '{form_id}'", regex)))
-    return months, tuple(forms)
+    relative = []
+    for entry in data.get("relative") or []:
+        form_id = str(_require(path, "relative", entry, "id"))
+        resolve = str(_require(path, f"relative form '{form_id}'", entry, "resolve"))
+        precision = str(entry.get("precision", "month" if resolve == "month-before" else "day"))
+        if resolve not in ("month-before", "day-before", "offset") or precision not in ("year", "month", "day"):
+            raise ReferenceDataError(
+                path, f"relative form '{form_id}': resolve month-before|day-before|offset, precision year|month|day"
+            )
+        regex = str(_require(path, f"relative form '{form_id}'", entry, "regex")).replace("{month}", month_alternatives)
+        relative.append(
+            RelativeDateForm(
+                id=form_id,
+                regex=_compile(path, f"relative form '{form_id}'", regex),
+                resolve=resolve,
+                years=int(entry.get("years", 0)),
+                months=int(entry.get("months", 0)),
+                days=int(entry.get("days", 0)),
+                precision=precision,
+            )
+        )
+    return months, tuple(forms), tuple(relative)
 
 
 def _load_layout(path: Path, month_names: frozenset[str]) -> LayoutRules:

@@ -43,3 +43,38 @@ def test_a_dated_event_without_place_needs_its_perpetrator(read_facts) -> None:
 def test_a_bare_trigger_is_no_event(read_facts) -> None:
     _m, relations, events = read_facts("De dreiging van een aanslag blijft bestaan.")
     assert events == [] and relations == []
+
+
+def test_a_relative_date_is_resolved_against_the_document_and_says_so(read_facts) -> None:
+    # news 2019 (dated March 2019)
+    text = "Afgelopen week vielen bij een aanslag op het Iraakse leger bij Bagdad zeker drie doden."
+    _m, relations, events = read_facts(text, dated=DateValue(2019, 3))
+    assert [e.key for e in events] == ["event/attack/bagdad"]
+    [date] = [r for r in relations if r.predicate == "date"]
+    assert (date.object, date.resolved_from) == (DateValue(2019, 3), "Afgelopen week")
+    _m, undated, _e = read_facts(text)  # no document date: nothing to resolve against
+    assert [r for r in undated if r.predicate == "date"] == []
+
+
+def test_casualties_are_facts_of_the_event_they_are_counted_for(read_facts) -> None:
+    _m, relations, _e = read_facts(
+        "Afgelopen week vielen bij een aanslag op het Iraakse leger bij Bagdad zeker drie doden."
+    )
+    assert ("event/attack/bagdad", "killed", 3) in {(r.subject, r.predicate, r.object) for r in relations}
+    _m, relations, _e = read_facts(
+        "Bij de aanslagen in Parijs kwamen 130 mensen om het leven en raakten 413 mensen gewond."
+    )
+    counts = {(r.predicate, r.object) for r in relations if r.subject == "event/attack/parijs"}
+    assert {("killed", 130), ("injured", 413)} <= counts
+
+
+def test_parties_named_with_tussen_or_met_are_participants(read_facts) -> None:
+    _m, relations, _e = read_facts("De slag om Mosul tussen ISIS en de Iraakse regering duurde maanden.")
+    assert ("event/battle/mosul", "participant", "isis") in {(r.subject, r.predicate, r.object) for r in relations}
+    # NCTV 2017: who worked together in the attacks took part in them
+    _m, relations, _e = read_facts(
+        "Gezien de ervaring bij de aanslagen in Parijs en Brussel, waar ISIS-operatives samenwerkten met "
+        "al Qa’ida-aanhangers, valt te verwachten dat zij kunnen samenwerken."
+    )
+    participants = {(r.subject, r.object) for r in relations if r.predicate == "participant"}
+    assert participants == {("event/attack/parijs", "al-qaida"), ("event/attack/brussel", "al-qaida")}

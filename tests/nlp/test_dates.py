@@ -44,3 +44,32 @@ def test_lexical_forms_follow_xsd() -> None:
     assert DateValue(2014).lexical == "2014"
     with pytest.raises(ValueError, match="not a date of the form"):
         DateValue.parse("juni 2014")
+
+
+def test_relative_dates_resolve_against_the_document_date(reference) -> None:
+    from isis_kg.nlp.dates import find_dates
+
+    def resolved(text: str, anchor: DateValue) -> list[tuple[str, str | None]]:
+        return [(d.value.lexical, d.resolved_from) for d in find_dates(text, reference, anchor=anchor)]
+
+    # Neurink 2020 (April 2020): "eind maart" is March 2020; a month still to come is last year's
+    assert resolved("ISIS-gevangenen hebben eind maart tijdens een opstand", DateValue(2020, 4)) == [
+        ("2020-03", "eind maart")
+    ]
+    assert resolved("sinds mei", DateValue(2020, 4)) == [("2019-05", "sinds mei")]
+    assert resolved("vorig jaar, dit jaar en vorige maand", DateValue(2019, 1, 15)) == [
+        ("2018", "vorig jaar"),
+        ("2019", "dit jaar"),
+        ("2018-12", "vorige maand"),
+    ]
+    # never more precise than the document's own date
+    assert resolved("Afgelopen week, gisteren", DateValue(2019, 3)) == [
+        ("2019-03", "Afgelopen week"),
+        ("2019-03", "gisteren"),
+    ]
+    assert resolved("Afgelopen week, gisteren", DateValue(2019, 3, 24)) == [
+        ("2019-03-17", "Afgelopen week"),
+        ("2019-03-23", "gisteren"),
+    ]
+    assert resolved("op 3 maart en 31 april", DateValue(2020, 4)) == [("2020-03-03", "3 maart")]
+    assert find_dates("eind maart", reference) == []  # without the document's date

@@ -1,4 +1,5 @@
-"""Events: a trigger tied to a place or a date in its sentence, with its perpetrator."""
+"""Events: a trigger tied to a place or a date in its sentence, with its perpetrator, the others
+who took part, and the casualties the sentence gives."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ def extract_events(
     rules = reference.event_rules
     events: dict[str, EventMention] = {}
     relations: list[Relation] = []
+    triggers: list[tuple[int, int, str, float, bool]] = []  # start, end, event key, confidence, hedged
     text = sentence.text
     for pattern in rules.patterns:
         for trigger in pattern.triggers:
@@ -36,9 +38,19 @@ def extract_events(
                 for group in groups:
                     key = _event_key(pattern, group, date)
                     events.setdefault(key, _event(pattern, key, group, date, sentence, reference))
+                    triggers.append((start, end, key, confidence, hedged))
                     if date is not None:
                         relations.append(
-                            Relation(key, "date", date.value, sentence.index, pattern.id, confidence, hedged)
+                            Relation(
+                                key,
+                                "date",
+                                date.value,
+                                sentence.index,
+                                pattern.id,
+                                confidence,
+                                hedged,
+                                resolved_from=date.resolved_from,
+                            )
                         )
                     for place in group:
                         relations.append(
@@ -50,7 +62,56 @@ def extract_events(
                                 key, "perpetrator", perpetrator.entity, sentence.index, pattern.id, confidence, hedged
                             )
                         )
+                    for participant in _participants(sentence, mentions, end, perpetrator, reference):
+                        relations.append(
+                            Relation(
+                                key, "participant", participant.entity, sentence.index, pattern.id, confidence, hedged
+                            )
+                        )
+    relations += _casualties(sentence, triggers, reference)
     return list(events.values()), list(dict.fromkeys(relations))
+
+
+def _participants(
+    sentence: Sentence, mentions: list[Mention], trigger_end: int, perpetrator: Mention | None, reference: ReferenceData
+) -> list[Mention]:
+    """Actors named after the trigger with "tussen", "tegen", "met" (and the list they head)."""
+    link = reference.event_rules.participant_link
+    joiner = reference.relation_rules.list_joiner
+    found: list[Mention] = []
+    for mention in mentions:
+        if mention.start < trigger_end or not _is_actor(mention, reference):
+            continue
+        if found:
+            if not joiner.fullmatch(sentence.text[found[-1].end : mention.start]):
+                break
+        elif not link.fullmatch(sentence.text[trigger_end : mention.start]):
+            continue
+        found.append(mention)
+    return [m for m in found if perpetrator is None or m.entity != perpetrator.entity]
+
+
+def _casualties(
+    sentence: Sentence, triggers: list[tuple[int, int, str, float, bool]], reference: ReferenceData
+) -> list[Relation]:
+    """The dead and wounded the sentence counts, as facts of the event whose trigger is nearest."""
+    rules = reference.event_rules
+    found = []
+    for predicate, regex in rules.casualties:
+        for match in regex.finditer(sentence.text):
+            if not triggers:
+                return []
+            number = match.group("number")
+            count = int(number.replace(".", "")) if number[0].isdigit() else rules.number_words[number.lower()]
+            start, end, key, confidence, hedged = min(
+                triggers, key=lambda t: min(abs(t[0] - match.end()), abs(match.start() - t[1]))
+            )
+            found.append(Relation(key, predicate, count, sentence.index, f"casualties/{predicate}", confidence, hedged))
+    return found
+
+
+def _is_actor(mention: Mention, reference: ReferenceData) -> bool:
+    return reference.is_a(mention.entity_class, "Organisation") or reference.is_a(mention.entity_class, "Person")
 
 
 def _event_key(pattern: EventPattern, places: list[Mention], date: DateMatch | None) -> str:
@@ -122,11 +183,8 @@ def _perpetrator(
     rules = reference.event_rules
     text = sentence.text
 
-    def is_actor(mention: Mention) -> bool:
-        return reference.is_a(mention.entity_class, "Organisation") or reference.is_a(mention.entity_class, "Person")
-
     for mention in mentions:
-        if not is_actor(mention):
+        if not _is_actor(mention, reference):
             continue
         if start <= mention.start and mention.end <= end:
             return mention  # named inside the trigger: "roept ISIS het kalifaat uit"

@@ -1,11 +1,19 @@
-"""Date expressions in Dutch (and English) text, at the precision the text gives."""
+"""Date expressions in Dutch (and English) text, at the precision the text gives.
+
+Relative dates ("eind maart", "vorig jaar", "afgelopen week") are resolved against the date of
+the document, never to a precision finer than that date; the match keeps the words it was
+resolved from, so that the graph can say so.
+"""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
-from isis_kg.model import DateValue
-from isis_kg.reference import ReferenceData
+from isis_kg.model import DateValue, Precision
+from isis_kg.reference import ReferenceData, RelativeDateForm
+
+_RANK = {Precision.YEAR: 0, Precision.MONTH: 1, Precision.DAY: 2}
 
 
 @dataclass(frozen=True)
@@ -14,10 +22,14 @@ class DateMatch:
     start: int
     end: int
     form: str
+    resolved_from: str | None = None  # the relative expression, when resolved against the document's date
 
 
-def find_dates(text: str, reference: ReferenceData) -> list[DateMatch]:
-    """Non-overlapping date expressions in ``text``; earlier forms in dates.yaml win."""
+def find_dates(text: str, reference: ReferenceData, anchor: DateValue | None = None) -> list[DateMatch]:
+    """Non-overlapping date expressions in ``text``; earlier forms in dates.yaml win.
+
+    With ``anchor`` (the document's date), relative expressions are found and resolved too.
+    """
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for form in reference.date_forms:
@@ -32,7 +44,53 @@ def find_dates(text: str, reference: ReferenceData) -> list[DateMatch]:
             if value is None:
                 continue
             found.append(DateMatch(value=value, start=start, end=end, form=form.id))
+    if anchor is not None:
+        for relative in reference.relative_dates:
+            for match in relative.regex.finditer(text):
+                start, end = match.span()
+                if any(start < t_end and t_start < end for t_start, t_end in taken):
+                    continue
+                resolved = resolve_relative(relative, match.groupdict(), anchor, reference.month_numbers)
+                if resolved is None:
+                    continue
+                taken.append((start, end))
+                found.append(DateMatch(resolved, start, end, relative.id, resolved_from=match.group().strip()))
     return sorted(found, key=lambda d: d.start)
+
+
+def resolve_relative(
+    form: RelativeDateForm, groups: dict[str, str | None], anchor: DateValue, months: dict[str, int]
+) -> DateValue | None:
+    """The date a relative expression names, seen from ``anchor``; None when it cannot be told."""
+    if form.resolve in ("month-before", "day-before"):
+        month = months.get((groups.get("month") or "").lower().rstrip("."))
+        if month is None or anchor.month is None:
+            return None
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+        if form.resolve == "month-before":
+            return DateValue(year, month)
+        value = DateValue(year, month, int(groups.get("day") or 0))
+        try:
+            value.validate()
+        except ValueError:
+            return None
+        return value
+    wanted = Precision(form.precision)
+    if _RANK[wanted] > _RANK[anchor.precision]:
+        wanted = anchor.precision  # "gisteren" in a text dated only by its month: that month
+    if form.days and anchor.precision is not Precision.DAY:
+        return _at(DateValue(anchor.year, anchor.month), wanted)
+    year, month = divmod(anchor.year * 12 + (anchor.month or 1) - 1 + form.years * 12 + form.months, 12)
+    moved = datetime.date(year, month + 1, min(anchor.day or 1, 28)) + datetime.timedelta(days=form.days)
+    return _at(DateValue(moved.year, moved.month, moved.day), wanted)
+
+
+def _at(value: DateValue, precision: Precision) -> DateValue:
+    if precision is Precision.YEAR:
+        return DateValue(value.year)
+    if precision is Precision.MONTH:
+        return DateValue(value.year, value.month)
+    return value
 
 
 def _value(groups: dict[str, str | None], months: dict[str, int]) -> DateValue | None:

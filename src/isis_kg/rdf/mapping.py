@@ -104,7 +104,13 @@ def _document(document: Document) -> set[Triple]:
 
 def _fact(document: Document, relation: Relation) -> set[Triple]:
     sentence = document.sentences[relation.sentence]
-    obj: Node = date_literal(relation.object) if isinstance(relation.object, DateValue) else node_iri(relation.object)
+    obj: Node
+    if isinstance(relation.object, DateValue):
+        obj = date_literal(relation.object)
+    elif isinstance(relation.object, int):
+        obj = Literal(relation.object)
+    else:
+        obj = node_iri(relation.object)
     triples, statement = _statement(
         document,
         node_iri(relation.subject),
@@ -116,6 +122,8 @@ def _fact(document: Document, relation: Relation) -> set[Triple]:
     )
     triples.add((statement, IKG.confidence, Literal(Decimal(str(relation.confidence)))))
     triples.add((statement, IKG.hedged, Literal(relation.hedged)))
+    if relation.resolved_from is not None:
+        triples.add((statement, IKG.resolvedFrom, Literal(relation.resolved_from, lang=document.meta.language)))
     return triples | _cited(statement, document, sentence.footnotes)
 
 
