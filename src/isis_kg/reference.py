@@ -463,10 +463,11 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
 
 def _casualties(path: Path, entries: Any, number_words: Any) -> tuple[tuple[str, re.Pattern[str]], ...]:
     words = "|".join(sorted((re.escape(str(w)) for w in number_words), key=len, reverse=True)) or "(?!)"
+    number = rf"(?:\d{{1,3}}(?:\.\d{{3}})+|\d+|{words})"
     found = []
     for entry in entries:
         predicate = str(_require(path, "casualties", entry, "predicate"))
-        regex = str(_require(path, f"casualties '{predicate}'", entry, "regex")).replace("{number}", rf"(?:\d{{1,3}}(?:\.\d{{3}})+|\d+|{words})")
+        regex = str(_require(path, f"casualties '{predicate}'", entry, "regex")).replace("{number}", number)
         found.append((predicate, _compile(path, f"casualties '{predicate}'", regex)))
     return tuple(found)
 
