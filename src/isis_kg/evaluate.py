@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +18,10 @@ import yaml
 
 from isis_kg.errors import InputError
 from isis_kg.ingest import repair_layout
-from isis_kg.ingest.catalogue import Catalogue
+from isis_kg.ingest.catalogue import Catalogue, catalogue_paths, load_catalogues
 from isis_kg.ingest.citations import read_footnotes
 from isis_kg.ingest.reader import SourceFile
-from isis_kg.model import Citation, DateValue, Footnote
+from isis_kg.model import Citation, DateValue, DocumentMeta, Footnote
 from isis_kg.nlp import NameFinders
 from isis_kg.pipeline import process_document
 from isis_kg.reference import ReferenceData, load_reference
@@ -65,9 +65,14 @@ class Evaluation:
     relations: tuple[Score, ...]  # per predicate, then "all"
     missed: tuple[Item, ...]  # gold items not found, for the curious reviewer
     spurious: tuple[Item, ...]  # predicted items not in the gold set
+    events_found: int = 0  # gold events the pipeline found
+    event_dates_right: int = 0  # of those, the ones whose date is the gold date (or both have none)
 
     def table(self) -> list[str]:
         lines = [f"Passages gold set, {self.split}: {self.passages} passages", ""]
+        if self.events_found:
+            share = self.event_dates_right / self.events_found
+            lines[-1:] = [f"event dates right: {self.event_dates_right}/{self.events_found} ({share:.0%})", ""]
         for title, scores in (("entity class", self.entities), ("relation", self.relations)):
             lines.append(f"{title:<22} {'gold':>5} {'pred':>5} {'ok':>5} {'P':>6} {'R':>6} {'F1':>6}")
             for s in scores:
@@ -185,25 +190,44 @@ def evaluate(
     """Score entities and relations on the gold passages, one Evaluation per split (``ner``: see build)."""
     reference = reference or load_reference()
     finders = NameFinders.create(reference, ner)
+    metadata = _corpus_metadata(DEFAULT_CORPUS, reference)
     splits: dict[str, list[dict[str, Any]]] = {}
     for passage in _load_gold(Path(gold_path)):
         splits.setdefault(str(passage.get("split", "development")), []).append(passage)
-    return [_evaluate_passages(name, passages, reference, finders) for name, passages in splits.items()]
+    return [_evaluate_passages(name, passages, reference, finders, metadata) for name, passages in splits.items()]
+
+
+def _corpus_metadata(corpus: Path, reference: ReferenceData) -> dict[str, DocumentMeta]:
+    """File name -> the catalogue's metadata, so that a passage is read as dated as its document."""
+    if not corpus.is_dir():
+        return {}
+    catalogue = load_catalogues(catalogue_paths([corpus]), reference.source_kinds)
+    return {
+        path.name: catalogue.meta_for(hashlib.sha256(path.read_bytes()).hexdigest())
+        for path in sorted(corpus.iterdir())
+        if path.is_file()
+    }
 
 
 def _evaluate_passages(
-    split: str, passages: list[dict[str, Any]], reference: ReferenceData, finders: NameFinders
+    split: str,
+    passages: list[dict[str, Any]],
+    reference: ReferenceData,
+    finders: NameFinders,
+    metadata: dict[str, DocumentMeta],
 ) -> Evaluation:
     gold_entities: set[Item] = set()
     gold_relations: set[Item] = set()
     found_entities: set[Item] = set()
     found_relations: set[Item] = set()
+    gold_dates: dict[Item, str | None] = {}  # (passage, event key) -> its gold date
     for passage in passages:
         name = str(passage["id"])
         gold_entities |= {(name, str(e), str(c)) for e, c in passage.get("entities") or []}
         gold_relations |= {(name, str(s), str(p), str(o)) for s, p, o in passage.get("relations") or []}
         for event in passage.get("events") or []:
             gold_entities.add((name, str(event["key"]), EVENT_CLASS))
+            gold_dates[(name, str(event["key"]))] = str(event["date"]) if "date" in event else None
             if "date" in event:
                 gold_relations.add((name, str(event["key"]), "date", str(event["date"])))
             for argument in ("occurredIn", "perpetrator"):
@@ -211,7 +235,11 @@ def _evaluate_passages(
 
         text = str(passage["text"])
         source = SourceFile(Path(str(passage.get("document", name))), hashlib.sha256(text.encode()).hexdigest(), text)
-        document = process_document(source, Catalogue(), reference, finders)
+        catalogue = Catalogue()
+        known = metadata.get(source.file_name)
+        if known is not None:
+            catalogue.entries[source.sha256] = replace(known, sha256=source.sha256)
+        document = process_document(source, catalogue, reference, finders)
         found_entities |= {(name, m.entity, m.entity_class) for m in document.mentions}
         found_entities |= {(name, e.key, EVENT_CLASS) for e in document.events}
         # the gold set leaves hedged claims out, so only plain assertions are scored
@@ -223,9 +251,18 @@ def _evaluate_passages(
     franchises = {(item[0], item[1]) for item in found_relations if item[2] == "franchiseOf"}
     found_entities = {(p, e, "Franchise" if (p, e) in franchises else c) for p, e, c in found_entities}
 
+    found_events = {(item[0], item[1]) for item in found_entities if item[2] == EVENT_CLASS} & set(gold_dates)
+    dates_right = sum(
+        1
+        for passage, key in found_events
+        if {item[3] for item in found_relations if item[:3] == (passage, key, "date")}
+        == ({gold_dates[(passage, key)]} if gold_dates[(passage, key)] else set())
+    )
     return Evaluation(
         split=split,
         passages=len(passages),
+        events_found=len(found_events),
+        event_dates_right=dates_right,
         entities=_scores(gold_entities, found_entities, label_of=lambda item: item[2]),
         relations=_scores(gold_relations, found_relations, label_of=lambda item: item[2]),
         missed=tuple(sorted((gold_entities | gold_relations) - (found_entities | found_relations))),
