@@ -132,6 +132,8 @@ class EventRules:
     perpetrator_link: re.Pattern[str]
     perpetrator_before: re.Pattern[str]
     not_a_subject: re.Pattern[str]  # what stands before a name that is an object ("de val van X")
+    perpetrator_verb: re.Pattern[str]  # "pleegden": its subject did the event the trigger names
+    subject_gap: re.Pattern[str]  # what may stand between that subject and the verb
     participant_link: re.Pattern[str]  # between the trigger and an actor who took part ("slag om X tussen Y")
     casualties: tuple[tuple[str, re.Pattern[str]], ...]  # (predicate, regex with group "number")
     number_words: dict[str, int]
@@ -454,6 +456,8 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
             path, "perpetrator_before", str(_require(path, "top level", data, "perpetrator_before"))
         ),
         not_a_subject=_compile(path, "not_a_subject", str(data.get("not_a_subject") or "(?!)")),
+        perpetrator_verb=_compile(path, "perpetrator_verb", str(data.get("perpetrator_verb") or "(?!)")),
+        subject_gap=_compile(path, "subject_gap", str(data.get("subject_gap") or "(?!)")),
         participant_link=_compile(path, "participant_link", str(data.get("participant_link") or "(?!)")),
         casualties=_casualties(path, data.get("casualties") or [], data.get("number_words") or {}),
         number_words={str(word).lower(): int(value) for word, value in (data.get("number_words") or {}).items()},

@@ -5,11 +5,15 @@ def test_the_caliphate_with_date_places_and_perpetrator(read_facts) -> None:
     # NCTV 2017, footnote 1
     _mentions, relations, events = read_facts("Op 29 juni 2014 heeft ISIS een kalifaat uitgeroepen in Syrië en Irak.")
     assert [(e.key, e.event_class) for e in events] == [("event/caliphate-proclamation", "CaliphateProclamation")]
-    assert {(r.predicate, r.object) for r in relations} == {
+    assert {(r.predicate, r.object) for r in relations if r.subject == "event/caliphate-proclamation"} == {
         ("date", DateValue(2014, 6, 29)),
         ("occurredIn", "syrie"),
         ("occurredIn", "irak"),
         ("perpetrator", "isis"),
+    }
+    assert {(r.subject, r.predicate, r.object) for r in relations if r.subject == "isis"} == {
+        ("isis", "operatesIn", "syrie"),
+        ("isis", "operatesIn", "irak"),
     }
 
 
@@ -78,3 +82,25 @@ def test_parties_named_with_tussen_or_met_are_participants(read_facts) -> None:
     )
     participants = {(r.subject, r.object) for r in relations if r.predicate == "participant"}
     assert participants == {("event/attack/parijs", "al-qaida"), ("event/attack/brussel", "al-qaida")}
+
+
+def test_the_subject_list_of_a_verb_of_doing_are_the_perpetrators(read_facts) -> None:
+    # AIVD 2016: ISIS is governed by "voorlopers van", Saddam Hussein by "de val van"
+    _m, relations, _e = read_facts(
+        "De voorlopers van ISIS, Al Qaida in Irak (AQI) en Islamitische Staat Irak (ISI), pleegden in de "
+        "jaren na de val van Saddam Hussein aanslagen in Irak."
+    )
+    facts = {(r.subject, r.predicate, r.object) for r in relations}
+    assert {o for s, p, o in facts if s == "event/attack/irak" and p == "perpetrator"} == {
+        "al-qaida-in-irak",
+        "islamitische-staat-irak",
+    }
+    # and who attacks somewhere operates there
+    assert {("al-qaida-in-irak", "operatesIn", "irak"), ("islamitische-staat-irak", "operatesIn", "irak")} <= facts
+
+
+def test_a_date_heading_a_trigger_makes_a_timeline_entry_an_event(read_facts) -> None:
+    # the AIVD chart: "Augustus 2014 bombardementen door coalitie"
+    _m, relations, events = read_facts("Augustus 2014 bombardementen door coalitie")
+    assert [e.key for e in events] == ["event/bombing/2014-08"]
+    assert [(r.predicate, r.object) for r in relations] == [("date", DateValue(2014, 8))]

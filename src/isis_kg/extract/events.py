@@ -10,6 +10,7 @@ from isis_kg.reference import EventPattern, ReferenceData
 
 EVENT_KEY_PREFIX = "event/"
 EVENT_CONFIDENCE = 0.8
+OPERATES_FACTOR = 0.9  # operatesIn read from an event is one inference further than the event
 
 
 def extract_events(
@@ -30,8 +31,10 @@ def extract_events(
 
                 places = _places_after(sentence, mentions, end, reference)
                 date = _nearest_date(dates, start, end, rules.date_window)
-                perpetrator = _perpetrator(sentence, mentions, start, end, reference)
-                if not (places or (date and perpetrator) or pattern.unique):
+                perpetrators = _perpetrators(sentence, mentions, start, end, reference)
+                # a date heading the trigger ("Augustus 2014 bombardementen", a timeline's entry) dates it
+                headed = date is not None and date.end <= start and not text[date.end : start].strip()
+                if not (places or (date and (perpetrators or headed)) or pattern.unique):
                     continue
                 # "aanslagen in Parijs en Brussel" are two attacks; a unique event has all its places
                 groups = [places] if pattern.unique or not places else [[place] for place in places]
@@ -56,13 +59,27 @@ def extract_events(
                         relations.append(
                             Relation(key, "occurredIn", place.entity, sentence.index, pattern.id, confidence, hedged)
                         )
-                    if perpetrator is not None:
+                    for perpetrator in perpetrators:
                         relations.append(
                             Relation(
                                 key, "perpetrator", perpetrator.entity, sentence.index, pattern.id, confidence, hedged
                             )
                         )
-                    for participant in _participants(sentence, mentions, end, perpetrator, reference):
+                        # an organisation that attacks, takes or fights somewhere operates there
+                        if reference.is_a(perpetrator.entity_class, "Organisation"):
+                            relations += [
+                                Relation(
+                                    perpetrator.entity,
+                                    "operatesIn",
+                                    place.entity,
+                                    sentence.index,
+                                    f"{pattern.id}/perpetrator-operates-in-place",
+                                    round(confidence * OPERATES_FACTOR, 3),
+                                    hedged,
+                                )
+                                for place in group
+                            ]
+                    for participant in _participants(sentence, mentions, end, perpetrators, reference):
                         relations.append(
                             Relation(
                                 key, "participant", participant.entity, sentence.index, pattern.id, confidence, hedged
@@ -73,7 +90,7 @@ def extract_events(
 
 
 def _participants(
-    sentence: Sentence, mentions: list[Mention], trigger_end: int, perpetrator: Mention | None, reference: ReferenceData
+    sentence: Sentence, mentions: list[Mention], trigger_end: int, perpetrators: list[Mention], reference: ReferenceData
 ) -> list[Mention]:
     """Actors named after the trigger with "tussen", "tegen", "met" (and the list they head)."""
     link = reference.event_rules.participant_link
@@ -88,7 +105,7 @@ def _participants(
         elif not link.fullmatch(sentence.text[trigger_end : mention.start]):
             continue
         found.append(mention)
-    return [m for m in found if perpetrator is None or m.entity != perpetrator.entity]
+    return [m for m in found if m.entity not in {p.entity for p in perpetrators}]
 
 
 def _casualties(
@@ -177,23 +194,53 @@ def _nearest_date(dates: list[DateMatch], start: int, end: int, window: int) -> 
     return min(near, key=lambda d: (distance(d), d.start)) if near else None
 
 
-def _perpetrator(
+def _perpetrators(
     sentence: Sentence, mentions: list[Mention], start: int, end: int, reference: ReferenceData
-) -> Mention | None:
+) -> list[Mention]:
     rules = reference.event_rules
     text = sentence.text
-
     for mention in mentions:
         if not _is_actor(mention, reference):
             continue
         if start <= mention.start and mention.end <= end:
-            return mention  # named inside the trigger: "roept ISIS het kalifaat uit"
+            return [mention]  # named inside the trigger: "roept ISIS het kalifaat uit"
         if mention.start >= end and rules.perpetrator_link.fullmatch(text[end : mention.start]):
-            return mention
+            return [mention]
         if (
             mention.end <= start
             and rules.perpetrator_before.fullmatch(text[mention.end : start])
             and not rules.not_a_subject.search(text, 0, mention.start)
         ):
-            return mention
-    return None
+            return [mention]
+    return _subjects_of_verb(sentence, mentions, start, reference)
+
+
+def _subjects_of_verb(
+    sentence: Sentence, mentions: list[Mention], start: int, reference: ReferenceData
+) -> list[Mention]:
+    """The actors who are the subject of a verb of doing ("pleegden") that governs the trigger.
+
+    "De voorlopers van ISIS, Al Qaida in Irak (AQI) en Islamitische Staat Irak (ISI), pleegden ...
+    aanslagen": the list that ends right before the verb, without ISIS, which "van" governs.
+    """
+    rules = reference.event_rules
+    joiner = reference.relation_rules.list_joiner
+    text = sentence.text
+    clause_start = max(text.rfind(mark, 0, start) for mark in ".;:") + 1
+    for verb in rules.perpetrator_verb.finditer(text, clause_start, start):
+        actors = [m for m in mentions if clause_start <= m.start and m.end <= verb.start() and _is_actor(m, reference)]
+        if not actors or not rules.subject_gap.fullmatch(text[actors[-1].end : verb.start()]):
+            continue
+        subjects = [actors[-1]]
+        for candidate in reversed(actors[:-1]):
+            gap = text[candidate.end : subjects[0].start]
+            if candidate.entity == subjects[0].entity and gap.strip() == "(":
+                subjects[0] = candidate  # the name, with its abbreviation in brackets after it
+            elif joiner.fullmatch(gap) and not rules.not_a_subject.search(text, 0, candidate.start):
+                subjects.insert(0, candidate)
+            else:
+                break
+        if rules.not_a_subject.search(text, 0, subjects[0].start):
+            continue
+        return list({m.entity: m for m in subjects}.values())
+    return []
