@@ -23,7 +23,7 @@ from pathlib import Path
 from isis_kg import __version__
 from isis_kg.curate import Decision, apply_curation, curation_paths, load_curation
 from isis_kg.errors import EndpointError, InputError, NothingToBuildError, OutputError, PathError
-from isis_kg.extract import extract_events, extract_relations, keep_first_naming
+from isis_kg.extract import extract_events, extract_relations, keep_first_naming, strongest_per_sentence
 from isis_kg.extract.quantities import extract_quantities
 from isis_kg.ingest import SourceFile, discover, load_catalogues, read_source, repair_layout, split_sentences
 from isis_kg.ingest.catalogue import Catalogue, catalogue_paths
@@ -108,7 +108,7 @@ def _facts(document: Document, reference: ReferenceData, _finders: NameFinders) 
         document.events += events
         document.relations += event_facts
         document.claims += extract_quantities(sentence, mentions, reference)
-    document.relations = keep_first_naming(document.relations)
+    document.relations = strongest_per_sentence(keep_first_naming(document.relations))
 
 
 STAGES: tuple[Stage, ...] = (

@@ -73,6 +73,7 @@ def validate_graph(graph: rdflib.Graph, reference: ReferenceData) -> ValidationR
         shacl_graph=reference.shapes,
         inference="none",
         advanced=True,
+        inplace=True,  # the graph is the caller's throwaway copy; pyshacl need not copy it again
         abort_on_first=False,
         allow_warnings=False,
     )

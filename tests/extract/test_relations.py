@@ -82,3 +82,13 @@ def test_a_hypothetical_relation_is_marked_hedged_with_less_confidence(read_fact
     assert opposes.hedged and opposes.confidence < 0.5
     _mentions, plain, _events = read_facts("ISIS-leider Abu Bakr al Baghdadi heeft zichzelf tot kalief benoemd.")
     assert not plain[0].hedged and plain[0].confidence == 0.9
+
+
+def test_one_fact_read_twice_from_one_sentence_keeps_the_surest_reading() -> None:
+    from isis_kg.extract import strongest_per_sentence
+    from isis_kg.model import Relation
+
+    weak = Relation("isis", "operatesIn", "irak", 3, "attack/perpetrator-operates-in-place", 0.72)
+    strong = Relation("isis", "operatesIn", "irak", 3, "operates-in/org-in-region", 0.9)
+    elsewhere = Relation("isis", "operatesIn", "irak", 4, "attack/perpetrator-operates-in-place", 0.72)
+    assert strongest_per_sentence([weak, strong, elsewhere]) == [strong, elsewhere]

@@ -155,6 +155,17 @@ def keep_first_naming(relations: list[Relation]) -> list[Relation]:
     return kept
 
 
+def strongest_per_sentence(relations: list[Relation]) -> list[Relation]:
+    """One relation per fact and sentence: where two patterns read the same fact from one sentence,
+    the surest (then the first) is kept, so that its statement node has one pattern and one confidence."""
+    best: dict[tuple[str, str, object, int], Relation] = {}
+    for relation in relations:
+        key = (relation.subject, relation.predicate, relation.object, relation.sentence)
+        if key not in best or relation.confidence > best[key].confidence:
+            best[key] = relation
+    return [r for r in relations if best[(r.subject, r.predicate, r.object, r.sentence)] is r]
+
+
 def _kind(reference: ReferenceData, entity_id: str) -> str | None:
     known = reference.entities.get(entity_id)
     return known.kind if known else None
