@@ -45,3 +45,26 @@ def test_the_command_says_what_it_reused(tmp_path: Path, capsys) -> None:
     assert "reused" not in capsys.readouterr().out
     assert main(argv) == 0
     assert "Read 1 document(s), 1 reused from the cache;" in capsys.readouterr().out
+
+
+def test_a_build_on_a_dask_cluster_writes_the_committed_graph(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        result = build([CORPUS], tmp_path, scheduler=cluster.scheduler_address)
+    assert result.conforms and result.documents == 5
+    assert (tmp_path / GRAPH_FILE).read_bytes() == (GRAPH / GRAPH_FILE).read_bytes()
+
+
+def test_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path: Path, capsys) -> None:
+    import dask
+
+    from conftest import free_port
+
+    address = f"tcp://127.0.0.1:{free_port()}"
+    argv = ["build", str(CORPUS), "--out", str(tmp_path / "out"), "--scheduler", address, "--quiet"]
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        assert main(argv) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith(f"isis-kg: error: {address}: cannot reach the Dask scheduler") and "\n" not in error
+    assert not (tmp_path / "out").exists()

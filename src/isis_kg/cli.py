@@ -84,7 +84,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     build_parser.add_argument("--no-cache", action="store_true", help="extract every document again")
     build_parser.add_argument(
-        "--jobs", type=int, default=1, metavar="N", help="extract documents in N processes (default: 1)"
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="extract documents in N processes (default: every core)",
+    )
+    build_parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="extract documents on a Dask cluster: its scheduler's address (tcp://host:8786), or 'config' "
+        "for the one Dask's configuration names; needs isis-kg[dask]",
     )
     build_parser.add_argument(
         "--link",
@@ -205,6 +215,7 @@ def _build(options: argparse.Namespace) -> int:
             jobs=options.jobs,
             link=_link_client(options.ontology, options.link_endpoint) if options.link else None,
             ner=options.ner,
+            scheduler=options.scheduler,
         )
     for error in result.errors:
         _error(str(error))

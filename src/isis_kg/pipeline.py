@@ -22,7 +22,7 @@ from pathlib import Path
 
 from isis_kg import __version__
 from isis_kg.curate import Decision, apply_curation, curation_paths, load_curation
-from isis_kg.errors import EndpointError, InputError, NothingToBuildError, OutputError, PathError
+from isis_kg.errors import EndpointError, InputError, NothingToBuildError, OutputError, PathError, ToolError
 from isis_kg.extract import extract_events, extract_relations, keep_first_naming, strongest_per_sentence
 from isis_kg.extract.quantities import extract_quantities
 from isis_kg.ingest import SourceFile, discover, load_catalogues, read_source, repair_layout, split_sentences
@@ -224,6 +224,7 @@ def build(
     jobs: int = 1,
     link: WikidataClient | None = None,
     ner: str | None = None,
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Build the graph of the texts under ``paths`` into ``out_dir``.
 
@@ -234,7 +235,9 @@ def build(
     ``link``, every entity without a Wikidata link is looked up through it, and the proposals and
     review list go to ``wikidata-links.yaml`` beside the graph (never into the graph itself); an
     endpoint that fails is reported in ``errors`` and the graph is still written. With ``ner``
-    ("frog"), a statistical recogniser adds the names the gazetteer and the cue words miss.
+    ("frog"), a statistical recogniser adds the names the gazetteer and the cue words miss. With
+    ``scheduler`` (a Dask scheduler's address, or "config" for Dask's configured one), documents
+    are extracted on that Dask cluster instead; the graph is the same.
     Raises InputError when nothing can be built (no readable text, or a broken catalogue) and
     ReferenceDataError when ``ontology/`` is broken; nothing is written then.
     """
@@ -253,7 +256,7 @@ def build(
     seen: dict[str, Path] = {}
     reused = 0
     for number, (path, outcome, from_cache, seconds) in enumerate(
-        _extract_all(files, catalogue, reference, finders, ontology_dir, cache, jobs), start=1
+        _extract_all(files, catalogue, reference, finders, ontology_dir, cache, jobs, scheduler), start=1
     ):
         if progress is not None:
             progress(f"read {path.name}", number, len(files))
@@ -340,9 +343,13 @@ def _extract_all(
     ontology_dir: Path | str | None,
     cache: Path | str | None,
     jobs: int,
+    scheduler: str | None = None,
 ) -> Iterator[Extracted]:
     """Every file's Document (or the error that stopped it), in the order of ``files``."""
     cache_dir = Path(cache) if cache is not None else None
+    if scheduler is not None:
+        yield from _extract_on_dask(files, catalogue, ontology_dir, cache_dir, finders.version, scheduler)
+        return
     if jobs <= 1 or len(files) <= 1:
         for path in files:
             yield extract_file(path, catalogue, reference, finders, cache_dir)
@@ -393,6 +400,60 @@ def _start_worker(ontology_dir: Path | str | None, catalogue: Catalogue, cache: 
     reference = load_reference(ontology_dir)
     ner = None if finders == "gazetteer" else finders
     _WORKER.update(reference=reference, finders=NameFinders.create(reference, ner), catalogue=catalogue, cache=cache)
+    _WORKER["key"] = (str(ontology_dir), finders, reference.fingerprint)
+
+
+def _extract_on_dask(
+    files: list[Path],
+    catalogue: Catalogue,
+    ontology_dir: Path | str | None,
+    cache: Path | None,
+    finders: str,
+    scheduler: str,
+) -> Iterator[Extracted]:
+    """The per-document step as Dask tasks, one per file, gathered in the order of ``files``.
+
+    Workers read the files and ``ontology/`` from the same paths as this process (a shared file
+    system), and load the reference data once each.
+    """
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ToolError("dask", "not installed; pip install 'isis-kg[dask]'") from None
+    try:
+        # how long to try is Dask's own setting, distributed.comm.timeouts.connect (default 30 s)
+        client = Client() if scheduler == "config" else Client(scheduler)
+    except (OSError, TimeoutError) as error:
+        raise ToolError(scheduler, f"cannot reach the Dask scheduler ({error})") from None
+    try:
+        futures = client.map(
+            _dask_extract,
+            [str(path) for path in files],
+            ontology_dir=None if ontology_dir is None else str(ontology_dir),
+            catalogue=catalogue,
+            cache=cache,
+            finders=finders,
+            pure=False,
+        )
+        for future in futures:
+            yield future.result()
+    finally:
+        client.close()
+
+
+def _dask_extract(
+    path: str, ontology_dir: str | None, catalogue: Catalogue, cache: Path | None, finders: str
+) -> Extracted:
+    """One document on a Dask worker; the worker keeps its reference data between tasks."""
+    if _WORKER.get("key", (None,))[:2] != (str(ontology_dir), finders):  # type: ignore[index]
+        _start_worker(ontology_dir, catalogue, cache, finders)
+    return extract_file(
+        Path(path),
+        catalogue,
+        _WORKER["reference"],  # type: ignore[arg-type]
+        _WORKER["finders"],  # type: ignore[arg-type]
+        cache,
+    )
 
 
 def _worker_extract(path: Path) -> Extracted:

