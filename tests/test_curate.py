@@ -200,3 +200,27 @@ def test_the_wikidata_item_of_a_link_is_an_iri_of_wikidata(curated) -> None:
     _result, graph = curated
     links = set(graph.objects(None, IKG.wikidataItem))
     assert links == {URIRef("http://www.wikidata.org/entity/Q796"), URIRef("http://www.wikidata.org/entity/Q858")}
+
+
+def test_every_decision_shows_in_the_review_report(curated, ontology_without_irak_link: Path) -> None:
+    import html
+
+    from isis_kg.reference import load_reference
+    from isis_kg.report import collect, render
+
+    result, _graph = curated
+    data = collect(result.out_dir, load_reference(ontology_without_irak_link))
+    shown = {(row.action, row.what, row.applied) for row in data.decisions}
+    assert shown == {
+        ("reject", "Islamic State ikg:operatesIn West Africa", True),
+        ("retype", "West Africa", True),
+        ("merge", "islamitische-staat-irak into Islamic State", True),
+        ("relabel", "Philippines", True),
+        ("link", "Iraq wd:Q796", True),
+        ("unlink", "Syria wd:Q858", True),
+        ("reject", "Islamic State ikg:operatesIn nederland", False),  # not in the graph: no label
+    }
+    page = render(data)
+    for _action, what, _applied in shown:
+        assert html.escape(what, quote=False) in page
+    assert "7 decisions from curation.yaml, 1 of which no longer apply." in page
