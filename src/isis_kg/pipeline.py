@@ -36,7 +36,8 @@ from isis_kg.nlp.names import find_cued_names
 from isis_kg.rdf import BuildRecord, map_corpus, serialize_turtle
 from isis_kg.reference import ONTOLOGY_FILE, ReferenceData, load_reference
 from isis_kg.resolve import ResolvedCorpus, resolve
-from isis_kg.validate import ValidationReport, new_graph, validate_graph
+from isis_kg.shards import validate_in_shards
+from isis_kg.validate import ValidationReport
 
 GRAPH_FILE = "graph.ttl"
 LINKS_FILE = "wikidata-links.yaml"
@@ -291,7 +292,7 @@ def build(
     if progress is not None:
         progress("validating", 0, 1)
     with meter.measure("validate"):
-        report = validate_graph(new_graph(triples), reference)
+        report = validate_in_shards(triples, reference, Path(cache) / "validation" if cache is not None else None)
     with meter.measure("serialize"):
         outputs = {
             GRAPH_FILE: serialize_turtle(triples),

@@ -1,0 +1,61 @@
+"""Validation in shards: the same report as validating the whole graph, and conforming shards cached."""
+
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib.namespace import RDFS
+
+from isis_kg.namespaces import ID, IKG
+from isis_kg.shards import split, validate_in_shards
+from isis_kg.validate import new_graph, validate_graph
+
+from conftest import GRAPH
+
+
+@pytest.fixture(scope="module")
+def corpus_triples() -> set:
+    return set(rdflib.Graph().parse(GRAPH / "graph.ttl"))
+
+
+def _broken(triples: set) -> set:
+    """The corpus graph with three faults: a statement without its sentence, a fact without any
+    statement, and a region without a label."""
+    statement = min(s for s, p, _o in triples if p == IKG.evidence)
+    broken = {t for t in triples if not (t[0] == statement and t[1] == IKG.evidence)}
+    candidates = [(ID["isis"], IKG.operatesIn, ID[place]) for place in ("mali", "irak", "syrie", "libie")]
+    regions = {s for s, p, o in triples if p == rdflib.RDF.type and o == IKG.Region}
+    broken.add(next(fact for fact in candidates if fact not in triples and fact[2] in regions))
+    broken = {t for t in broken if not (t[0] == ID["syrie"] and t[1] == RDFS.label)}
+    return broken
+
+
+def _found(report) -> set:
+    return {(v.shape, v.focus, v.path, v.value, v.message) for v in report.violations}
+
+
+@pytest.mark.parametrize("faulty", [False, True])
+def test_shards_report_what_the_whole_graph_reports(reference, corpus_triples: set, faulty: bool) -> None:
+    triples = _broken(corpus_triples) if faulty else corpus_triples
+    assert len(split(triples, shard_from=1)) > 2  # the shared part and several buckets of documents
+    whole = validate_graph(new_graph(triples), reference)
+    sharded = validate_in_shards(triples, reference, shard_from=1)
+    assert sharded.conforms == whole.conforms == (not faulty)
+    assert _found(sharded) == _found(whole)
+    if faulty:
+        assert len(_found(whole)) >= 3
+
+
+def test_a_conforming_shard_is_validated_once(reference, corpus_triples: set, tmp_path: Path) -> None:
+    cache = tmp_path / "validation"
+    first = validate_in_shards(corpus_triples, reference, cache, shard_from=1)
+    remembered = sorted(cache.rglob("*.conforms"))
+    assert first.conforms and len(remembered) == len(split(corpus_triples, shard_from=1))
+    broken = _broken(corpus_triples)
+    second = validate_in_shards(broken, reference, cache, shard_from=1)
+    assert not second.conforms  # the changed shards were validated again, not taken from the cache
+    assert _found(second) == _found(validate_graph(new_graph(broken), reference))
+
+
+def test_a_small_graph_is_one_shard(corpus_triples: set) -> None:
+    assert split(corpus_triples) == [corpus_triples]
