@@ -185,7 +185,7 @@ class Footnote:
     """A footnote: the works it cites, or (citing nothing) an explanation of its own."""
 
     number: int
-    block: int  # index of its block in Document.blocks
+    span: tuple[int, int]  # where it stands in the original file
     text: str
     works: tuple[Citation, ...]
     repeats_previous: bool = False  # Idem / Ibid
@@ -212,6 +212,13 @@ class Document:
     relations: list[Relation] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
     claims: list[QuantityClaim] = field(default_factory=list)
+
+    def compact(self) -> None:
+        """Drop the text and its blocks once the stages are done: what the graph needs is in the
+        sentences (with their offsets), footnotes, mentions and facts. A cached document is a
+        fraction of the size, and a build of many holds far less."""
+        self.text = ""
+        self.blocks = []
 
     def states_facts(self, sentence: Sentence) -> bool:
         """Whether facts are read from the sentence: not when it is part of a footnote that cites works

@@ -200,6 +200,7 @@ def process_document(
     for stage in STAGES:
         with meter.measure(stage.name):
             stage.run(document, reference, finders)
+    document.compact()
     return document
 
 
@@ -355,10 +356,24 @@ def _extract_all(
         for path in files:
             yield extract_file(path, catalogue, reference, finders, cache_dir)
         return
+    # what the cache holds is read here: sending it through a worker would pickle it twice more
+    hits = {}
+    if cache_dir is not None:
+        for path in files:
+            hit = _cached_only(path, catalogue, reference, finders, cache_dir)
+            if hit is not None:
+                hits[path] = hit
+    misses = [path for path in files if path not in hits]
+    if len(misses) <= 1:
+        for path in files:
+            yield hits.get(path) or extract_file(path, catalogue, reference, finders, cache_dir)
+        return
     with ProcessPoolExecutor(
         max_workers=jobs, initializer=_start_worker, initargs=(ontology_dir, catalogue, cache_dir, finders.version)
     ) as pool:
-        yield from pool.map(_worker_extract, files, chunksize=max(1, len(files) // (jobs * 4)))
+        extracted = pool.map(_worker_extract, misses, chunksize=max(1, len(misses) // (jobs * 4)))
+        for path in files:
+            yield hits[path] if path in hits else next(extracted)
 
 
 def extract_file(
@@ -386,6 +401,24 @@ def extract_file(
             stream.write(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(temporary, cached)
     return path, document, False, meter.seconds
+
+
+def _cached_only(
+    path: Path, catalogue: Catalogue, reference: ReferenceData, finders: NameFinders, cache: Path
+) -> Extracted | None:
+    """The cached extraction of a file, or None when it must be extracted (or read) again."""
+    try:
+        source = read_source(path)
+    except InputError:
+        return None  # the worker reports it, as for any file
+    cached = _cache_file(cache, source.sha256, _meta(source, catalogue), reference, finders)
+    if not cached.is_file():
+        return None
+    meter = StageMeter()
+    with meter.measure("cache"):
+        document: Document = pickle.loads(cached.read_bytes())
+    document.file_name = source.file_name
+    return path, document, True, meter.seconds
 
 
 def _cache_file(cache: Path, sha256: str, meta: DocumentMeta, reference: ReferenceData, finders: NameFinders) -> Path:

@@ -5,7 +5,7 @@ from isis_kg.model import Block, DateValue
 
 
 def parse(reference, text: str, number: int = 1):
-    return parse_footnote(number, 0, text, reference)
+    return parse_footnote(number, (0, len(text)), text, reference)
 
 
 def test_a_footnote_citing_two_works(reference) -> None:
@@ -79,15 +79,17 @@ def test_a_quoted_phrase_before_the_title_is_not_the_title(reference) -> None:
 
 
 def test_idem_and_ibid_repeat_the_previous_works(reference) -> None:
+    from array import array
+
+    def block(text: str, number: int) -> Block:
+        return Block(text, array("l", range(len(text))), "footnote", number)
+
     blocks = [
-        Block(
-            "‘Report of the Secretary-General on the Threat Posed by ISIL’, S/2016/501, par.26, UN, 31 mei 2016.",
-            None,
-            "footnote",
-            225,
+        block(
+            "‘Report of the Secretary-General on the Threat Posed by ISIL’, S/2016/501, par.26, UN, 31 mei 2016.", 225
         ),
-        Block("Idem.", None, "footnote", 226),
-        Block("Ibid., par.28.", None, "footnote", 227),
+        block("Idem.", 226),
+        block("Ibid., par.28.", 227),
     ]
     footnotes = read_footnotes(blocks, reference)
     titles = {n: [w.title for w in f.works] for n, f in footnotes.items()}

@@ -44,10 +44,10 @@ _CAPITALISED = re.compile(r"^(?:(?:al|el|ad|as|ash|ibn|bin|abu)-)?[A-ZÀ-Ý][\w�
 def read_footnotes(blocks: list[Block], reference: ReferenceData) -> dict[int, Footnote]:
     """Parse the footnote blocks in order; Idem/Ibid take the works of the footnote before."""
     footnotes: list[Footnote] = []
-    for index, block in enumerate(blocks):
-        if block.footnote is None:
+    for block in blocks:
+        if block.footnote is None or not block.text:
             continue
-        footnote = parse_footnote(block.footnote, index, block.text, reference)
+        footnote = parse_footnote(block.footnote, block.original_span(0, len(block.text)), block.text, reference)
         if footnote.repeats_previous and footnotes:
             pages = footnote.works[0].pages if footnote.works else None
             previous = footnotes[-1].works
@@ -57,14 +57,14 @@ def read_footnotes(blocks: list[Block], reference: ReferenceData) -> dict[int, F
     return {footnote.number: footnote for footnote in footnotes}
 
 
-def parse_footnote(number: int, block: int, text: str, reference: ReferenceData) -> Footnote:
+def parse_footnote(number: int, span: tuple[int, int], text: str, reference: ReferenceData) -> Footnote:
     rules = reference.citations
     repeat = rules.repeat.match(text)
     if repeat:
         pages = repeat.group("pages").strip(" .,") or None
         works = (Citation(None, (), None, None, pages, (), OTHER_KIND),) if pages else ()
-        return Footnote(number, block, text, works, repeats_previous=True)
-    return Footnote(number, block, text, tuple(_works(text, reference)))
+        return Footnote(number, span, text, works, repeats_previous=True)
+    return Footnote(number, span, text, tuple(_works(text, reference)))
 
 
 def _works(text: str, reference: ReferenceData) -> list[Citation]:

@@ -197,8 +197,7 @@ def _citations(document: Document) -> set[Triple]:
     """The document cites each work of its footnotes; the footnote is the evidence."""
     triples: set[Triple] = set()
     for footnote in document.footnotes.values():
-        block = document.blocks[footnote.block]
-        span = block.original_span(0, len(block.text))
+        span = footnote.span
         for work in footnote.works:
             key = source_key(work)
             if key is not None:
