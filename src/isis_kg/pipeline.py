@@ -481,13 +481,7 @@ def _dask_extract(
     """One document on a Dask worker; the worker keeps its reference data between tasks."""
     if _WORKER.get("key", (None,))[:2] != (str(ontology_dir), finders):  # type: ignore[index]
         _start_worker(ontology_dir, catalogue, cache, finders)
-    return extract_file(
-        Path(path),
-        catalogue,
-        _WORKER["reference"],  # type: ignore[arg-type]
-        _WORKER["finders"],  # type: ignore[arg-type]
-        cache,
-    )
+    return _worker_extract(Path(path))
 
 
 def _worker_extract(path: Path) -> Extracted:
