@@ -188,3 +188,9 @@ def test_report_without_a_build_is_one_line_and_exit_2(tmp_path: Path, capsys: p
     assert error.startswith("isis-kg: error:") and "build the graph first" in error
     assert len(error.splitlines()) == 1
     assert not (tmp_path / "report.html").exists()
+
+
+def test_the_timeline_gives_the_casualties_each_text_counts(page: Page, corpus_report: Path) -> None:
+    page.goto(corpus_report.as_uri())
+    row = page.locator("#timeline-table tbody tr", has_text="attack in Baghdad")
+    assert row.locator("td").nth(5).inner_text() == "3 killed"  # news 2019: "zeker drie doden"

@@ -119,6 +119,7 @@ class EventRow:
     dates: tuple[str, ...]
     places: tuple[str, ...]
     perpetrators: tuple[str, ...]
+    casualties: tuple[str, ...]  # "3 killed", "413 injured": each count a text gives
     documents: int
 
 
@@ -252,6 +253,8 @@ def _events(
     for fact in data.facts:
         if fact.predicate in (str(IKG.date), str(IKG.occurredIn), str(IKG.perpetrator)):
             by_event[fact.subject][fact.predicate].add(fact.object)
+        elif fact.predicate in (str(IKG.killed), str(IKG.injured)):
+            by_event[fact.subject]["casualties"].add(f"{fact.object} {_short(fact.predicate)[4:]}")
     rows = []
     for node, node_types in types.items():
         specific = _most_specific(node_types, supers)
@@ -265,6 +268,7 @@ def _events(
                 dates=tuple(sorted(found.get(str(IKG.date), ()))),
                 places=tuple(sorted(data.label(x) for x in found.get(str(IKG.occurredIn), ()))),
                 perpetrators=tuple(sorted(data.label(x) for x in found.get(str(IKG.perpetrator), ()))),
+                casualties=tuple(sorted(found.get("casualties", ()))),
                 documents=len(mentioned.get(node, ())),
             )
         )
@@ -534,7 +538,17 @@ def _timeline(data: ReportData) -> None:
     with section(id="timeline"):
         h2("Timeline of events")
         with table(id="timeline-table"):
-            thead(tr(th("date"), th("event"), th("class"), th("place"), th("perpetrator"), th("documents")))
+            thead(
+                tr(
+                    th("date"),
+                    th("event"),
+                    th("class"),
+                    th("place"),
+                    th("perpetrator"),
+                    th("casualties"),
+                    th("documents"),
+                )
+            )
             with tbody():
                 for event in data.events:
                     tr(
@@ -543,6 +557,7 @@ def _timeline(data: ReportData) -> None:
                         td(event.event_class),
                         td(", ".join(event.places)),
                         td(", ".join(event.perpetrators)),
+                        td(", ".join(event.casualties)),
                         td(str(event.documents), cls="number"),
                     )
 
