@@ -19,14 +19,15 @@ def corpus_triples() -> set:
 
 
 def _broken(triples: set) -> set:
-    """The corpus graph with three faults: a statement without its sentence, a fact without any
-    statement, and a region without a label."""
+    """The corpus graph with four faults: a statement without its sentence, a fact without any
+    statement, a region without a label, and a curation decision without who, when and why."""
     statement = min(s for s, p, _o in triples if p == IKG.evidence)
     broken = {t for t in triples if not (t[0] == statement and t[1] == IKG.evidence)}
     candidates = [(ID["isis"], IKG.operatesIn, ID[place]) for place in ("mali", "irak", "syrie", "libie")]
     regions = {s for s, p, o in triples if p == rdflib.RDF.type and o == IKG.Region}
     broken.add(next(fact for fact in candidates if fact not in triples and fact[2] in regions))
     broken = {t for t in broken if not (t[0] == ID["syrie"] and t[1] == RDFS.label)}
+    broken.add((ID["curation/0000"], rdflib.RDF.type, IKG.CurationDecision))
     return broken
 
 
@@ -43,7 +44,8 @@ def test_shards_report_what_the_whole_graph_reports(reference, corpus_triples: s
     assert sharded.conforms == whole.conforms == (not faulty)
     assert _found(sharded) == _found(whole)
     if faulty:
-        assert len(_found(whole)) >= 3
+        assert len(_found(whole)) >= 4
+        assert any(v.shape.endswith("#CurationDecisionShape") for v in sharded.violations)
 
 
 def test_a_conforming_shard_is_validated_once(reference, corpus_triples: set, tmp_path: Path) -> None:

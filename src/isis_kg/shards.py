@@ -1,8 +1,9 @@
 """Validation of a large graph in shards, each cached: memory stays bounded, and a rebuild that
 changed one document validates only that document's shard and the shared part again.
 
-The graph splits into a shared part (entities, events, sources, the build record, curation)
-and per-document parts (the document node, its statements and claims, and the facts they
+The graph splits into a shared part (entities, events, sources), the provenance of the build
+(the build record, curation decisions and reviewers, which change with every build), and
+per-document parts (the document node, its statements and claims, and the facts they
 describe). Each document part is validated together with the type and label of every node it
 points to, since the shapes check classes (sh:class) and labels there; documents are grouped
 into a fixed number of buckets by their content hash, so that a bucket's documents, and its
@@ -65,7 +66,8 @@ def validate_in_shards(
 
 
 def split(triples: set[Triple], shard_from: int = SHARD_FROM) -> list[set[Triple]]:
-    """The shared part, then one shard per non-empty bucket of documents (or everything as one shard)."""
+    """The shared part, the provenance, then one shard per non-empty bucket of documents (or everything
+    as one shard)."""
     of_document: dict[Node, str] = {}  # statement, claim or document node -> its document
     for s, p, o in triples:
         if p == PROV.wasDerivedFrom and str(o).startswith(_DOCUMENT):
@@ -83,7 +85,13 @@ def split(triples: set[Triple], shard_from: int = SHARD_FROM) -> list[set[Triple
     for statement, fact in described.items():
         if len(fact) == 3:
             facts_of[(fact[RDF.subject], fact[RDF.predicate], fact[RDF.object])].add(of_document[statement])
+    # the build record and the curation decisions change with every build: a shard of their own
+    # keeps the entities' and sources' shard cached when no entity changed
+    provenance_nodes = {
+        s for s, p, o in triples if p == RDF.type and o in (PROV.Activity, IKG.CurationDecision, PROV.Agent)
+    }
     shared: set[Triple] = set()
+    provenance: set[Triple] = set()
     buckets: dict[int, set[Triple]] = defaultdict(set)
     for triple in triples:
         owner = of_document.get(triple[0])
@@ -92,6 +100,8 @@ def split(triples: set[Triple], shard_from: int = SHARD_FROM) -> list[set[Triple
         elif triple in facts_of:
             for document in facts_of[triple]:
                 buckets[_bucket(document)].add(triple)
+        elif triple[0] in provenance_nodes:
+            provenance.add(triple)
         else:
             shared.add(triple)
     context: dict[Node, set[Triple]] = defaultdict(set)  # a node's type and labels, which shapes look at
@@ -99,10 +109,9 @@ def split(triples: set[Triple], shard_from: int = SHARD_FROM) -> list[set[Triple
         if triple[1] in (RDF.type, RDFS.label):
             context[triple[0]].add(triple)
     shards = [shared]
-    for bucket in sorted(buckets):
-        documents_part = buckets[bucket]
-        nodes = {s for s, _p, _o in documents_part} | {o for _s, _p, o in documents_part}
-        shards.append(documents_part | {t for node in nodes for t in context.get(node, ())})
+    for part in (provenance, *(buckets[bucket] for bucket in sorted(buckets))):
+        nodes = {s for s, _p, _o in part} | {o for _s, _p, o in part}
+        shards.append(part | {t for node in nodes for t in context.get(node, ())})
     return shards
 
 
