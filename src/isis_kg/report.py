@@ -166,7 +166,7 @@ def write_report(graph_dir: Path | str, reference: ReferenceData, out: Path | st
 def collect(graph_dir: Path, reference: ReferenceData) -> ReportData:
     store = open_graph(graph_dir)
     validation = _validation(graph_dir, reference)
-    labels = _labels(store)
+    labels, all_labels = _labels(store)
     build = next(
         (_short(row[0]) for row in _select(store, "SELECT ?b WHERE { ?b a prov:Activity ; ikg:inputsHash ?h }")), ""
     )
@@ -220,7 +220,6 @@ def collect(graph_dir: Path, reference: ReferenceData) -> ReportData:
     same_as: dict[str, set[str]] = defaultdict(set)
     for node, item in _select(store, _SAME_AS):
         same_as[node].add(item)
-    all_labels = _all_labels(store)
     event_class = {str(IKG.Event)}
     for node, node_types in sorted(types.items()):
         if not node.startswith(str(ID)):
@@ -310,28 +309,20 @@ def _select(store: ox.Store, query: str) -> list[tuple[str, ...]]:
     return sorted(tuple(term.value if term is not None else "" for term in solution) for solution in solutions)
 
 
-def _labels(store: ox.Store) -> dict[str, str]:
-    """One label per node: English where there is one, else Dutch, else any."""
+def _labels(store: ox.Store) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """One label per node (English where there is one, else Dutch, else any), and all of them."""
     preference = {"en": 0, "nl": 1}
     best: dict[str, tuple[int, str]] = {}
-    solutions = store.query(_PREFIXES + _LABELS)
-    assert isinstance(solutions, ox.QuerySolutions)
-    for node, label in solutions:
-        rank = preference.get(getattr(label, "language", None) or "", 2)
-        key = node.value
-        if key not in best or (rank, label.value) < best[key]:
-            best[key] = (rank, label.value)
-    return {key: value for key, (_rank, value) in best.items()}
-
-
-def _all_labels(store: ox.Store) -> dict[str, set[str]]:
-    labels: dict[str, set[str]] = defaultdict(set)
+    every: dict[str, set[str]] = defaultdict(set)
     solutions = store.query(_PREFIXES + _LABELS)
     assert isinstance(solutions, ox.QuerySolutions)
     for node, label in solutions:
         language = getattr(label, "language", None)
-        labels[node.value].add(f"{label.value} ({language})" if language else label.value)
-    return labels
+        rank = preference.get(language or "", 2)
+        if node.value not in best or (rank, label.value) < best[node.value]:
+            best[node.value] = (rank, label.value)
+        every[node.value].add(f"{label.value} ({language})" if language else label.value)
+    return {key: value for key, (_rank, value) in best.items()}, every
 
 
 def _most_specific(types: set[str], supers: dict[str, set[str]]) -> set[str]:
