@@ -212,6 +212,9 @@ class Document:
     relations: list[Relation] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
     claims: list[QuantityClaim] = field(default_factory=list)
+    # what the document says in RDF (rdf.mapping.map_document); a cache from before 0.3.0 lacks it,
+    # which the version in the cache key takes care of
+    triples: frozenset = frozenset()
 
     def compact(self) -> None:
         """Drop the text and its blocks once the stages are done: what the graph needs is in the

@@ -33,7 +33,7 @@ from isis_kg.model import DateValue, Document, DocumentMeta, Mention
 from isis_kg.nlp import NameFinders, find_dates
 from isis_kg.nlp.aliases import LearntAliases, find_learnt, learn_aliases
 from isis_kg.nlp.names import find_cued_names
-from isis_kg.rdf import BuildRecord, map_corpus, serialize_turtle
+from isis_kg.rdf import BuildRecord, map_corpus, map_document, serialize_turtle
 from isis_kg.reference import ONTOLOGY_FILE, ReferenceData, load_reference
 from isis_kg.resolve import ResolvedCorpus, resolve
 from isis_kg.shards import validate_in_shards
@@ -112,6 +112,10 @@ def _facts(document: Document, reference: ReferenceData, _finders: NameFinders) 
     document.relations = strongest_per_sentence(keep_first_naming(document.relations))
 
 
+def _map(document: Document, _reference: ReferenceData, _finders: NameFinders) -> None:
+    document.triples = map_document(document)
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("layout", reads=("text",), writes=("blocks",), run=_layout),
     Stage("footnotes", reads=("blocks",), writes=("footnotes", "notes"), run=_footnotes),
@@ -122,6 +126,12 @@ STAGES: tuple[Stage, ...] = (
         reads=("sentences", "mentions", "footnotes"),
         writes=("relations", "events", "claims"),
         run=_facts,
+    ),
+    Stage(
+        "map to RDF",
+        reads=("meta", "sentences", "footnotes", "mentions", "relations", "events", "claims"),
+        writes=("triples",),
+        run=_map,
     ),
 )
 INGESTED = ("file_name", "sha256", "text", "meta")
@@ -284,7 +294,7 @@ def build(
         reference_hash=reference.fingerprint,
         inputs_hash=_inputs_hash(documents, catalogue, decisions),
     )
-    with meter.measure("map to RDF"):
+    with meter.measure("map shared nodes"):
         triples = map_corpus(corpus, record, reference)
     with meter.measure("curate"):
         curation = apply_curation(triples, decisions, curation_files)

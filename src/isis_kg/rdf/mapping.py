@@ -60,13 +60,29 @@ def map_corpus(corpus: ResolvedCorpus, record: BuildRecord, reference: Reference
     for source in corpus.sources.values():
         triples |= _source(source, reference)
     for document in corpus.documents:
-        triples |= _document(document)
-        triples |= _citations(document)
-        for relation in document.relations:
-            triples |= _fact(document, relation)
-        for claim in document.claims:
-            triples |= _claim(document, claim)
+        triples |= document.triples
+        triples |= _file_name(document)
     triples |= _build_record(corpus, record)
+    return triples
+
+
+def map_document(document: Document) -> frozenset[Triple]:
+    """What one document says, with a statement node per fact: a function of the document alone
+    (its name aside, see _file_name), so it is computed and cached with the document's extraction."""
+    triples = _document(document) | _citations(document)
+    for relation in document.relations:
+        triples |= _fact(document, relation)
+    for claim in document.claims:
+        triples |= _claim(document, claim)
+    return frozenset(triples)
+
+
+def _file_name(document: Document) -> set[Triple]:
+    """The document's file name, which the same text read under another name changes."""
+    subject = document_iri(document.sha256)
+    triples: set[Triple] = {(subject, IKG.fileName, Literal(document.file_name))}
+    if not document.meta.title:
+        triples.add((subject, RDFS.label, Literal(document.file_name, lang=document.meta.language)))
     return triples
 
 
@@ -75,13 +91,12 @@ def _document(document: Document) -> set[Triple]:
     subject = document_iri(document.sha256)
     triples: set[Triple] = {
         (subject, RDF.type, IKG.Document),
-        (subject, IKG.fileName, Literal(document.file_name)),
         (subject, IKG.sha256, Literal(document.sha256)),
         (subject, DCTERMS.language, Literal(meta.language)),
-        (subject, RDFS.label, Literal(meta.title or document.file_name, lang=meta.language)),
     }
     if meta.title:
         triples.add((subject, DCTERMS.title, Literal(meta.title, lang=meta.language)))
+        triples.add((subject, RDFS.label, Literal(meta.title, lang=meta.language)))
     if meta.date:
         triples.add((subject, DCTERMS.date, date_literal(meta.date)))
     if meta.kind:
