@@ -68,3 +68,17 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path: Path, capsys)
     error = capsys.readouterr().err.strip()
     assert error.startswith(f"isis-kg: error: {address}: cannot reach the Dask scheduler") and "\n" not in error
     assert not (tmp_path / "out").exists()
+
+
+def test_a_cached_document_read_under_another_name_carries_that_name(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    news = CORPUS / "nieuws-2019-is-na-baghouz.txt"
+    build([news], tmp_path / "first", cache=cache)
+    renamed = tmp_path / "elders" / "bericht.txt"
+    renamed.parent.mkdir()
+    shutil.copy(news, renamed)
+    shutil.copy(CORPUS / "catalogue.yaml", renamed.parent)  # the same entry, found by the text's hash
+    again = build([renamed], tmp_path / "second", cache=cache)
+    assert again.reused == 1
+    graph = (tmp_path / "second" / GRAPH_FILE).read_text(encoding="utf-8")
+    assert 'ikg:fileName "bericht.txt"' in graph and "nieuws-2019-is-na-baghouz.txt" not in graph
