@@ -3,8 +3,10 @@ who took part, and the casualties the sentence gives."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from isis_kg.extract.relations import HEDGE_FACTOR, is_hedged
-from isis_kg.model import EventMention, Mention, Relation, Sentence
+from isis_kg.model import DateValue, EventMention, Mention, Relation, Sentence
 from isis_kg.nlp.dates import DateMatch
 from isis_kg.reference import EventPattern, ReferenceData
 
@@ -13,80 +15,90 @@ EVENT_CONFIDENCE = 0.8
 OPERATES_FACTOR = 0.9  # operatesIn read from an event is one inference further than the event
 
 
+@dataclass(frozen=True)
+class _Trigger:
+    """A trigger read as one event: where it stands, which event, and how sure."""
+
+    start: int
+    end: int
+    key: str
+    pattern: str
+    confidence: float
+    hedged: bool
+
+    def fact(
+        self, sentence: Sentence, subject: str, predicate: str, obj: str | DateValue | int, **more: object
+    ) -> Relation:
+        return Relation(subject, predicate, obj, sentence.index, self.pattern, self.confidence, self.hedged, **more)  # type: ignore[arg-type]
+
+
 def extract_events(
     sentence: Sentence, mentions: list[Mention], dates: list[DateMatch], reference: ReferenceData
 ) -> tuple[list[EventMention], list[Relation]]:
-    """The events named in the sentence, and their date, place and perpetrator as relations."""
+    """The events named in the sentence, and their date, place, perpetrators, participants and
+    casualties as relations."""
     rules = reference.event_rules
     events: dict[str, EventMention] = {}
     relations: list[Relation] = []
-    triggers: list[tuple[int, int, str, float, bool]] = []  # start, end, event key, confidence, hedged
+    triggers: list[_Trigger] = []
     text = sentence.text
     for pattern in rules.patterns:
-        for trigger in pattern.triggers:
-            for match in trigger.finditer(text):
-                start, end = match.span()
-                hedged = is_hedged(text, start, end, reference)
-                confidence = round(EVENT_CONFIDENCE * (HEDGE_FACTOR if hedged else 1.0), 3)
-
-                places = _places_after(sentence, mentions, end, reference)
-                date = _nearest_date(dates, start, end, rules.date_window)
-                perpetrators = _perpetrators(sentence, mentions, start, end, reference)
-                # a date heading the trigger ("Augustus 2014 bombardementen", a timeline's entry) dates it
-                headed = date is not None and date.end <= start and not text[date.end : start].strip()
-                if not (places or (date and (perpetrators or headed)) or pattern.unique):
-                    continue
-                # "aanslagen in Parijs en Brussel" are two attacks; a unique event has all its places
-                groups = [places] if pattern.unique or not places else [[place] for place in places]
-                for group in groups:
-                    key = _event_key(pattern, group, date)
-                    events.setdefault(key, _event(pattern, key, group, date, sentence, reference))
-                    triggers.append((start, end, key, confidence, hedged))
-                    if date is not None:
-                        relations.append(
-                            Relation(
-                                key,
-                                "date",
-                                date.value,
-                                sentence.index,
-                                pattern.id,
-                                confidence,
-                                hedged,
-                                resolved_from=date.resolved_from,
-                            )
-                        )
-                    for place in group:
-                        relations.append(
-                            Relation(key, "occurredIn", place.entity, sentence.index, pattern.id, confidence, hedged)
-                        )
-                    for perpetrator in perpetrators:
-                        relations.append(
-                            Relation(
-                                key, "perpetrator", perpetrator.entity, sentence.index, pattern.id, confidence, hedged
-                            )
-                        )
-                        # an organisation that attacks, takes or fights somewhere operates there
-                        if reference.is_a(perpetrator.entity_class, "Organisation"):
-                            relations += [
-                                Relation(
-                                    perpetrator.entity,
-                                    "operatesIn",
-                                    place.entity,
-                                    sentence.index,
-                                    f"{pattern.id}/perpetrator-operates-in-place",
-                                    round(confidence * OPERATES_FACTOR, 3),
-                                    hedged,
-                                )
-                                for place in group
-                            ]
-                    for participant in _participants(sentence, mentions, end, perpetrators, reference):
-                        relations.append(
-                            Relation(
-                                key, "participant", participant.entity, sentence.index, pattern.id, confidence, hedged
-                            )
-                        )
+        for match in (m for trigger in pattern.triggers for m in trigger.finditer(text)):
+            start, end = match.span()
+            places = _places_after(sentence, mentions, end, reference)
+            date = _nearest_date(dates, start, end, rules.date_window)
+            perpetrators = _perpetrators(sentence, mentions, start, end, reference)
+            # a date heading the trigger ("Augustus 2014 bombardementen", a timeline's entry) dates it
+            headed = date is not None and date.end <= start and not text[date.end : start].strip()
+            if not (places or (date and (perpetrators or headed)) or pattern.unique):
+                continue
+            hedged = is_hedged(text, start, end, reference)
+            confidence = round(EVENT_CONFIDENCE * (HEDGE_FACTOR if hedged else 1.0), 3)
+            participants = _participants(sentence, mentions, end, perpetrators, reference)
+            # "aanslagen in Parijs en Brussel" are two attacks; a unique event has all its places
+            for group in [places] if pattern.unique or not places else [[place] for place in places]:
+                key = _event_key(pattern, group, date)
+                events.setdefault(key, _event(pattern, key, group, date, sentence, reference))
+                trigger = _Trigger(start, end, key, pattern.id, confidence, hedged)
+                triggers.append(trigger)
+                relations += _arguments(sentence, trigger, group, date, perpetrators, participants, reference)
     relations += _casualties(sentence, triggers, reference)
     return list(events.values()), list(dict.fromkeys(relations))
+
+
+def _arguments(
+    sentence: Sentence,
+    trigger: _Trigger,
+    places: list[Mention],
+    date: DateMatch | None,
+    perpetrators: list[Mention],
+    participants: list[Mention],
+    reference: ReferenceData,
+) -> list[Relation]:
+    """The event's date, places, perpetrators and participants; and that an organisation that
+    attacks, takes or fights somewhere operates there (one inference further, so less sure)."""
+    key = trigger.key
+    facts = []
+    if date is not None:
+        facts.append(trigger.fact(sentence, key, "date", date.value, resolved_from=date.resolved_from))
+    facts += [trigger.fact(sentence, key, "occurredIn", place.entity) for place in places]
+    for perpetrator in perpetrators:
+        facts.append(trigger.fact(sentence, key, "perpetrator", perpetrator.entity))
+        if reference.is_a(perpetrator.entity_class, "Organisation"):
+            facts += [
+                Relation(
+                    perpetrator.entity,
+                    "operatesIn",
+                    place.entity,
+                    sentence.index,
+                    f"{trigger.pattern}/perpetrator-operates-in-place",
+                    round(trigger.confidence * OPERATES_FACTOR, 3),
+                    trigger.hedged,
+                )
+                for place in places
+            ]
+    facts += [trigger.fact(sentence, key, "participant", participant.entity) for participant in participants]
+    return facts
 
 
 def _participants(
@@ -108,22 +120,28 @@ def _participants(
     return [m for m in found if m.entity not in {p.entity for p in perpetrators}]
 
 
-def _casualties(
-    sentence: Sentence, triggers: list[tuple[int, int, str, float, bool]], reference: ReferenceData
-) -> list[Relation]:
+def _casualties(sentence: Sentence, triggers: list[_Trigger], reference: ReferenceData) -> list[Relation]:
     """The dead and wounded the sentence counts, as facts of the event whose trigger is nearest."""
     rules = reference.event_rules
+    if not triggers:
+        return []
     found = []
     for predicate, regex in rules.casualties:
         for match in regex.finditer(sentence.text):
-            if not triggers:
-                return []
             number = match.group("number")
             count = int(number.replace(".", "")) if number[0].isdigit() else rules.number_words[number.lower()]
-            start, end, key, confidence, hedged = min(
-                triggers, key=lambda t: min(abs(t[0] - match.end()), abs(match.start() - t[1]))
+            nearest = min(triggers, key=lambda t: min(abs(t.start - match.end()), abs(match.start() - t.end)))
+            found.append(
+                Relation(
+                    nearest.key,
+                    predicate,
+                    count,
+                    sentence.index,
+                    f"casualties/{predicate}",
+                    nearest.confidence,
+                    nearest.hedged,
+                )
             )
-            found.append(Relation(key, predicate, count, sentence.index, f"casualties/{predicate}", confidence, hedged))
     return found
 
 
