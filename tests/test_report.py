@@ -194,3 +194,11 @@ def test_the_timeline_gives_the_casualties_each_text_counts(page: Page, corpus_r
     page.goto(corpus_report.as_uri())
     row = page.locator("#timeline-table tbody tr", has_text="attack in Baghdad")
     assert row.locator("td").nth(5).inner_text() == "3 killed"  # news 2019: "zeker drie doden"
+
+
+def test_the_counts_are_those_of_the_graph(page: Page, corpus_report: Path) -> None:
+    page.goto(corpus_report.as_uri())
+    regions = page.locator("#class-counts tbody tr", has_text="ikg:Region").locator("td").nth(1).inner_text()
+    assert int(regions) == _count("SELECT ?r WHERE { ?r a <https://w3id.org/isis-kg/ontology#Region> }")
+    documents = page.locator("#document-counts tbody tr")
+    assert documents.count() == 5

@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from isis_kg.errors import InputError
+from isis_kg.ingest.catalogue import read_yaml
 from isis_kg.model import DateValue
 from isis_kg.namespaces import ID, IKG, WD
 from isis_kg.rdf.mapping import Triple, date_literal
@@ -92,16 +92,7 @@ def load_curation(paths: Iterable[Path], reference: ReferenceData) -> list[Decis
     """Read the decisions; raise InputError naming the file and the decision that is wrong."""
     decisions: list[Decision] = []
     for path in paths:
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except OSError as error:
-            raise InputError(path, f"cannot be read ({error.strerror or error})") from None
-        except UnicodeDecodeError:
-            raise InputError(path, "curation file is not UTF-8 text") from None
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            where = f" at line {mark.line + 1}" if mark is not None else ""
-            raise InputError(path, f"curation file is not valid YAML{where}") from None
+        data = read_yaml(path, "curation file")
         if data is None:
             continue
         if not isinstance(data, dict) or not isinstance(data.get("decisions"), list):

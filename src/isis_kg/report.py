@@ -408,26 +408,32 @@ def render(data: ReportData) -> str:
 
 
 def _counts(data: ReportData) -> None:
+    documents = sorted(data.document_counts.items(), key=lambda item: data.label(item[0]))
     with section(id="counts"):
         h2("Counts")
-        with table(id="class-counts"):
-            caption("Nodes by class")
-            thead(tr(th("class"), th("nodes")))
-            with tbody():
-                for name, count in sorted(data.class_counts.items()):
-                    tr(td(name), td(str(count), cls="number"))
-        with table(id="relation-counts"):
-            caption("Statements by relation")
-            thead(tr(th("relation"), th("statements")))
-            with tbody():
-                for name, count in sorted(data.relation_counts.items()):
-                    tr(td(name), td(str(count), cls="number"))
-        with table(id="document-counts"):
-            caption("Documents")
-            thead(tr(th("document"), th("statements"), th("entities and events mentioned")))
-            with tbody():
-                for doc, (facts, mentioned) in sorted(data.document_counts.items(), key=lambda i: data.label(i[0])):
-                    tr(td(data.label(doc)), td(str(facts), cls="number"), td(str(mentioned), cls="number"))
+        _count_table("class-counts", "Nodes by class", ("class", "nodes"), sorted(data.class_counts.items()))
+        _count_table(
+            "relation-counts",
+            "Statements by relation",
+            ("relation", "statements"),
+            sorted(data.relation_counts.items()),
+        )
+        _count_table(
+            "document-counts",
+            "Documents",
+            ("document", "statements", "entities and events mentioned"),
+            [(data.label(doc), facts, mentioned) for doc, (facts, mentioned) in documents],
+        )
+
+
+def _count_table(table_id: str, title: str, head: tuple[str, ...], rows: list[tuple[str, ...] | tuple]) -> None:
+    """A table of a name and its counts, the counts right-aligned."""
+    with table(id=table_id):
+        caption(title)
+        thead(tr(*(th(name) for name in head)))
+        with tbody():
+            for name, *counts in rows:
+                tr(td(name), *(td(str(count), cls="number") for count in counts))
 
 
 def _validation_section(report: ValidationReport) -> None:

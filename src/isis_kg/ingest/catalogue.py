@@ -71,17 +71,22 @@ def load_catalogues(paths: Iterable[Path], kinds: frozenset[str]) -> Catalogue:
     return catalogue
 
 
-def _read_catalogue(path: Path, kinds: frozenset[str]) -> list[DocumentMeta]:
+def read_yaml(path: Path, what: str) -> Any:
+    """A YAML file beside the texts (``what``: "catalogue", "curation file"), or InputError saying why not."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror or error})") from None
     except UnicodeDecodeError:
-        raise InputError(path, "catalogue is not UTF-8 text") from None
+        raise InputError(path, f"{what} is not UTF-8 text") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise InputError(path, f"catalogue is not valid YAML{where}") from None
+        raise InputError(path, f"{what} is not valid YAML{where}") from None
+
+
+def _read_catalogue(path: Path, kinds: frozenset[str]) -> list[DocumentMeta]:
+    data = read_yaml(path, "catalogue")
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
         raise InputError(path, "catalogue needs a 'documents:' list")
     return [_entry(path, number, entry, kinds) for number, entry in enumerate(data["documents"], start=1)]
