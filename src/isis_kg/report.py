@@ -74,7 +74,7 @@ _LABELS = "SELECT ?node ?label WHERE { ?node rdfs:label ?label }"
 _ALIASES = "SELECT ?node ?label WHERE { ?node skos:altLabel ?label }"
 _TYPES = "SELECT ?node ?type WHERE { ?node a ?type . FILTER (STRSTARTS(STR(?type), STR(ikg:))) }"
 _SAME_AS = "SELECT ?node ?item WHERE { ?node owl:sameAs ?item }"
-_MENTIONS = "SELECT ?doc ?node WHERE { ?doc ikg:mentions ?node }"
+_MENTIONS = "SELECT ?node ?doc WHERE { ?doc ikg:mentions ?node }"
 _DOCUMENTS = "SELECT ?doc WHERE { ?doc a ikg:Document }"
 _SUBCLASSES = "SELECT ?class ?super WHERE { ?class rdfs:subClassOf* ?super }"
 _DECISIONS = """
@@ -172,22 +172,14 @@ def collect(graph_dir: Path, reference: ReferenceData) -> ReportData:
     )
     data = ReportData(build=build, triples=_triples_in(graph_dir), validation=validation, labels=labels)
 
-    types: dict[str, set[str]] = defaultdict(set)
-    for node, type_ in _select(store, _TYPES):
-        types[node].add(type_)
-    supers: dict[str, set[str]] = defaultdict(set)
-    for cls, sup in _select(store, _SUBCLASSES):
-        supers[cls].add(sup)
+    types = _grouped(store, _TYPES)
+    supers = _grouped(store, _SUBCLASSES)
     for node, node_types in types.items():
         if node.startswith(str(ID)):
             data.class_counts.update(_short(t) for t in _most_specific(node_types, supers))
 
-    mentioned: dict[str, set[str]] = defaultdict(set)
-    for doc, node in _select(store, _MENTIONS):
-        mentioned[node].add(doc)
-    cited: dict[str, set[str]] = defaultdict(set)
-    for node, source in _select(store, _CITED):
-        cited[node].add(source)
+    mentioned = _grouped(store, _MENTIONS)
+    cited = _grouped(store, _CITED)
 
     for row in _select(store, _STATEMENTS):
         st, s, p_, o, evidence, doc, confidence, hedged, pattern, asserted = row
@@ -214,12 +206,8 @@ def collect(graph_dir: Path, reference: ReferenceData) -> ReportData:
         facts = sum(1 for f in data.facts if f.document == doc)
         data.document_counts[doc] = (facts, sum(1 for docs in mentioned.values() if doc in docs))
 
-    aliases: dict[str, set[str]] = defaultdict(set)
-    for node, alias in _select(store, _ALIASES):
-        aliases[node].add(alias)
-    same_as: dict[str, set[str]] = defaultdict(set)
-    for node, item in _select(store, _SAME_AS):
-        same_as[node].add(item)
+    aliases = _grouped(store, _ALIASES)
+    same_as = _grouped(store, _SAME_AS)
     event_class = {str(IKG.Event)}
     for node, node_types in sorted(types.items()):
         if not node.startswith(str(ID)):
@@ -307,6 +295,14 @@ def _select(store: ox.Store, query: str) -> list[tuple[str, ...]]:
     solutions = store.query(_PREFIXES + query)
     assert isinstance(solutions, ox.QuerySolutions)
     return sorted(tuple(term.value if term is not None else "" for term in solution) for solution in solutions)
+
+
+def _grouped(store: ox.Store, query: str) -> dict[str, set[str]]:
+    """A two-column SELECT as first column -> the set of second-column values."""
+    grouped: dict[str, set[str]] = defaultdict(set)
+    for key, value in _select(store, query):
+        grouped[key].add(value)
+    return grouped
 
 
 def _labels(store: ox.Store) -> tuple[dict[str, str], dict[str, set[str]]]:
