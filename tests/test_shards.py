@@ -6,7 +6,10 @@ import pytest
 import rdflib
 from rdflib.namespace import RDFS
 
+from isis_kg.curate import Decision, apply_curation
+from isis_kg.model import DateValue
 from isis_kg.namespaces import ID, IKG
+from isis_kg.rdf import CorpusGraph
 from isis_kg.shards import split, validate_in_shards
 from isis_kg.validate import new_graph, validate_graph
 
@@ -38,9 +41,10 @@ def _found(report) -> set:
 @pytest.mark.parametrize("faulty", [False, True])
 def test_shards_report_what_the_whole_graph_reports(reference, corpus_triples: set, faulty: bool) -> None:
     triples = _broken(corpus_triples) if faulty else corpus_triples
-    assert len(split(triples, shard_from=1)) > 2  # the shared part and several buckets of documents
+    parts = CorpusGraph.from_triples(triples)
+    assert len(split(parts)) > 2  # the shared part, the provenance and buckets of documents
     whole = validate_graph(new_graph(triples), reference)
-    sharded = validate_in_shards(triples, reference, shard_from=1)
+    sharded = validate_in_shards(parts, reference, shard_from=1)
     assert sharded.conforms == whole.conforms == (not faulty)
     assert _found(sharded) == _found(whole)
     if faulty:
@@ -50,14 +54,37 @@ def test_shards_report_what_the_whole_graph_reports(reference, corpus_triples: s
 
 def test_a_conforming_shard_is_validated_once(reference, corpus_triples: set, tmp_path: Path) -> None:
     cache = tmp_path / "validation"
-    first = validate_in_shards(corpus_triples, reference, cache, shard_from=1)
+    parts = CorpusGraph.from_triples(corpus_triples)
+    first = validate_in_shards(parts, reference, cache, shard_from=1)
     remembered = sorted(cache.rglob("*.conforms"))
-    assert first.conforms and len(remembered) == len(split(corpus_triples, shard_from=1))
+    assert first.conforms and len(remembered) == len(split(parts))
     broken = _broken(corpus_triples)
-    second = validate_in_shards(broken, reference, cache, shard_from=1)
+    second = validate_in_shards(CorpusGraph.from_triples(broken), reference, cache, shard_from=1)
     assert not second.conforms  # the changed shards were validated again, not taken from the cache
     assert _found(second) == _found(validate_graph(new_graph(broken), reference))
 
 
-def test_a_small_graph_is_one_shard(corpus_triples: set) -> None:
-    assert split(corpus_triples) == [corpus_triples]
+def test_the_parts_are_the_whole_graph(corpus_triples: set) -> None:
+    parts = CorpusGraph.from_triples(corpus_triples)
+    assert len(parts.documents) == 5
+    assert parts.triples() == corpus_triples
+    assert len(parts.lines()) == len(corpus_triples)
+
+
+def test_a_curated_graph_is_cut_into_parts_again(reference, corpus_triples: set) -> None:
+    """A merge rewrites what documents say: their parts are read back, merged, and cut again."""
+    day = DateValue(2026, 11, 23)
+    merge = Decision(1, "merge", "B. Reviewer", day, "test", (("entity", "islamitische-staat-irak"), ("into", "isis")))
+    reject = Decision(
+        2, "reject", "B. Reviewer", day, "test", (("subject", "isis"), ("predicate", "operatesIn"), ("object", "irak"))
+    )
+    curated = apply_curation(CorpusGraph.from_triples(corpus_triples), [merge, reject])
+    assert curated.applied == [merge, reject]
+    parts = curated.graph
+    assert len(parts.documents) == 5
+    assert not any(b"/islamitische-staat-irak>" in data for data in parts.documents.values())
+    assert (ID.isis, IKG.operatesIn, ID.irak) in corpus_triples
+    assert (ID.isis, IKG.operatesIn, ID.irak) not in parts.triples()
+    whole = validate_graph(new_graph(parts.triples()), reference)
+    sharded = validate_in_shards(parts, reference, shard_from=1)
+    assert whole.conforms and sharded.conforms

@@ -25,7 +25,9 @@ from isis_kg.errors import InputError
 from isis_kg.ingest.catalogue import read_yaml
 from isis_kg.model import DateValue
 from isis_kg.namespaces import ID, IKG, WD
-from isis_kg.rdf.mapping import Triple, date_literal
+from isis_kg.rdf.export import Triple, parse_ntriples
+from isis_kg.rdf.graph import CorpusGraph
+from isis_kg.rdf.mapping import date_literal
 from isis_kg.reference import ReferenceData
 
 CURATION_NAME = "curation.yaml"
@@ -68,7 +70,7 @@ class Decision:
 
 @dataclass
 class CurationOutcome:
-    triples: set[Triple]
+    graph: CorpusGraph
     applied: list[Decision] = field(default_factory=list)
     stale: list[Decision] = field(default_factory=list)
     files: tuple[Path, ...] = ()
@@ -156,14 +158,35 @@ def _object(text: str) -> Node:
         return _term(text)
 
 
-def apply_curation(triples: set[Triple], decisions: list[Decision], files: Iterable[Path] = ()) -> CurationOutcome:
-    """The triples with every decision applied, in the order of the file; and which no longer apply."""
-    outcome = CurationOutcome(set(triples), files=tuple(files))
+def apply_curation(graph: CorpusGraph, decisions: list[Decision], files: Iterable[Path] = ()) -> CurationOutcome:
+    """The graph with every decision applied, in the order of the file; and which no longer apply.
+
+    Types, labels and links are in the shared part. A rejected fact or a merged entity can be in
+    what documents say too: the parts of the documents that name it are read back, the decisions
+    apply to them with the shared part, and the result is cut into parts again.
+    """
+    named = {
+        f"<{_term(d.get('subject' if d.action == 'reject' else 'entity'))}>".encode()
+        for d in decisions
+        if d.action in ("reject", "merge")
+    }
+    taken = {document for document, data in graph.documents.items() if any(iri in data for iri in named)}
+    working = set(graph.shared)
+    for document in taken:
+        working.update(parse_ntriples(graph.documents[document]))
+    outcome = CurationOutcome(CorpusGraph(), files=tuple(files))
     for decision in decisions:
-        applies = _APPLY[decision.action](outcome.triples, decision)
+        applies = _APPLY[decision.action](working, decision)
         (outcome.applied if applies else outcome.stale).append(decision)
+    curated = CorpusGraph.from_triples(working) if taken else CorpusGraph(shared=working)
+    documents = {d: data for d, data in graph.documents.items() if d not in taken} | curated.documents
+    outcome.graph = CorpusGraph(
+        shared=curated.shared,
+        provenance=graph.provenance | curated.provenance,
+        documents=dict(sorted(documents.items())),
+    )
     for decision in decisions:
-        outcome.triples |= _provenance(decision, applied=decision in outcome.applied)
+        outcome.graph.provenance |= _provenance(decision, applied=decision in outcome.applied)
     return outcome
 
 

@@ -212,16 +212,21 @@ class Document:
     relations: list[Relation] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
     claims: list[QuantityClaim] = field(default_factory=list)
-    # what the document says in RDF (rdf.mapping.map_document); a cache from before 0.3.0 lacks it,
-    # which the version in the cache key takes care of
-    triples: frozenset = frozenset()
+    # what the document says in RDF, as N-Triples (rdf.mapping.map_document)
+    ntriples: bytes = b""
 
     def compact(self) -> None:
-        """Drop the text and its blocks once the stages are done: what the graph needs is in the
-        sentences (with their offsets), footnotes, mentions and facts. A cached document is a
-        fraction of the size, and a build of many holds far less."""
+        """Drop the text, its blocks and its sentences once the stages are done: what the graph needs
+        of them is in the document's N-Triples; resolution needs only its footnotes, each name once
+        (with the class it was read as), and its facts. A cached document is a fraction of the size,
+        and a build of many holds far less."""
         self.text = ""
         self.blocks = []
+        self.sentences = []
+        first: dict[tuple[str, str, str], Mention] = {}
+        for mention in self.mentions:
+            first.setdefault((mention.entity, mention.entity_class, mention.surface), mention)
+        self.mentions = list(first.values())
 
     def states_facts(self, sentence: Sentence) -> bool:
         """Whether facts are read from the sentence: not when it is part of a footnote that cites works

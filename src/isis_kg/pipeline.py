@@ -33,7 +33,7 @@ from isis_kg.model import DateValue, Document, DocumentMeta, Mention
 from isis_kg.nlp import NameFinders, find_dates
 from isis_kg.nlp.aliases import LearntAliases, find_learnt, learn_aliases
 from isis_kg.nlp.names import find_cued_names
-from isis_kg.rdf import BuildRecord, map_corpus, map_document, serialize_turtle
+from isis_kg.rdf import BuildRecord, map_corpus, map_document, turtle_from_lines
 from isis_kg.reference import ONTOLOGY_FILE, ReferenceData, load_reference
 from isis_kg.resolve import ResolvedCorpus, resolve
 from isis_kg.shards import validate_in_shards
@@ -113,7 +113,7 @@ def _facts(document: Document, reference: ReferenceData, _finders: NameFinders) 
 
 
 def _map(document: Document, _reference: ReferenceData, _finders: NameFinders) -> None:
-    document.triples = map_document(document)
+    document.ntriples = map_document(document)
 
 
 STAGES: tuple[Stage, ...] = (
@@ -130,7 +130,7 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         "map to RDF",
         reads=("meta", "sentences", "footnotes", "mentions", "relations", "events", "claims"),
-        writes=("triples",),
+        writes=("ntriples",),
         run=_map,
     ),
 )
@@ -295,21 +295,24 @@ def build(
         inputs_hash=_inputs_hash(documents, catalogue, decisions),
     )
     with meter.measure("map shared nodes"):
-        triples = map_corpus(corpus, record, reference)
+        graph = map_corpus(corpus, record, reference)
     with meter.measure("curate"):
-        curation = apply_curation(triples, decisions, curation_files)
-        triples = curation.triples
+        curation = apply_curation(graph, decisions, curation_files)
+        graph = curation.graph
     notices += curation.notices()
     if progress is not None:
         progress("validating", 0, 1)
     with meter.measure("validate"):
-        report = validate_in_shards(triples, reference, Path(cache) / "validation" if cache is not None else None)
+        report = validate_in_shards(graph, reference, Path(cache) / "validation" if cache is not None else None)
     with meter.measure("serialize"):
+        lines = graph.lines()
         outputs = {
-            GRAPH_FILE: serialize_turtle(triples),
+            GRAPH_FILE: turtle_from_lines(lines),
             REPORT_FILE: report.turtle(),
             ONTOLOGY_COPY: (reference.directory / ONTOLOGY_FILE).read_bytes(),
         }
+        triples = len(lines)
+        del lines
     out = Path(out_dir)
     endpoint_errors: list[PathError] = []
     if link is not None:
@@ -327,7 +330,7 @@ def build(
         graph_path=out / GRAPH_FILE,
         report=report,
         documents=len(documents),
-        triples=len(triples),
+        triples=triples,
         errors=[*errors, *endpoint_errors],
         notices=notices,
         meter=meter,

@@ -6,6 +6,7 @@ from rdflib.compare import isomorphic
 
 from isis_kg.namespaces import ID, IKG
 from isis_kg.rdf import serialize_turtle
+from isis_kg.rdf.export import parse_ntriples, to_ntriples
 
 TRIPLES = [
     (ID.isis, rdflib.RDF.type, IKG.Organisation),
@@ -32,3 +33,10 @@ def test_turtle_round_trips_with_the_contract_prefixes() -> None:
         expected.add(triple)
     assert isomorphic(parsed, expected)
     assert (URIRef("https://w3id.org/isis-kg/id/event/fall/baghouz"), IKG.date, TRIPLES[3][2]) in parsed
+
+
+def test_ntriples_round_trip_to_equal_rdflib_terms() -> None:
+    plain = (ID.isis, IKG.pattern, Literal('zei "ja"\nen ging'))
+    data = to_ntriples([*TRIPLES, plain, plain])
+    assert data.count(b"\n") == len(TRIPLES) + 1  # sorted, one line per triple, none twice
+    assert set(parse_ntriples(data)) == {*TRIPLES, plain}

@@ -22,7 +22,7 @@ def graph_of(reference, finders, text: str = TEXT, meta: DocumentMeta | None = N
     catalogue = Catalogue(entries={"a" * 64: meta} if meta else {})
     document = process_document(source, catalogue, reference, finders)
     graph = rdflib.Graph()
-    for triple in map_corpus(resolve([document], reference), RECORD, reference):
+    for triple in map_corpus(resolve([document], reference), RECORD, reference).triples():
         graph.add(triple)
     return graph
 

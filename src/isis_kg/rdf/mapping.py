@@ -17,11 +17,11 @@ from rdflib.term import Node
 from isis_kg.ingest.citations import title_language
 from isis_kg.model import DateValue, Document, Precision, QuantityClaim, Relation
 from isis_kg.namespaces import IKG, WD
+from isis_kg.rdf.export import Triple, to_ntriples
+from isis_kg.rdf.graph import CorpusGraph
 from isis_kg.rdf.iris import build_iri, document_iri, node_iri, statement_iri
 from isis_kg.reference import ReferenceData
 from isis_kg.resolve import ResolvedCorpus, SourceNode, source_key
-
-Triple = tuple[Node, Node, Node]
 
 CITATION_PATTERN = "citation/footnote"
 _DATATYPES = {Precision.DAY: XSD.date, Precision.MONTH: XSD.gYearMonth, Precision.YEAR: XSD.gYear}
@@ -41,40 +41,41 @@ def date_literal(value: DateValue) -> Literal:
     return Literal(value.lexical, datatype=_DATATYPES[value.precision])
 
 
-def map_corpus(corpus: ResolvedCorpus, record: BuildRecord, reference: ReferenceData) -> set[Triple]:
-    triples: set[Triple] = set()
+def map_corpus(corpus: ResolvedCorpus, record: BuildRecord, reference: ReferenceData) -> CorpusGraph:
+    """The shared nodes (entities, events, sources), the build record, and each document's own part."""
+    graph = CorpusGraph()
     for entity in corpus.entities.values():
         subject = node_iri(entity.key)
-        triples.add((subject, RDF.type, IKG[entity.entity_class]))
+        graph.shared.add((subject, RDF.type, IKG[entity.entity_class]))
         for language, label in entity.labels.items():
-            triples.add((subject, RDFS.label, Literal(label, lang=language)))
+            graph.shared.add((subject, RDFS.label, Literal(label, lang=language)))
         for text, language in entity.alt_labels:
-            triples.add((subject, SKOS.altLabel, Literal(text, lang=language)))
+            graph.shared.add((subject, SKOS.altLabel, Literal(text, lang=language)))
         if entity.wikidata:
-            triples.add((subject, OWL.sameAs, WD[entity.wikidata]))
+            graph.shared.add((subject, OWL.sameAs, WD[entity.wikidata]))
     for event in corpus.events.values():
         subject = node_iri(event.key)
-        triples.add((subject, RDF.type, IKG[event.event_class]))
+        graph.shared.add((subject, RDF.type, IKG[event.event_class]))
         for language, label in event.labels:
-            triples.add((subject, RDFS.label, Literal(label, lang=language)))
+            graph.shared.add((subject, RDFS.label, Literal(label, lang=language)))
     for source in corpus.sources.values():
-        triples |= _source(source, reference)
+        graph.shared |= _source(source, reference)
     for document in corpus.documents:
-        triples |= document.triples
-        triples |= _file_name(document)
-    triples |= _build_record(corpus, record)
-    return triples
+        graph.documents[str(document_iri(document.sha256))] = document.ntriples + to_ntriples(_file_name(document))
+    graph.provenance = _build_record(corpus, record)
+    return graph
 
 
-def map_document(document: Document) -> frozenset[Triple]:
-    """What one document says, with a statement node per fact: a function of the document alone
-    (its name aside, see _file_name), so it is computed and cached with the document's extraction."""
+def map_document(document: Document) -> bytes:
+    """What one document says, with a statement node per fact, as N-Triples: a function of the
+    document alone (its name aside, see _file_name), so it is computed and cached with the
+    document's extraction."""
     triples = _document(document) | _citations(document)
     for relation in document.relations:
         triples |= _fact(document, relation)
     for claim in document.claims:
         triples |= _claim(document, claim)
-    return frozenset(triples)
+    return to_ntriples(triples)
 
 
 def _file_name(document: Document) -> set[Triple]:
