@@ -146,8 +146,9 @@ def test_the_franchise_network_is_drawn(page: Page, corpus_report: Path) -> None
 
 def test_the_timeline_is_in_date_order(page: Page, corpus_report: Path) -> None:
     page.goto(corpus_report.as_uri())
-    dates = [d for d in page.locator("#timeline-table tbody td:first-child").all_inner_texts() if d != "undated"]
-    assert dates and dates == sorted(dates)
+    cells = [d for d in page.locator("#timeline-table tbody td:first-child").all_inner_texts() if d != "undated"]
+    earliest = [cell.split(", ")[0] for cell in cells]  # an event the texts date differently shows every date
+    assert earliest and earliest == sorted(earliest)
     assert any(
         "proclamation of the caliphate" in row for row in page.locator("#timeline-table tbody tr").all_inner_texts()
     )

@@ -38,13 +38,13 @@ def _found(report) -> set:
     return {(v.shape, v.focus, v.path, v.value, v.message) for v in report.violations}
 
 
-@pytest.mark.parametrize("faulty", [False, True])
-def test_shards_report_what_the_whole_graph_reports(reference, corpus_triples: set, faulty: bool) -> None:
+@pytest.mark.parametrize(("faulty", "jobs"), [(False, 1), (True, 1), (True, 2)])
+def test_shards_report_what_the_whole_graph_reports(reference, corpus_triples: set, faulty: bool, jobs: int) -> None:
     triples = _broken(corpus_triples) if faulty else corpus_triples
     parts = CorpusGraph.from_triples(triples)
     assert len(split(parts)) > 2  # the shared part, the provenance and buckets of documents
     whole = validate_graph(new_graph(triples), reference)
-    sharded = validate_in_shards(parts, reference, shard_from=1)
+    sharded = validate_in_shards(parts, reference, shard_from=1, jobs=jobs)
     assert sharded.conforms == whole.conforms == (not faulty)
     assert _found(sharded) == _found(whole)
     if faulty:

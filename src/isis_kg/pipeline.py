@@ -303,7 +303,9 @@ def build(
     if progress is not None:
         progress("validating", 0, 1)
     with meter.measure("validate"):
-        report = validate_in_shards(graph, reference, Path(cache) / "validation" if cache is not None else None)
+        report = validate_in_shards(
+            graph, reference, Path(cache) / "validation" if cache is not None else None, jobs=jobs
+        )
     with meter.measure("serialize"):
         lines = graph.lines()
         outputs = {

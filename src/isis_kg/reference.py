@@ -83,6 +83,7 @@ class RelationPattern:
     object_list: bool
     subject_not_kind: frozenset[str] = frozenset()
     confidence: float = 0.9
+    nearest: bool = False  # no other name of the first's class may stand between the two
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,14 @@ class EventRules:
     perpetrator_verb: re.Pattern[str]  # "pleegden": its subject did the event the trigger names
     subject_gap: re.Pattern[str]  # what may stand between that subject and the verb
     participant_link: re.Pattern[str]  # between the trigger and an actor who took part ("slag om X tussen Y")
+    place_joiner: re.Pattern[str]  # between the places of a list after the trigger ("Parijs (2015) en in Kenia")
+    place_date: re.Pattern[str]  # between a place and the date that is its own ("Parijs (13 november 2015)")
+    place_year: re.Pattern[str]  # a bare year right after a place, with group "year" ("Parijs 2015 en ...")
+    place_before: re.Pattern[str]  # before a place named ahead of the trigger ("Ook in Irak ...")
+    place_before_link: re.Pattern[str]  # between that place and the trigger ("... zijn er dagelijks aanvallen")
+    date_link: re.Pattern[str]  # between the trigger and a date that dates it ("val van de regering in 2007")
+    subject_auxiliary: re.Pattern[str]  # after an actor opening the clause ("ISIS heeft ...")
+    subject_participle: re.Pattern[str]  # after the trigger it did ("... aanslagen gepleegd")
     casualties: tuple[tuple[str, re.Pattern[str]], ...]  # (predicate, regex with group "number")
     number_words: dict[str, int]
     date_window: int
@@ -415,6 +424,7 @@ def _load_relation_rules(path: Path, classes: set[str], properties: set[str]) ->
                 object_list=bool(entry.get("list", False)),
                 subject_not_kind=frozenset(str(k) for k in entry.get("subject_not_kind") or ()),
                 confidence=float(entry.get("confidence", 0.9)),
+                nearest=bool(entry.get("nearest", False)),
             )
         )
     return RelationRules(
@@ -459,6 +469,14 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
         perpetrator_verb=_compile(path, "perpetrator_verb", str(data.get("perpetrator_verb") or "(?!)")),
         subject_gap=_compile(path, "subject_gap", str(data.get("subject_gap") or "(?!)")),
         participant_link=_compile(path, "participant_link", str(data.get("participant_link") or "(?!)")),
+        place_joiner=_compile(path, "place_joiner", str(data.get("place_joiner") or "(?!)")),
+        place_date=_compile(path, "place_date", str(data.get("place_date") or "(?!)")),
+        place_year=_compile(path, "place_year", str(data.get("place_year") or "(?!)")),
+        place_before=_compile(path, "place_before", str(data.get("place_before") or "(?!)")),
+        place_before_link=_compile(path, "place_before_link", str(data.get("place_before_link") or "(?!)")),
+        date_link=_compile(path, "date_link", str(data.get("date_link") or "(?!)")),
+        subject_auxiliary=_compile(path, "subject_auxiliary", str(data.get("subject_auxiliary") or "(?!)")),
+        subject_participle=_compile(path, "subject_participle", str(data.get("subject_participle") or "(?!)")),
         casualties=_casualties(path, data.get("casualties") or [], data.get("number_words") or {}),
         number_words={str(word).lower(): int(value) for word, value in (data.get("number_words") or {}).items()},
         date_window=int(data.get("date_window", 120)),

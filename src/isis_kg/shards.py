@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import defaultdict, deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from importlib.metadata import version
+from itertools import chain, islice
 from pathlib import Path
 
 import rdflib
@@ -40,31 +43,74 @@ _IRI = re.compile(rb"<([^>]*)>")
 
 
 def validate_in_shards(
-    graph: CorpusGraph, reference: ReferenceData, cache: Path | None = None, shard_from: int = SHARD_FROM
+    graph: CorpusGraph,
+    reference: ReferenceData,
+    cache: Path | None = None,
+    shard_from: int = SHARD_FROM,
+    jobs: int = 1,
 ) -> ValidationReport:
-    """The SHACL report of ``graph``, validated shard by shard; the same report as validating all at once."""
+    """The SHACL report of ``graph``, validated shard by shard (in ``jobs`` processes when there are
+    several to do); the same report as validating all at once."""
     if len(graph.documents) < shard_from:
         return validate_graph(new_graph(graph.triples()), reference)
     results = rdflib.Graph()
     conforms = True
     seen: set[tuple[str, ...]] = set()
-    for shard in split(graph):
-        key = _key(shard, reference) if cache is not None else None
-        if key is not None and (cache / key).is_file():  # type: ignore[operator]
+    to_do = ((shard, _key(shard, reference)) for shard in split(graph))
+    to_do = ((shard, key) for shard, key in to_do if cache is None or not (cache / key).is_file())
+    for key, shard_conforms, report in _validated(to_do, reference, jobs):
+        if shard_conforms:
+            if cache is not None:
+                (cache / key).parent.mkdir(parents=True, exist_ok=True)
+                (cache / key).write_bytes(b"")
             continue
-        report = validate_graph(new_graph(parse_ntriples(shard)), reference)
-        if report.conforms and key is not None:
-            (cache / key).parent.mkdir(parents=True, exist_ok=True)  # type: ignore[operator]
-            (cache / key).write_bytes(b"")  # type: ignore[operator]
-            continue
-        conforms &= report.conforms
-        _merge(report.graph, results, seen)
+        conforms = False
+        _merge(new_graph(parse_ntriples(report)), results, seen)
     report_node = BNode()
     results.add((report_node, RDF.type, SH.ValidationReport))
     results.add((report_node, SH.conforms, rdflib.Literal(conforms)))
     for result in list(results.subjects(RDF.type, SH.ValidationResult)):
         results.add((report_node, SH.result, result))
     return read_results(results, reference.shapes, conforms)
+
+
+def _validated(
+    shards: Iterator[tuple[bytes, Path]], reference: ReferenceData, jobs: int
+) -> Iterator[tuple[Path, bool, bytes]]:
+    """(key, conforms, report as N-Triples) of each shard, in order. With ``jobs`` > 1 the shards go to
+    a process pool, a few at a time, so that only those in flight are held twice."""
+    first = list(islice(shards, 2))
+    if jobs <= 1 or len(first) < 2:  # a rebuild validates a shard or two: not worth starting processes
+        for shard, key in chain(first, shards):
+            yield (key, *_check(shard, reference))
+        return
+    # the reference data goes to the workers as it is (not loaded again): the blank nodes of the
+    # shapes keep their ids, so that a result's sh:sourceShape still names its node shape here
+    with ProcessPoolExecutor(jobs, initializer=_start_validator, initargs=(reference,)) as pool:
+        pending: deque[tuple[Path, Future[tuple[bool, bytes]]]] = deque()
+        for shard, key in chain(first, shards):
+            pending.append((key, pool.submit(_check_in_worker, shard)))
+            if len(pending) >= 2 * jobs:
+                done_key, future = pending.popleft()
+                yield (done_key, *future.result())
+        for done_key, future in pending:
+            yield (done_key, *future.result())
+
+
+def _check(shard: bytes, reference: ReferenceData) -> tuple[bool, bytes]:
+    report = validate_graph(new_graph(parse_ntriples(shard)), reference)
+    return report.conforms, b"" if report.conforms else report.graph.serialize(format="nt", encoding="utf-8")
+
+
+_VALIDATOR: dict[str, ReferenceData] = {}
+
+
+def _start_validator(reference: ReferenceData) -> None:
+    _VALIDATOR["reference"] = reference
+
+
+def _check_in_worker(shard: bytes) -> tuple[bool, bytes]:
+    return _check(shard, _VALIDATOR["reference"])
 
 
 def split(graph: CorpusGraph) -> list[bytes]:

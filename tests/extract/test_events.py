@@ -104,3 +104,58 @@ def test_a_date_heading_a_trigger_makes_a_timeline_entry_an_event(read_facts) ->
     _m, relations, events = read_facts("Augustus 2014 bombardementen door coalitie")
     assert [e.key for e in events] == ["event/bombing/2014-08"]
     assert [(r.predicate, r.object) for r in relations] == [("date", DateValue(2014, 8))]
+
+
+def test_places_in_a_bracket_each_with_their_own_year(read_facts) -> None:
+    # NCTV 2017: the bracket says where in Europe, and each city has its year
+    text = "Dit bleek bij de grote aanslagen in Europa (Parijs 2015 en Brussel 2016) en in Kenia (in 2016)."
+    _m, relations, events = read_facts(text)
+    assert sorted(e.key for e in events) == ["event/attack/brussel", "event/attack/kenia", "event/attack/parijs"]
+    dates = {r.subject: r.object for r in relations if r.predicate == "date"}
+    assert dates == {
+        "event/attack/parijs": DateValue(2015),
+        "event/attack/brussel": DateValue(2016),
+        "event/attack/kenia": DateValue(2016),
+    }
+
+
+def test_a_date_in_another_clause_does_not_date_the_event(read_facts) -> None:
+    # NCTV 2017: 2011 is the year of a comparison, not of the attacks in Baghdad
+    text = "ISIS pleegt vier tot vijf grote aanslagen per maand in Bagdad, een aantal dat vergelijkbaar is met het aantal in 2011."
+    _m, relations, events = read_facts(text)
+    assert [e.key for e in events] == ["event/attack/bagdad"]
+    assert {(r.predicate, r.object) for r in relations if r.subject == "event/attack/bagdad"} == {
+        ("occurredIn", "bagdad"),
+        ("perpetrator", "isis"),
+    }
+
+
+def test_a_separable_verb_holds_its_subject_and_places(read_facts) -> None:
+    # news 2019: "kon IS ... Mosul in handen krijgen" is the fall of Mosul, by IS, in 2014
+    text = "Zich voedend op onvrede onder Iraakse soennieten, kon IS in 2014 Mosul en een derde van Irak in handen krijgen."
+    _m, relations, events = read_facts(text)
+    assert [e.key for e in events] == ["event/fall/mosul"]
+    assert {(r.predicate, r.object) for r in relations if r.subject == "event/fall/mosul"} == {
+        ("date", DateValue(2014)),
+        ("occurredIn", "mosul"),
+        ("perpetrator", "isis"),
+    }
+
+
+def test_a_place_opening_the_clause_and_a_date_ending_the_trigger_phrase(read_facts) -> None:
+    _m, relations, events = read_facts("Ook in Irak zijn er dagelijks aanvallen op controleposten en militairen.")
+    assert [e.key for e in events] == ["event/attack/irak"]
+    _m, relations, events = read_facts("Na de val van de Taliban-regering in 2002 trokken diens strijders de bergen in.")
+    assert [e.key for e in events] == ["event/fall/2002"]
+    _m, _r, undated = read_facts("Na de val van de regering trokken de strijders in 2002 de bergen in.")
+    assert undated == []
+
+
+def test_the_actor_opening_the_clause_did_what_its_participle_says(read_facts) -> None:
+    text = "ISIS heeft volgens eigen berichtgeving ruim 1400 aanslagen gepleegd in zestien steden in Irak en Syrië."
+    _m, relations, events = read_facts(text)
+    assert sorted(e.key for e in events) == ["event/attack/irak", "event/attack/syrie"]
+    assert {(r.subject, r.object) for r in relations if r.predicate == "perpetrator"} == {
+        ("event/attack/irak", "isis"),
+        ("event/attack/syrie", "isis"),
+    }

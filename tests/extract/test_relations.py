@@ -92,3 +92,22 @@ def test_one_fact_read_twice_from_one_sentence_keeps_the_surest_reading() -> Non
     strong = Relation("isis", "operatesIn", "irak", 3, "operates-in/org-in-region", 0.9)
     elsewhere = Relation("isis", "operatesIn", "irak", 4, "attack/perpetrator-operates-in-place", 0.72)
     assert strongest_per_sentence([weak, strong, elsewhere]) == [strong, elsewhere]
+
+
+def test_a_place_opening_the_sentence_and_the_organisation_after_the_verb(read_facts) -> None:
+    text = "In de Diyala-provincie in oostelijk Irak heeft ISIS al wel een nieuwe golf van geweld gestart."
+    found = {(s, p, o) for s, p, o, _pattern in facts(read_facts, text)}
+    assert {("isis", "operatesIn", "diyala"), ("isis", "operatesIn", "irak"), ("diyala", "locatedIn", "irak")} <= found
+
+
+def test_an_organisation_in_a_place_later_in_its_clause_is_the_least_sure(read_facts) -> None:
+    text = "Naar sommige van deze gebieden stuurde kern-ISIS al strijders vanuit Syrië en Irak."
+    _mentions, relations, _events = read_facts(text)
+    assert {(r.subject, r.object, r.pattern, r.confidence) for r in relations} == {
+        ("isis", "syrie", "operates-in/same-clause", 0.6),
+        ("isis", "irak", "operates-in/same-clause", 0.6),
+    }
+    # not across another organisation, nor when the organisation is fought against
+    assert facts(read_facts, "De strijd tegen ISIS gaat door, maar Al Qaida groeit in Jemen.") == {
+        ("al-qaida", "operatesIn", "jemen", "operates-in/same-clause")
+    }

@@ -3,6 +3,7 @@ who took part, and the casualties the sentence gives."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from isis_kg.extract.relations import HEDGE_FACTOR, is_hedged
@@ -12,7 +13,8 @@ from isis_kg.reference import EventPattern, ReferenceData
 
 EVENT_KEY_PREFIX = "event/"
 EVENT_CONFIDENCE = 0.8
-OPERATES_FACTOR = 0.9  # operatesIn read from an event is one inference further than the event
+OPERATES_FACTOR = 0.9
+_CLAUSE_BREAK = re.compile(r"[,;]")  # operatesIn read from an event is one inference further than the event
 
 
 @dataclass(frozen=True)
@@ -45,23 +47,29 @@ def extract_events(
     for pattern in rules.patterns:
         for match in (m for trigger in pattern.triggers for m in trigger.finditer(text)):
             start, end = match.span()
-            places = _places_after(sentence, mentions, end, reference)
-            date = _nearest_date(dates, start, end, rules.date_window)
+            places = _places(sentence, mentions, start, end, reference)
+            date = _nearest_date(text, dates, start, end, rules.date_window)
             perpetrators = _perpetrators(sentence, mentions, start, end, reference)
-            # a date heading the trigger ("Augustus 2014 bombardementen", a timeline's entry) dates it
-            headed = date is not None and date.end <= start and not text[date.end : start].strip()
+            # a date heading the trigger ("Augustus 2014 bombardementen", a timeline's entry), or
+            # ending its "van" phrase ("de val van de Taliban-regering in 2002"), dates it
+            headed = date is not None and (
+                (date.end <= start and not text[date.end : start].strip())
+                or (date.start >= end and bool(rules.date_link.fullmatch(text[end : date.start])))
+            )
             if not (places or (date and (perpetrators or headed)) or pattern.unique):
                 continue
             hedged = is_hedged(text, start, end, reference)
             confidence = round(EVENT_CONFIDENCE * (HEDGE_FACTOR if hedged else 1.0), 3)
             participants = _participants(sentence, mentions, end, perpetrators, reference)
+            own_dates = _place_dates(sentence, places, dates, reference)
             # "aanslagen in Parijs en Brussel" are two attacks; a unique event has all its places
             for group in [places] if pattern.unique or not places else [[place] for place in places]:
-                key = _event_key(pattern, group, date)
-                events.setdefault(key, _event(pattern, key, group, date, sentence, reference))
+                dated = own_dates.get(group[0].entity, date) if len(group) == 1 else date
+                key = _event_key(pattern, group, dated)
+                events.setdefault(key, _event(pattern, key, group, dated, sentence, reference))
                 trigger = _Trigger(start, end, key, pattern.id, confidence, hedged)
                 triggers.append(trigger)
-                relations += _arguments(sentence, trigger, group, date, perpetrators, participants, reference)
+                relations += _arguments(sentence, trigger, group, dated, perpetrators, participants, reference)
     relations += _casualties(sentence, triggers, reference)
     return list(events.values()), list(dict.fromkeys(relations))
 
@@ -183,20 +191,38 @@ def _event(
     )
 
 
-def _places_after(
-    sentence: Sentence, mentions: list[Mention], trigger_end: int, reference: ReferenceData
+def _places(
+    sentence: Sentence, mentions: list[Mention], start: int, end: int, reference: ReferenceData
 ) -> list[Mention]:
-    """The region named right after the trigger ("aanslagen in Parijs"), with any list it heads."""
-    link = reference.event_rules.place_link
+    """The event's places: named inside the trigger ("valt ISIS Tamim en Bagdad aan"), right after
+    it ("aanslagen in Parijs"), or opening the clause ahead of it ("Ook in Irak zijn er aanvallen")."""
+    rules = reference.event_rules
+    text = sentence.text
+    inside = [m for m in mentions if start <= m.start and m.end <= end and reference.is_a(m.entity_class, "Region")]
+    if inside:
+        return _region_list(sentence, mentions, inside[0], reference)
+    after = _places_after(sentence, mentions, end, reference)
+    if after:
+        return after
+    for mention in reversed([m for m in mentions if m.end <= start]):
+        if (
+            reference.is_a(mention.entity_class, "Region")
+            and rules.place_before_link.fullmatch(text[mention.end : start])
+            and rules.place_before.search(text, 0, mention.start)
+        ):
+            return [mention]
+    return []
+
+
+def _region_list(sentence: Sentence, mentions: list[Mention], head: Mention, reference: ReferenceData) -> list[Mention]:
+    """The region ``head`` and the regions joined to it as a list ("Tamim en Bagdad")."""
     joiner = reference.relation_rules.list_joiner
-    places: list[Mention] = []
+    places = [head]
     for mention in mentions:
-        if mention.start < trigger_end:
+        if mention.start < places[-1].end:
             continue
-        gap_start = places[-1].end if places else trigger_end
-        gap_pattern = joiner if places else link
-        if reference.is_a(mention.entity_class, "Region") and gap_pattern.fullmatch(
-            sentence.text[gap_start : mention.start]
+        if reference.is_a(mention.entity_class, "Region") and joiner.fullmatch(
+            sentence.text[places[-1].end : mention.start]
         ):
             places.append(mention)
             continue
@@ -204,11 +230,59 @@ def _places_after(
     return places
 
 
-def _nearest_date(dates: list[DateMatch], start: int, end: int, window: int) -> DateMatch | None:
+def _places_after(
+    sentence: Sentence, mentions: list[Mention], trigger_end: int, reference: ReferenceData
+) -> list[Mention]:
+    """The region named right after the trigger ("aanslagen in Parijs"), with any list it heads; a
+    bracket of regions after a region says where in it ("in Europa (Parijs 2015 en Brussel 2016)")."""
+    rules = reference.event_rules
+    text = sentence.text
+    places: list[Mention] = []
+    for mention in mentions:
+        if mention.start < trigger_end:
+            continue
+        if not reference.is_a(mention.entity_class, "Region"):
+            break
+        if not places:
+            if not rules.place_link.fullmatch(text[trigger_end : mention.start]):
+                break
+        elif text[places[-1].end : mention.start].strip() == "(":
+            places.pop()  # the wider region, which its bracket specifies
+        elif not rules.place_joiner.fullmatch(text[places[-1].end : mention.start]):
+            break
+        places.append(mention)
+    return places
+
+
+def _place_dates(
+    sentence: Sentence, places: list[Mention], dates: list[DateMatch], reference: ReferenceData
+) -> dict[str, DateMatch]:
+    """The date each place has of its own: "Parijs (13 november 2015)", "Parijs 2015"."""
+    rules = reference.event_rules
+    text = sentence.text
+    own = {}
+    for place in places:
+        following = [d for d in dates if d.start >= place.end and rules.place_date.fullmatch(text[place.end : d.start])]
+        year = rules.place_year.match(text[place.end :])
+        if following:
+            own[place.entity] = following[0]
+        elif year:
+            start = place.end + year.start("year")
+            own[place.entity] = DateMatch(DateValue(int(year["year"])), start, start + 4, "place-year")
+    return own
+
+
+def _nearest_date(text: str, dates: list[DateMatch], start: int, end: int, window: int) -> DateMatch | None:
+    """The date nearest the trigger within ``window`` characters and within its clause (no comma or
+    semicolon between): "aanslagen in Bagdad, een aantal ... als in 2011" are not dated 2011."""
+
     def distance(date: DateMatch) -> int:
         return start - date.end if date.end <= start else max(0, date.start - end)
 
-    near = [d for d in dates if distance(d) <= window]
+    def between(date: DateMatch) -> str:
+        return text[date.end : start] if date.end <= start else text[end : date.start]
+
+    near = [d for d in dates if distance(d) <= window and not _CLAUSE_BREAK.search(between(d))]
     return min(near, key=lambda d: (distance(d), d.start)) if near else None
 
 
@@ -230,7 +304,30 @@ def _perpetrators(
             and not rules.not_a_subject.search(text, 0, mention.start)
         ):
             return [mention]
-    return _subjects_of_verb(sentence, mentions, start, reference)
+    return _subjects_of_verb(sentence, mentions, start, reference) or _clause_subject(
+        sentence, mentions, start, end, reference
+    )
+
+
+def _clause_subject(
+    sentence: Sentence, mentions: list[Mention], start: int, end: int, reference: ReferenceData
+) -> list[Mention]:
+    """The actor opening the clause, with an auxiliary after it and the participle after the trigger:
+    "ISIS heeft, volgens eigen berichtgeving, ruim 1400 aanslagen gepleegd"."""
+    rules = reference.event_rules
+    text = sentence.text
+    if not rules.subject_participle.match(text[end:]):
+        return []
+    clause_start = max(text.rfind(mark, 0, start) for mark in ".;:") + 1
+    first = next((m for m in mentions if clause_start <= m.start < start), None)
+    if (
+        first is None
+        or not _is_actor(first, reference)
+        or text[clause_start : first.start].strip()
+        or not rules.subject_auxiliary.match(text[first.end :])
+    ):
+        return []
+    return [first]
 
 
 def _subjects_of_verb(

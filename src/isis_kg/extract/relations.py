@@ -33,6 +33,8 @@ def extract_relations(sentence: Sentence, mentions: list[Mention], reference: Re
                     continue
                 if pattern.before is not None and not pattern.before.search(text, 0, first.start):
                     continue
+                if pattern.nearest and _name_between(mentions, first, second, pattern, reference):
+                    continue
                 if negated(text, first, second, reference):
                     continue
                 members = [second] + (
@@ -78,6 +80,15 @@ def negated(text: str, first: Mention, second: Mention, reference: ReferenceData
 def _fits(pattern: RelationPattern, first: Mention, second: Mention, reference: ReferenceData) -> bool:
     return reference.is_a(first.entity_class, pattern.first_class) and reference.is_a(
         second.entity_class, pattern.second_class
+    )
+
+
+def _name_between(
+    mentions: list[Mention], first: Mention, second: Mention, pattern: RelationPattern, reference: ReferenceData
+) -> bool:
+    return any(
+        first.end <= m.start and m.end <= second.start and reference.is_a(m.entity_class, pattern.first_class)
+        for m in mentions
     )
 
 

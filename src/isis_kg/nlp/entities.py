@@ -36,6 +36,14 @@ class EntityMatcher:
         self._automaton = ahocorasick.Automaton()
         for name, ids in owners.items():
             self._automaton.add_word(name, (name, min(ids)))
+        # "Deir ez-Zor" is written "Deir-ez-Zor" too, "Al Qaida" "Al-Qaida": the hyphenated form of
+        # a name of several words names the same entity, unless it is another entity's name
+        for name, ids in owners.items():
+            hyphenated = name.replace(" ", "-")
+            if hyphenated != name and hyphenated not in owners and hyphenated not in self._automaton:
+                self._automaton.add_word(hyphenated, (hyphenated, min(ids)))
+                if len(ids) > 1:
+                    self._ambiguous.add(hyphenated)
         self._automaton.make_automaton()
         self._compound_heads = reference.names.compound_heads
 
