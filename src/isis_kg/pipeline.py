@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from isis_kg import __version__
 from isis_kg.curate import Decision, apply_curation, curation_paths, load_curation
@@ -33,7 +34,7 @@ from isis_kg.model import DateValue, Document, DocumentMeta, Mention
 from isis_kg.nlp import NameFinders, find_dates
 from isis_kg.nlp.aliases import LearntAliases, find_learnt, learn_aliases
 from isis_kg.nlp.names import find_cued_names
-from isis_kg.rdf import BuildRecord, map_corpus, map_document, turtle_from_lines
+from isis_kg.rdf import BuildRecord, map_corpus, map_document, write_turtle
 from isis_kg.reference import ONTOLOGY_FILE, ReferenceData, load_reference
 from isis_kg.resolve import ResolvedCorpus, resolve
 from isis_kg.shards import validate_in_shards
@@ -296,6 +297,9 @@ def build(
     )
     with meter.measure("map shared nodes"):
         graph = map_corpus(corpus, record, reference)
+    read = len(documents)
+    documents.clear()  # what they say is in the graph now; resolution's nodes are all that is left to use
+    corpus.documents.clear()
     with meter.measure("curate"):
         curation = apply_curation(graph, decisions, curation_files)
         graph = curation.graph
@@ -306,16 +310,8 @@ def build(
         report = validate_in_shards(
             graph, reference, Path(cache) / "validation" if cache is not None else None, jobs=jobs
         )
-    with meter.measure("serialize"):
-        lines = graph.lines()
-        outputs = {
-            GRAPH_FILE: turtle_from_lines(lines),
-            REPORT_FILE: report.turtle(),
-            ONTOLOGY_COPY: (reference.directory / ONTOLOGY_FILE).read_bytes(),
-        }
-        triples = len(lines)
-        del lines
     out = Path(out_dir)
+    outputs: dict[str, bytes | Callable[[BinaryIO], None]] = {}
     endpoint_errors: list[PathError] = []
     if link is not None:
         with meter.measure("link"):
@@ -323,7 +319,17 @@ def build(
                 outputs[LINKS_FILE] = _links(corpus, reference, link)
             except EndpointError as error:
                 endpoint_errors.append(error)
-    with meter.measure("write"):
+    written: dict[str, int] = {}
+
+    def graph_turtle(stream: BinaryIO) -> None:
+        written["triples"] = write_turtle(graph.lines(), stream)
+
+    outputs |= {
+        GRAPH_FILE: graph_turtle,
+        REPORT_FILE: report.turtle(),
+        ONTOLOGY_COPY: (reference.directory / ONTOLOGY_FILE).read_bytes(),
+    }
+    with meter.measure("serialize and write"):
         write_outputs(out, outputs)
     if progress is not None:
         progress("done", 1, 1)
@@ -331,8 +337,8 @@ def build(
         out_dir=out,
         graph_path=out / GRAPH_FILE,
         report=report,
-        documents=len(documents),
-        triples=triples,
+        documents=read,
+        triples=written["triples"],
         errors=[*errors, *endpoint_errors],
         notices=notices,
         meter=meter,
@@ -531,18 +537,22 @@ def _inputs_hash(documents: list[Document], catalogue: Catalogue, decisions: lis
     return digest.hexdigest()
 
 
-def write_outputs(out_dir: Path, files: dict[str, bytes]) -> None:
-    """Write every file or none: each goes to a temporary name first, then is moved in place."""
+def write_outputs(out_dir: Path, files: dict[str, bytes | Callable[[BinaryIO], None]]) -> None:
+    """Write every file or none: each goes to a temporary name first (its bytes, or what its writer
+    streams there), then all are moved in place."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         staged: list[tuple[str, Path]] = []
         try:
             for name, data in files.items():
                 handle, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
-                with os.fdopen(handle, "wb") as stream:
-                    stream.write(data)
-                os.chmod(temporary, 0o644)  # mkstemp makes files private; outputs are for sharing
                 staged.append((temporary, out_dir / name))
+                with os.fdopen(handle, "wb") as stream:
+                    if isinstance(data, bytes):
+                        stream.write(data)
+                    else:
+                        data(stream)
+                os.chmod(temporary, 0o644)  # mkstemp makes files private; outputs are for sharing
             for temporary, final in staged:
                 os.replace(temporary, final)
         finally:

@@ -113,9 +113,10 @@ def _check_in_worker(shard: bytes) -> tuple[bool, bytes]:
     return _check(shard, _VALIDATOR["reference"])
 
 
-def split(graph: CorpusGraph) -> list[bytes]:
+def split(graph: CorpusGraph) -> Iterator[bytes]:
     """N-Triples of the provenance, of each non-empty bucket of shared nodes, then of each non-empty
-    bucket of documents, each with the type and labels of the shared nodes it points to."""
+    bucket of documents, each with the type and labels of the shared nodes it points to; one at a
+    time, so that a large graph's documents are not held twice."""
     context: dict[str, set[Triple]] = defaultdict(set)  # a node's type and labels, which shapes look at
     shared: dict[int, set[Triple]] = defaultdict(set)
     for triple in graph.shared:
@@ -123,16 +124,15 @@ def split(graph: CorpusGraph) -> list[bytes]:
         if triple[1] in (RDF.type, RDFS.label):
             context[subject].add(triple)
         shared[_bucket(subject, SHARED_BUCKETS)].add(triple)
-    parts = [graph.provenance, *(shared[bucket] for bucket in sorted(shared))]
-    shards = [to_ntriples(part | _context({str(n) for t in part for n in (t[0], t[2])}, context)) for part in parts]
-    documents: dict[int, list[bytes]] = defaultdict(list)
-    for document, data in graph.documents.items():  # content-hash order, so each bucket's bytes are stable
-        documents[_bucket(document, DOCUMENT_BUCKETS)].append(data)
+    for part in (graph.provenance, *(shared[bucket] for bucket in sorted(shared))):
+        yield to_ntriples(part | _context({str(n) for t in part for n in (t[0], t[2])}, context))
+    documents: dict[int, list[str]] = defaultdict(list)
+    for document in graph.documents:  # content-hash order, so each bucket's bytes are stable
+        documents[_bucket(document, DOCUMENT_BUCKETS)].append(document)
     for bucket in sorted(documents):
-        data = b"".join(documents[bucket])
+        data = b"".join(graph.documents[document] for document in documents[bucket])
         nodes = {iri.decode() for iri in _IRI.findall(data)}
-        shards.append(data + to_ntriples(_context(nodes, context)))
-    return shards
+        yield data + to_ntriples(_context(nodes, context))
 
 
 def _context(nodes: set[str], context: dict[str, set[Triple]]) -> set[Triple]:

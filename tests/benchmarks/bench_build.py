@@ -68,7 +68,7 @@ def main() -> int:
         seconds = statistics.median(r.meter.seconds.get(stage, 0.0) for _, r in runs)
         if stage in PER_DOCUMENT:
             throughput = f"{words / seconds:,.0f} words/s" if seconds else "-"
-        elif stage in ("map to RDF", "map shared nodes", "serialize", "validate"):
+        elif stage in ("map to RDF", "map shared nodes", "serialize and write", "validate"):
             throughput = f"{result.triples / seconds:,.0f} triples/s" if seconds else "-"
         else:
             throughput = ""

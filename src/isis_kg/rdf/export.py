@@ -3,13 +3,14 @@
 A document's triples travel through the cache and the cross-document steps as N-Triples
 bytes: one object per document instead of several Python objects per triple, which is what
 keeps a build of thousands of documents within memory. Turtle is written from the sorted,
-de-duplicated lines by pyoxigraph.
+de-duplicated lines by pyoxigraph, streamed.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -74,20 +75,55 @@ def parse_ntriples(data: bytes) -> Iterator[Triple]:
 
 
 def sorted_lines(chunks: Iterable[bytes]) -> list[bytes]:
-    """The distinct lines of N-Triples chunks, in the order of the Turtle file."""
-    lines: set[bytes] = set()
-    for chunk in chunks:
-        lines.update(chunk.splitlines())
-    lines.discard(b"")
-    return sorted(lines, key=lambda line: line.replace(_TYPE, _TYPE_FIRST, 1))
+    """The lines of N-Triples chunks in the order of the Turtle file, rdf:type first in each subject's
+    block (its lines stand marked until write_turtle restores them); a line two chunks hold is kept
+    twice, write_turtle writes it once. Sorted in place, without a key per line: a large graph's
+    lines are held once."""
+    lines = [
+        line.replace(_TYPE, _TYPE_FIRST, 1) if _TYPE in line else line
+        for chunk in chunks
+        for line in chunk.splitlines()
+        if line
+    ]
+    lines.sort()
+    return lines
 
 
-def turtle_from_lines(lines: list[bytes], extra_prefixes: dict[str, str] | None = None) -> bytes:
-    """Turtle of sorted N-Triples lines (see sorted_lines), with the contract's prefixes."""
-    parsed = ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES)
-    data = ox.serialize(parsed, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES | (extra_prefixes or {}))
-    assert data is not None
-    return data
+class _Unique(io.RawIOBase):
+    """Sorted lines (see sorted_lines) read as one N-Triples stream, each once, rdf:type restored."""
+
+    def __init__(self, lines: list[bytes]) -> None:
+        self._lines = iter(lines)
+        self._last: bytes | None = None
+        self._pending = bytearray()
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while len(self._pending) < len(buffer):
+            line = next(self._lines, None)
+            if line is None:
+                break
+            if line != self._last:
+                self._last = line
+                self.count += 1
+                self._pending += line.replace(_TYPE_FIRST, _TYPE, 1)
+                self._pending += b"\n"
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        del self._pending[:size]
+        return size
+
+
+def write_turtle(lines: list[bytes], output: BinaryIO, extra_prefixes: dict[str, str] | None = None) -> int:
+    """Write the Turtle of sorted N-Triples lines (see sorted_lines) with the contract's prefixes;
+    return how many triples it holds. Streamed: neither the N-Triples nor the Turtle is held whole."""
+    stream = _Unique(lines)
+    triples = ox.parse(io.BufferedReader(stream, 1 << 20), format=ox.RdfFormat.N_TRIPLES)
+    ox.serialize(triples, output, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES | (extra_prefixes or {}))
+    return stream.count
 
 
 def serialize_turtle(triples: Iterable[Triple], extra_prefixes: dict[str, str] | None = None) -> bytes:
@@ -95,4 +131,6 @@ def serialize_turtle(triples: Iterable[Triple], extra_prefixes: dict[str, str] |
 
     Blank nodes keep their given ids, so callers pass canonically named ones.
     """
-    return turtle_from_lines(sorted_lines([to_ntriples(triples)]), extra_prefixes)
+    output = io.BytesIO()
+    write_turtle(sorted_lines([to_ntriples(triples)]), output, extra_prefixes)
+    return output.getvalue()

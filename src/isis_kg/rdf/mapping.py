@@ -42,7 +42,11 @@ def date_literal(value: DateValue) -> Literal:
 
 
 def map_corpus(corpus: ResolvedCorpus, record: BuildRecord, reference: ReferenceData) -> CorpusGraph:
-    """The shared nodes (entities, events, sources), the build record, and each document's own part."""
+    """The shared nodes (entities, events, sources), the build record, and each document's own part.
+
+    Each document's N-Triples move into the graph (the document is left without them), so that a
+    large build holds them once.
+    """
     graph = CorpusGraph()
     for entity in corpus.entities.values():
         subject = node_iri(entity.key)
@@ -61,7 +65,8 @@ def map_corpus(corpus: ResolvedCorpus, record: BuildRecord, reference: Reference
     for source in corpus.sources.values():
         graph.shared |= _source(source, reference)
     for document in corpus.documents:
-        graph.documents[str(document_iri(document.sha256))] = document.ntriples + to_ntriples(_file_name(document))
+        ntriples, document.ntriples = document.ntriples, b""
+        graph.documents[str(document_iri(document.sha256))] = ntriples + to_ntriples(_file_name(document))
     graph.provenance = _build_record(corpus, record)
     return graph
 
