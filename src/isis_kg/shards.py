@@ -117,26 +117,29 @@ def split(graph: CorpusGraph) -> Iterator[bytes]:
     """N-Triples of the provenance, of each non-empty bucket of shared nodes, then of each non-empty
     bucket of documents, each with the type and labels of the shared nodes it points to; one at a
     time, so that a large graph's documents are not held twice."""
-    context: dict[str, set[Triple]] = defaultdict(set)  # a node's type and labels, which shapes look at
+    typed: set[Triple] = set()  # each node's type and labels, which shapes look at
     shared: dict[int, set[Triple]] = defaultdict(set)
     for triple in graph.shared:
-        subject = str(triple[0])
         if triple[1] in (RDF.type, RDFS.label):
-            context[subject].add(triple)
-        shared[_bucket(subject, SHARED_BUCKETS)].add(triple)
+            typed.add(triple)
+        shared[_bucket(str(triple[0]), SHARED_BUCKETS)].add(triple)
+    context: dict[bytes, list[bytes]] = defaultdict(list)  # a node's IRI -> its type and label lines
+    for line in to_ntriples(typed).splitlines(keepends=True):
+        context[line[1 : line.index(b">")]].append(line)
     for part in (graph.provenance, *(shared[bucket] for bucket in sorted(shared))):
-        yield to_ntriples(part | _context({str(n) for t in part for n in (t[0], t[2])}, context))
+        data = to_ntriples(part)
+        yield data + _context(data, context)
     documents: dict[int, list[str]] = defaultdict(list)
     for document in graph.documents:  # content-hash order, so each bucket's bytes are stable
         documents[_bucket(document, DOCUMENT_BUCKETS)].append(document)
     for bucket in sorted(documents):
         data = b"".join(graph.documents[document] for document in documents[bucket])
-        nodes = {iri.decode() for iri in _IRI.findall(data)}
-        yield data + to_ntriples(_context(nodes, context))
+        yield data + _context(data, context)
 
 
-def _context(nodes: set[str], context: dict[str, set[Triple]]) -> set[Triple]:
-    return {triple for node in nodes for triple in context.get(node, ())}
+def _context(data: bytes, context: dict[bytes, list[bytes]]) -> bytes:
+    """The type and label lines of every node the N-Triples ``data`` names, sorted."""
+    return b"".join(sorted({line for iri in set(_IRI.findall(data)) for line in context.get(iri, ())}))
 
 
 def _bucket(node: str, buckets: int) -> int:
