@@ -68,7 +68,7 @@ def test_the_parts_are_the_whole_graph(corpus_triples: set) -> None:
     parts = CorpusGraph.from_triples(corpus_triples)
     assert len(parts.documents) == 5
     assert parts.triples() == corpus_triples
-    assert len(set(parts.lines())) == len(corpus_triples)
+    assert len({line for chunk in parts.chunks() for line in chunk.splitlines()}) == len(corpus_triples)
 
 
 def test_a_curated_graph_is_cut_into_parts_again(reference, corpus_triples: set) -> None:

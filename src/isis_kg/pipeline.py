@@ -322,7 +322,7 @@ def build(
     written: dict[str, int] = {}
 
     def graph_turtle(stream: BinaryIO) -> None:
-        written["triples"] = write_turtle(graph.lines(), stream)
+        written["triples"] = write_turtle(graph.chunks(), stream)
 
     outputs |= {
         GRAPH_FILE: graph_turtle,

@@ -3,11 +3,13 @@
 A document's triples travel through the cache and the cross-document steps as N-Triples
 bytes: one object per document instead of several Python objects per triple, which is what
 keeps a build of thousands of documents within memory. Turtle is written from the sorted,
-de-duplicated lines by pyoxigraph, streamed.
+de-duplicated lines by pyoxigraph, streamed: each chunk of N-Triples is kept in the order of the
+Turtle file, so the chunks are merged line by line without sorting them all again.
 """
 
 from __future__ import annotations
 
+import heapq
 import io
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
@@ -52,12 +54,23 @@ def _to_rdflib(term: Any) -> Node:
     return BNode(term.value)
 
 
+def _order(line: bytes) -> bytes:
+    """Where a line stands in the Turtle file: by subject, rdf:type first in each subject's block."""
+    return line.replace(_TYPE, _TYPE_FIRST, 1)
+
+
 def to_ntriples(triples: Iterable[Triple]) -> bytes:
-    """The triples as N-Triples, one per line, sorted and without duplicates: same triples, same bytes."""
+    """The triples as N-Triples, one per line, without duplicates, in the order of the Turtle file
+    (so that chunks can be merged without sorting them again): same triples, same bytes."""
     converted = (ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in triples)
     data = ox.serialize(converted, format=ox.RdfFormat.N_TRIPLES)
     assert data is not None  # no output file given, so bytes come back
-    return b"".join(line + b"\n" for line in sorted(set(data.splitlines())))
+    return b"".join(line + b"\n" for line in sorted(set(data.splitlines()), key=_order))
+
+
+def merge_ntriples(*chunks: bytes) -> bytes:
+    """Chunks of to_ntriples merged into one, in the same order."""
+    return b"".join(_merged(chunks))
 
 
 def parse_ntriples(data: bytes) -> Iterator[Triple]:
@@ -74,27 +87,27 @@ def parse_ntriples(data: bytes) -> Iterator[Triple]:
         yield term(triple.subject), term(triple.predicate), term(triple.object)
 
 
-def sorted_lines(chunks: Iterable[bytes]) -> list[bytes]:
-    """The lines of N-Triples chunks in the order of the Turtle file, rdf:type first in each subject's
-    block (its lines stand marked until write_turtle restores them); a line two chunks hold is kept
-    twice, write_turtle writes it once. Sorted in place, without a key per line: a large graph's
-    lines are held once."""
-    lines = [
-        line.replace(_TYPE, _TYPE_FIRST, 1) if _TYPE in line else line
-        for chunk in chunks
-        for line in chunk.splitlines()
-        if line
-    ]
-    lines.sort()
-    return lines
+def _lines(chunk: bytes) -> Iterator[bytes]:
+    start = 0
+    while (end := chunk.find(b"\n", start)) >= 0:
+        yield chunk[start : end + 1]
+        start = end + 1
 
 
-class _Unique(io.RawIOBase):
-    """Sorted lines (see sorted_lines) read as one N-Triples stream, each once, rdf:type restored."""
+def _merged(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """The lines of chunks (each in the order of to_ntriples) in that order, each once."""
+    last = None
+    for line in heapq.merge(*(_lines(chunk) for chunk in chunks), key=_order):
+        if line != last:
+            last = line
+            yield line
 
-    def __init__(self, lines: list[bytes]) -> None:
-        self._lines = iter(lines)
-        self._last: bytes | None = None
+
+class _Stream(io.RawIOBase):
+    """Lines read as one stream, counted."""
+
+    def __init__(self, lines: Iterator[bytes]) -> None:
+        self._lines = lines
         self._pending = bytearray()
         self.count = 0
 
@@ -106,21 +119,19 @@ class _Unique(io.RawIOBase):
             line = next(self._lines, None)
             if line is None:
                 break
-            if line != self._last:
-                self._last = line
-                self.count += 1
-                self._pending += line.replace(_TYPE_FIRST, _TYPE, 1)
-                self._pending += b"\n"
+            self.count += 1
+            self._pending += line
         size = min(len(buffer), len(self._pending))
         buffer[:size] = self._pending[:size]
         del self._pending[:size]
         return size
 
 
-def write_turtle(lines: list[bytes], output: BinaryIO, extra_prefixes: dict[str, str] | None = None) -> int:
-    """Write the Turtle of sorted N-Triples lines (see sorted_lines) with the contract's prefixes;
-    return how many triples it holds. Streamed: neither the N-Triples nor the Turtle is held whole."""
-    stream = _Unique(lines)
+def write_turtle(chunks: Iterable[bytes], output: BinaryIO, extra_prefixes: dict[str, str] | None = None) -> int:
+    """Write the Turtle of N-Triples chunks (each in the order of to_ntriples) with the contract's
+    prefixes, each triple once; return how many triples it holds. Streamed: the chunks are merged
+    line by line, so neither all lines nor the Turtle are ever held at once."""
+    stream = _Stream(_merged(chunks))
     triples = ox.parse(io.BufferedReader(stream, 1 << 20), format=ox.RdfFormat.N_TRIPLES)
     ox.serialize(triples, output, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES | (extra_prefixes or {}))
     return stream.count
@@ -132,5 +143,5 @@ def serialize_turtle(triples: Iterable[Triple], extra_prefixes: dict[str, str] |
     Blank nodes keep their given ids, so callers pass canonically named ones.
     """
     output = io.BytesIO()
-    write_turtle(sorted_lines([to_ntriples(triples)]), output, extra_prefixes)
+    write_turtle([to_ntriples(triples)], output, extra_prefixes)
     return output.getvalue()

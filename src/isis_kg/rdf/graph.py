@@ -9,7 +9,7 @@ from rdflib.namespace import PROV, RDF
 from rdflib.term import Node
 
 from isis_kg.namespaces import ID, IKG
-from isis_kg.rdf.export import Triple, parse_ntriples, sorted_lines, to_ntriples
+from isis_kg.rdf.export import Triple, parse_ntriples, to_ntriples
 
 _DOCUMENT = str(ID["document/"])
 
@@ -34,9 +34,9 @@ class CorpusGraph:
             everything.update(parse_ntriples(data))
         return everything
 
-    def lines(self) -> list[bytes]:
-        """Every triple once, as N-Triples lines in the order of the Turtle file."""
-        return sorted_lines([to_ntriples(self.shared), to_ntriples(self.provenance), *self.documents.values()])
+    def chunks(self) -> list[bytes]:
+        """The parts as N-Triples chunks, each in the order of the Turtle file (see write_turtle)."""
+        return [to_ntriples(self.shared), to_ntriples(self.provenance), *self.documents.values()]
 
     @classmethod
     def from_triples(cls, triples: set[Triple]) -> CorpusGraph:

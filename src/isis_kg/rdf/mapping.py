@@ -17,7 +17,7 @@ from rdflib.term import Node
 from isis_kg.ingest.citations import title_language
 from isis_kg.model import DateValue, Document, Precision, QuantityClaim, Relation
 from isis_kg.namespaces import IKG, WD
-from isis_kg.rdf.export import Triple, to_ntriples
+from isis_kg.rdf.export import Triple, merge_ntriples, to_ntriples
 from isis_kg.rdf.graph import CorpusGraph
 from isis_kg.rdf.iris import build_iri, document_iri, node_iri, statement_iri
 from isis_kg.reference import ReferenceData
@@ -66,7 +66,9 @@ def map_corpus(corpus: ResolvedCorpus, record: BuildRecord, reference: Reference
         graph.shared |= _source(source, reference)
     for document in corpus.documents:
         ntriples, document.ntriples = document.ntriples, b""
-        graph.documents[str(document_iri(document.sha256))] = ntriples + to_ntriples(_file_name(document))
+        graph.documents[str(document_iri(document.sha256))] = merge_ntriples(
+            ntriples, to_ntriples(_file_name(document))
+        )
     graph.provenance = _build_record(corpus, record)
     return graph
 
