@@ -1,3 +1,4 @@
+import io
 import random
 
 import rdflib
@@ -6,7 +7,7 @@ from rdflib.compare import isomorphic
 
 from isis_kg.namespaces import ID, IKG
 from isis_kg.rdf import serialize_turtle
-from isis_kg.rdf.export import parse_ntriples, to_ntriples
+from isis_kg.rdf.export import merge_ntriples, parse_ntriples, to_ntriples, write_turtle
 
 TRIPLES = [
     (ID.isis, rdflib.RDF.type, IKG.Organisation),
@@ -40,3 +41,14 @@ def test_ntriples_round_trip_to_equal_rdflib_terms() -> None:
     data = to_ntriples([*TRIPLES, plain, plain])
     assert data.count(b"\n") == len(TRIPLES) + 1  # sorted, one line per triple, none twice
     assert set(parse_ntriples(data)) == {*TRIPLES, plain}
+
+
+def test_chunks_merge_into_one_turtle_each_triple_once() -> None:
+    """A fact two documents state is in both their parts; the file has it once, rdf:type first."""
+    first, second = to_ntriples(TRIPLES[:3]), to_ntriples(TRIPLES[2:])
+    output = io.BytesIO()
+    assert write_turtle([second, first], output) == len(TRIPLES)
+    assert output.getvalue() == serialize_turtle(TRIPLES)
+    block = output.getvalue().decode().split("id:isis ", 1)[1]
+    assert block.startswith("a ikg:Organisation ;")
+    assert merge_ntriples(first, second) == to_ntriples(TRIPLES)
