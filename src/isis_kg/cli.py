@@ -88,7 +88,7 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=os.cpu_count() or 1,
         metavar="N",
-        help="extract documents in N processes (default: every core)",
+        help="extract documents, and validate shards of a large graph, in N processes (default: every core)",
     )
     build_parser.add_argument(
         "--scheduler",
