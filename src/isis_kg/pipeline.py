@@ -244,7 +244,8 @@ def build(
     Files that cannot be read are reported in ``BuildResult.errors`` and skipped; the rest
     still build. With ``cache``, each document's extraction is kept on disk under its content,
     metadata, reference data and tool version, and reused when all four are unchanged. With
-    ``jobs`` > 1, documents are extracted in that many processes; the output is the same. With
+    ``jobs`` > 1, documents are extracted (and a large graph's shards validated) in that many
+    processes; the output is the same. With
     ``link``, every entity without a Wikidata link is looked up through it, and the proposals and
     review list go to ``wikidata-links.yaml`` beside the graph (never into the graph itself); an
     endpoint that fails is reported in ``errors`` and the graph is still written. With ``ner``
