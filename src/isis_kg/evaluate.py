@@ -25,6 +25,7 @@ from isis_kg.model import Citation, DateValue, DocumentMeta, Footnote
 from isis_kg.nlp import NameFinders
 from isis_kg.pipeline import process_document
 from isis_kg.reference import ReferenceData, load_reference
+from isis_kg.yamlfile import parse_yaml
 
 PROJECT = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = PROJECT / "tests" / "gold" / "passages.yaml"
@@ -287,7 +288,7 @@ def _scores(gold: set[Item], found: set[Item], label_of: Callable[[Item], str]) 
 
 def _load_yaml(path: Path, key: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror or error})") from None
     except yaml.YAMLError:

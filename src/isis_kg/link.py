@@ -22,6 +22,7 @@ from rdflib import Literal
 from isis_kg.errors import EndpointError, ReferenceDataError
 from isis_kg.query import http_problem, network_problem
 from isis_kg.reference import ReferenceData
+from isis_kg.yamlfile import parse_yaml
 
 SETTINGS_FILE = "reference/wikidata.yaml"
 LABEL_SCORE = 1.0
@@ -127,7 +128,7 @@ class WikidataClient:
 def load_link_settings(reference: ReferenceData, endpoint: str | None = None) -> LinkSettings:
     path = reference.directory / SETTINGS_FILE
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
         types = {
             str(cls): tuple(str(entry["qid"]) for entry in entries if str(entry.get("verified_at", "")).strip())
             for cls, entries in data["types"].items()

@@ -21,6 +21,7 @@ from rdflib.namespace import OWL, RDFS, SKOS
 
 from isis_kg.errors import ReferenceDataError
 from isis_kg.namespaces import IKG
+from isis_kg.yamlfile import parse_yaml
 
 DEFAULT_ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
 
@@ -322,7 +323,7 @@ def _parse_turtle(path: Path) -> rdflib.Graph:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         raise ReferenceDataError(path, "not UTF-8 text") from None
     except yaml.YAMLError as error:

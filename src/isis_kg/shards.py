@@ -28,10 +28,10 @@ from itertools import chain, islice
 from pathlib import Path
 
 import rdflib
-from rdflib.namespace import RDF, RDFS, SH
+from rdflib.namespace import RDF, SH
 from rdflib.term import BNode
 
-from isis_kg.rdf.export import Triple, parse_ntriples, to_ntriples
+from isis_kg.rdf.export import parse_ntriples, subject_lines, to_ntriples
 from isis_kg.rdf.graph import CorpusGraph
 from isis_kg.reference import ReferenceData
 from isis_kg.validate import ValidationReport, new_graph, read_results, validate_graph
@@ -39,7 +39,9 @@ from isis_kg.validate import ValidationReport, new_graph, read_results, validate
 SHARD_FROM = 50  # documents
 DOCUMENT_BUCKETS = 256
 SHARED_BUCKETS = 16
-_IRI = re.compile(rb"<([^>]*)>")
+POOL_FROM = 8  # shards to validate; fewer are validated here (a rebuild after one change validates 2-4)
+# the IRIs of shared nodes (not of statements, claims, documents or builds, which are never shared)
+_SHARED_IRI = re.compile(rb"<(https://w3id\.org/isis-kg/id/(?!statement/|claim/|document/|build/)[^>]*)>")
 
 
 def validate_in_shards(
@@ -79,8 +81,8 @@ def _validated(
 ) -> Iterator[tuple[Path, bool, bytes]]:
     """(key, conforms, report as N-Triples) of each shard, in order. With ``jobs`` > 1 the shards go to
     a process pool, a few at a time, so that only those in flight are held twice."""
-    first = list(islice(shards, 2))
-    if jobs <= 1 or len(first) < 2:  # a rebuild validates a shard or two: not worth starting processes
+    first = list(islice(shards, POOL_FROM))
+    if jobs <= 1 or len(first) < POOL_FROM:  # a rebuild validates a few shards: not worth starting processes
         for shard, key in chain(first, shards):
             yield (key, *_check(shard, reference))
         return
@@ -117,17 +119,13 @@ def split(graph: CorpusGraph) -> Iterator[bytes]:
     """N-Triples of the provenance, of each non-empty bucket of shared nodes, then of each non-empty
     bucket of documents, each with the type and labels of the shared nodes it points to; one at a
     time, so that a large graph's documents are not held twice."""
-    typed: set[Triple] = set()  # each node's type and labels, which shapes look at
-    shared: dict[int, set[Triple]] = defaultdict(set)
-    for triple in graph.shared:
-        if triple[1] in (RDF.type, RDFS.label):
-            typed.add(triple)
-        shared[_bucket(str(triple[0]), SHARED_BUCKETS)].add(triple)
-    context: dict[bytes, list[bytes]] = defaultdict(list)  # a node's IRI -> its type and label lines
-    for line in to_ntriples(typed).splitlines(keepends=True):
-        context[line[1 : line.index(b">")]].append(line)
-    for part in (graph.provenance, *(shared[bucket] for bucket in sorted(shared))):
-        data = to_ntriples(part)
+    context: dict[bytes, list[bytes]] = defaultdict(list)  # a shared node's IRI -> its type and label lines
+    shared: dict[int, list[bytes]] = defaultdict(list)
+    for subject, line, labelling in subject_lines(to_ntriples(graph.shared)):
+        if labelling:
+            context[subject].append(line)
+        shared[_bucket(subject.decode(), SHARED_BUCKETS)].append(line)
+    for data in (to_ntriples(graph.provenance), *(b"".join(shared[bucket]) for bucket in sorted(shared))):
         yield data + _context(data, context)
     documents: dict[int, list[str]] = defaultdict(list)
     for document in graph.documents:  # content-hash order, so each bucket's bytes are stable
@@ -138,8 +136,8 @@ def split(graph: CorpusGraph) -> Iterator[bytes]:
 
 
 def _context(data: bytes, context: dict[bytes, list[bytes]]) -> bytes:
-    """The type and label lines of every node the N-Triples ``data`` names, sorted."""
-    return b"".join(sorted({line for iri in set(_IRI.findall(data)) for line in context.get(iri, ())}))
+    """The type and label lines of every shared node the N-Triples ``data`` names, sorted."""
+    return b"".join(sorted({line for iri in set(_SHARED_IRI.findall(data)) for line in context.get(iri, ())}))
 
 
 def _bucket(node: str, buckets: int) -> int:

@@ -11,6 +11,7 @@ import yaml
 
 from isis_kg.errors import InputError
 from isis_kg.model import DateValue, DocumentMeta
+from isis_kg.yamlfile import parse_yaml
 
 CATALOGUE_NAME = "catalogue.yaml"
 FIELDS = {
@@ -74,7 +75,7 @@ def load_catalogues(paths: Iterable[Path], kinds: frozenset[str]) -> Catalogue:
 def read_yaml(path: Path, what: str) -> Any:
     """A YAML file beside the texts (``what``: "catalogue", "curation file"), or InputError saying why not."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return parse_yaml(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror or error})") from None
     except UnicodeDecodeError:

@@ -22,9 +22,11 @@ from isis_kg.namespaces import PREFIXES
 
 Triple = tuple[Node, Node, Node]
 
-# rdf:type sorts first in each subject's block, as people write Turtle by hand
+# rdf:type sorts first in each subject's block, as people write Turtle by hand: in a chunk it stands
+# as a mark that sorts before every IRI, and no N-Triples line can hold
 _TYPE = b" <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
 _TYPE_FIRST = b" <\x00> "
+_LABEL = b" <http://www.w3.org/2000/01/rdf-schema#label> "
 _XSD_STRING = ox.NamedNode("http://www.w3.org/2001/XMLSchema#string")
 
 
@@ -54,27 +56,31 @@ def _to_rdflib(term: Any) -> Node:
     return BNode(term.value)
 
 
-def _order(line: bytes) -> bytes:
-    """Where a line stands in the Turtle file: by subject, rdf:type first in each subject's block."""
-    return line.replace(_TYPE, _TYPE_FIRST, 1)
-
-
 def to_ntriples(triples: Iterable[Triple]) -> bytes:
-    """The triples as N-Triples, one per line, without duplicates, in the order of the Turtle file
-    (so that chunks can be merged without sorting them again): same triples, same bytes."""
+    """The triples as a chunk: N-Triples lines without duplicates, in the order of the Turtle file,
+    so that chunks merge without sorting them again (see write_turtle). For that order the
+    rdf:type predicate stands marked in a chunk; parse_ntriples and write_turtle read it back."""
     converted = (ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in triples)
     data = ox.serialize(converted, format=ox.RdfFormat.N_TRIPLES)
     assert data is not None  # no output file given, so bytes come back
-    return b"".join(line + b"\n" for line in sorted(set(data.splitlines()), key=_order))
+    return b"".join(line + b"\n" for line in sorted(set(data.replace(_TYPE, _TYPE_FIRST).splitlines())))
+
+
+def subject_lines(chunk: bytes) -> Iterator[tuple[bytes, bytes, bool]]:
+    """For each line of a chunk: its subject's IRI, the line, and whether it gives the subject's
+    type or a label (what shapes look at in nodes a triple points to)."""
+    for line in chunk.splitlines(keepends=True):
+        subject = line[1 : line.index(b">")]
+        yield subject, line, line.startswith((_TYPE_FIRST, _LABEL), len(subject) + 2)
 
 
 def merge_ntriples(*chunks: bytes) -> bytes:
-    """Chunks of to_ntriples merged into one, in the same order."""
+    """Chunks (see to_ntriples) merged into one."""
     return b"".join(_merged(chunks))
 
 
 def parse_ntriples(data: bytes) -> Iterator[Triple]:
-    """The triples of N-Triples bytes as rdflib terms (each distinct term made once)."""
+    """The triples of N-Triples bytes or a chunk as rdflib terms (each distinct term made once)."""
     made: dict[Any, Node] = {}
 
     def term(value: Any) -> Node:
@@ -83,7 +89,7 @@ def parse_ntriples(data: bytes) -> Iterator[Triple]:
             node = made[value] = _to_rdflib(value)
         return node
 
-    for triple in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
+    for triple in ox.parse(data.replace(_TYPE_FIRST, _TYPE), format=ox.RdfFormat.N_TRIPLES):
         yield term(triple.subject), term(triple.predicate), term(triple.object)
 
 
@@ -95,16 +101,16 @@ def _lines(chunk: bytes) -> Iterator[bytes]:
 
 
 def _merged(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """The lines of chunks (each in the order of to_ntriples) in that order, each once."""
+    """The lines of chunks merged in their order, each once."""
     last = None
-    for line in heapq.merge(*(_lines(chunk) for chunk in chunks), key=_order):
+    for line in heapq.merge(*(_lines(chunk) for chunk in chunks)):
         if line != last:
             last = line
             yield line
 
 
 class _Stream(io.RawIOBase):
-    """Lines read as one stream, counted."""
+    """Lines of chunks read as one N-Triples stream (rdf:type restored), counted."""
 
     def __init__(self, lines: Iterator[bytes]) -> None:
         self._lines = lines
@@ -120,7 +126,7 @@ class _Stream(io.RawIOBase):
             if line is None:
                 break
             self.count += 1
-            self._pending += line
+            self._pending += line.replace(_TYPE_FIRST, _TYPE, 1)
         size = min(len(buffer), len(self._pending))
         buffer[:size] = self._pending[:size]
         del self._pending[:size]
