@@ -39,6 +39,7 @@ from isis_kg.validate import ValidationReport, new_graph, read_results, validate
 SHARD_FROM = 50  # documents
 DOCUMENT_BUCKETS = 256
 SHARED_BUCKETS = 16
+_PYSHACL = version("pyshacl")  # part of every shard's key: another pyshacl may judge differently
 POOL_FROM = 8  # shards to validate; fewer are validated here (a rebuild after one change validates 2-4)
 # the IRIs of shared nodes (not of statements, claims, documents or builds, which are never shared)
 _SHARED_IRI = re.compile(rb"<(https://w3id\.org/isis-kg/id/(?!statement/|claim/|document/|build/)[^>]*)>")
@@ -145,7 +146,7 @@ def _bucket(node: str, buckets: int) -> int:
 
 
 def _key(shard: bytes, reference: ReferenceData) -> Path:
-    digest = hashlib.sha256(f"{reference.fingerprint}|pyshacl {version('pyshacl')}\n".encode())
+    digest = hashlib.sha256(f"{reference.fingerprint}|pyshacl {_PYSHACL}\n".encode())
     digest.update(shard)
     name = digest.hexdigest()
     return Path(name[:2]) / f"{name}.conforms"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import heapq
 import io
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
@@ -75,8 +76,8 @@ def subject_lines(chunk: bytes) -> Iterator[tuple[bytes, bytes, bool]]:
 
 
 def merge_ntriples(*chunks: bytes) -> bytes:
-    """Chunks (see to_ntriples) merged into one."""
-    return b"".join(_merged(chunks))
+    """A few small chunks (see to_ntriples) merged into one."""
+    return b"".join(sorted({line for chunk in chunks for line in chunk.splitlines(keepends=True)}))
 
 
 def parse_ntriples(data: bytes) -> Iterator[Triple]:
@@ -122,11 +123,11 @@ class _Stream(io.RawIOBase):
 
     def readinto(self, buffer: Any) -> int:
         while len(self._pending) < len(buffer):
-            line = next(self._lines, None)
-            if line is None:
+            batch = list(islice(self._lines, 4096))
+            if not batch:
                 break
-            self.count += 1
-            self._pending += line.replace(_TYPE_FIRST, _TYPE, 1)
+            self.count += len(batch)
+            self._pending += b"".join(batch).replace(_TYPE_FIRST, _TYPE)
         size = min(len(buffer), len(self._pending))
         buffer[:size] = self._pending[:size]
         del self._pending[:size]
