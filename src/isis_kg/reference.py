@@ -459,25 +459,16 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
                 triggers=triggers,
             )
         )
+    required = ("place_link", "perpetrator_link", "perpetrator_before")
+    optional = (  # a rule left out matches nothing
+        "not_a_subject", "perpetrator_verb", "subject_gap", "participant_link", "place_joiner", "place_date",
+        "place_year", "place_before", "place_before_link", "date_link", "subject_auxiliary", "subject_participle",
+    )  # fmt: skip
+    rules = {name: _compile(path, name, str(_require(path, "top level", data, name))) for name in required}
+    rules |= {name: _compile(path, name, str(data.get(name) or "(?!)")) for name in optional}
     return EventRules(
         patterns=tuple(patterns),
-        place_link=_compile(path, "place_link", str(_require(path, "top level", data, "place_link"))),
-        perpetrator_link=_compile(path, "perpetrator_link", str(_require(path, "top level", data, "perpetrator_link"))),
-        perpetrator_before=_compile(
-            path, "perpetrator_before", str(_require(path, "top level", data, "perpetrator_before"))
-        ),
-        not_a_subject=_compile(path, "not_a_subject", str(data.get("not_a_subject") or "(?!)")),
-        perpetrator_verb=_compile(path, "perpetrator_verb", str(data.get("perpetrator_verb") or "(?!)")),
-        subject_gap=_compile(path, "subject_gap", str(data.get("subject_gap") or "(?!)")),
-        participant_link=_compile(path, "participant_link", str(data.get("participant_link") or "(?!)")),
-        place_joiner=_compile(path, "place_joiner", str(data.get("place_joiner") or "(?!)")),
-        place_date=_compile(path, "place_date", str(data.get("place_date") or "(?!)")),
-        place_year=_compile(path, "place_year", str(data.get("place_year") or "(?!)")),
-        place_before=_compile(path, "place_before", str(data.get("place_before") or "(?!)")),
-        place_before_link=_compile(path, "place_before_link", str(data.get("place_before_link") or "(?!)")),
-        date_link=_compile(path, "date_link", str(data.get("date_link") or "(?!)")),
-        subject_auxiliary=_compile(path, "subject_auxiliary", str(data.get("subject_auxiliary") or "(?!)")),
-        subject_participle=_compile(path, "subject_participle", str(data.get("subject_participle") or "(?!)")),
+        **rules,
         casualties=_casualties(path, data.get("casualties") or [], data.get("number_words") or {}),
         number_words={str(word).lower(): int(value) for word, value in (data.get("number_words") or {}).items()},
         date_window=int(data.get("date_window", 120)),

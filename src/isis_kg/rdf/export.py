@@ -24,7 +24,7 @@ from isis_kg.namespaces import PREFIXES
 Triple = tuple[Node, Node, Node]
 
 # rdf:type sorts first in each subject's block, as people write Turtle by hand: in a chunk it stands
-# as a mark that sorts before every IRI, and no N-Triples line can hold
+# as a mark that sorts before every IRI and that no N-Triples line can hold
 _TYPE = b" <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
 _TYPE_FIRST = b" <\x00> "
 _LABEL = b" <http://www.w3.org/2000/01/rdf-schema#label> "
