@@ -59,11 +59,13 @@ def validate_in_shards(
     results = rdflib.Graph()
     conforms = True
     seen: set[tuple[str, ...]] = set()
-    to_do = ((shard, _key(shard, reference)) for shard in split(graph))
-    to_do = ((shard, key) for shard, key in to_do if cache is None or not (cache / key).is_file())
+    to_do = (
+        (shard, _key(shard, reference) if cache is not None else None) for shard in split(graph)
+    )  # without a cache, no shard is hashed
+    to_do = ((shard, key) for shard, key in to_do if cache is None or key is None or not (cache / key).is_file())
     for key, shard_conforms, report in _validated(to_do, reference, jobs):
         if shard_conforms:
-            if cache is not None:
+            if cache is not None and key is not None:
                 (cache / key).parent.mkdir(parents=True, exist_ok=True)
                 (cache / key).write_bytes(b"")
             continue
@@ -78,8 +80,8 @@ def validate_in_shards(
 
 
 def _validated(
-    shards: Iterator[tuple[bytes, Path]], reference: ReferenceData, jobs: int
-) -> Iterator[tuple[Path, bool, bytes]]:
+    shards: Iterator[tuple[bytes, Path | None]], reference: ReferenceData, jobs: int
+) -> Iterator[tuple[Path | None, bool, bytes]]:
     """(key, conforms, report as N-Triples) of each shard, in order. With ``jobs`` > 1 the shards go to
     a process pool, a few at a time, so that only those in flight are held twice."""
     first = list(islice(shards, POOL_FROM))
@@ -90,7 +92,7 @@ def _validated(
     # the reference data goes to the workers as it is (not loaded again): the blank nodes of the
     # shapes keep their ids, so that a result's sh:sourceShape still names its node shape here
     with ProcessPoolExecutor(jobs, initializer=_start_validator, initargs=(reference,)) as pool:
-        pending: deque[tuple[Path, Future[tuple[bool, bytes]]]] = deque()
+        pending: deque[tuple[Path | None, Future[tuple[bool, bytes]]]] = deque()
         for shard, key in chain(first, shards):
             pending.append((key, pool.submit(_check_in_worker, shard)))
             if len(pending) >= 2 * jobs:
