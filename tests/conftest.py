@@ -15,7 +15,7 @@ import pytest
 from isis_kg.extract import extract_events, extract_relations
 from isis_kg.ingest import repair_layout, split_sentences
 from isis_kg.model import DateValue, EventMention, Mention, Relation, Sentence
-from isis_kg.nlp import EntityMatcher, NameFinders, find_dates
+from isis_kg.nlp import Analysers, EntityMatcher, find_dates
 from isis_kg.reference import ReferenceData, load_reference
 from isis_kg.store import Server, oxigraph_binary, stop, wait_until_up
 
@@ -41,9 +41,9 @@ def matcher(reference: ReferenceData) -> EntityMatcher:
 
 
 @pytest.fixture(scope="session")
-def finders(matcher: EntityMatcher) -> NameFinders:
+def analysers(matcher: EntityMatcher) -> Analysers:
     """What the pipeline finds names with by default: the gazetteer (and the cue words and aliases)."""
-    return NameFinders(matcher)
+    return Analysers(matcher)
 
 
 @pytest.fixture(scope="session")

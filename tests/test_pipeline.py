@@ -96,7 +96,7 @@ def test_stage_order_is_checked() -> None:
     assert all(isinstance(stage, Stage) for stage in STAGES)
 
 
-def test_every_fact_from_a_footnoted_sentence_cites_its_source(reference, finders) -> None:
+def test_every_fact_from_a_footnoted_sentence_cites_its_source(reference, analysers) -> None:
     from isis_kg.ingest import read_source
     from isis_kg.model import Document, DocumentMeta
     from isis_kg.rdf import BuildRecord, map_corpus
@@ -105,7 +105,7 @@ def test_every_fact_from_a_footnoted_sentence_cites_its_source(reference, finder
     source = read_source(CORPUS / "nctv-2017-transformatie-isis-na-kalifaat.txt")
     document = Document(source.file_name, source.sha256, source.text, DocumentMeta(source.sha256))
     for stage in STAGES:  # not process_document, which drops the sentences this test looks at
-        stage.run(document, reference, finders)
+        stage.run(document, reference, analysers)
     graph = rdflib.Graph()
     for triple in map_corpus(resolve([document], reference), BuildRecord("t", "1", "r", "i"), reference).triples():
         graph.add(triple)

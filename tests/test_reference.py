@@ -41,6 +41,18 @@ def test_franchises_know_their_parent_and_classes_come_from_the_ontology(referen
         ),
         ("patterns/events.yaml", "class: Attack", "class: Aanslag", r"class 'Aanslag' is not in the ontology"),
         (
+            "patterns/dependencies.yaml",
+            "shape: apposition",
+            "shape: bijstelling",
+            r"pattern 'parse/leader-of/leider-van': shape 'bijstelling' is neither clause nor apposition",
+        ),
+        (
+            "patterns/dependencies.yaml",
+            "Region: Irak",
+            "Region: Noord Irak",
+            r"'Noord Irak' for Region is not one word",
+        ),
+        (
             "patterns/citations.yaml",
             "kind: courtRuling, identifier: ecli",
             "kind: vonnis, identifier: ecli",

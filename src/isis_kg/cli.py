@@ -102,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
         help="look up Wikidata items for entities without a link; proposals go to DIR/wikidata-links.yaml",
     )
     build_parser.add_argument("--link-endpoint", metavar="URL", help="SPARQL endpoint for --link (default: Wikidata's)")
-    _ner_option(build_parser)
+    _analyser_options(build_parser)
     build_parser.add_argument("--quiet", action="store_true", help="print errors only, no progress")
     build_parser.set_defaults(command=_build)
 
@@ -196,7 +196,7 @@ def _parser() -> argparse.ArgumentParser:
         help="gold footnotes (default: tests/gold/footnotes.yaml)",
     )
     _ontology_option(evaluate_parser)
-    _ner_option(evaluate_parser)
+    _analyser_options(evaluate_parser)
     evaluate_parser.add_argument(
         "--details", action="store_true", help="also list what was missed and what was spurious"
     )
@@ -215,6 +215,7 @@ def _build(options: argparse.Namespace) -> int:
             jobs=options.jobs,
             link=_link_client(options.ontology, options.link_endpoint) if options.link else None,
             ner=options.ner,
+            parser=options.parser,
             scheduler=options.scheduler,
         )
     for error in result.errors:
@@ -252,7 +253,8 @@ def _ontology_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _ner_option(parser: argparse.ArgumentParser) -> None:
+def _analyser_options(parser: argparse.ArgumentParser) -> None:
+    from isis_kg.nlp.parse import PARSERS
     from isis_kg.nlp.statistical import RECOGNIZERS
 
     parser.add_argument(
@@ -260,6 +262,12 @@ def _ner_option(parser: argparse.ArgumentParser) -> None:
         choices=RECOGNIZERS,
         default=None,
         help="also use a statistical recogniser for names (frog: Debian's frog and frogdata)",
+    )
+    parser.add_argument(
+        "--parser",
+        choices=PARSERS,
+        default=None,
+        help="also read relations from a dependency parse (frog: Debian's frog and frogdata)",
     )
 
 
@@ -370,7 +378,7 @@ def _evaluate(options: argparse.Namespace) -> int:
     from isis_kg.evaluate import DEFAULT_FOOTNOTE_GOLD, DEFAULT_GOLD, evaluate, evaluate_citations
 
     reference = load_reference(options.ontology)
-    passages = evaluate(options.gold or DEFAULT_GOLD, reference, ner=options.ner)
+    passages = evaluate(options.gold or DEFAULT_GOLD, reference, ner=options.ner, parser=options.parser)
     citations = evaluate_citations(options.footnotes or DEFAULT_FOOTNOTE_GOLD, reference=reference)
     print("\n".join([line for split in passages for line in split.table()]))
     print("\n".join([line for split in citations for line in split.table()]))

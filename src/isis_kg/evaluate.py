@@ -22,7 +22,7 @@ from isis_kg.ingest.catalogue import Catalogue, catalogue_paths, load_catalogues
 from isis_kg.ingest.citations import read_footnotes
 from isis_kg.ingest.reader import SourceFile
 from isis_kg.model import Citation, DateValue, DocumentMeta, Footnote
-from isis_kg.nlp import NameFinders
+from isis_kg.nlp import Analysers
 from isis_kg.pipeline import process_document
 from isis_kg.reference import ReferenceData, load_reference
 from isis_kg.yamlfile import parse_yaml
@@ -33,6 +33,20 @@ DEFAULT_FOOTNOTE_GOLD = PROJECT / "tests" / "gold" / "footnotes.yaml"
 DEFAULT_CORPUS = PROJECT / "corpus"
 CITATION_FIELDS = ("title", "creators", "publisher", "date")
 EVENT_CLASS = "Event"
+# the relations of the graph contract; the issue's targets are set over these together
+EVENT_ARGUMENTS = frozenset({"date", "occurredIn", "perpetrator"})
+CONTRACT_RELATIONS = frozenset(
+    {
+        "franchiseOf",
+        "operatesIn",
+        "locatedIn",
+        "leaderOf",
+        "memberOf",
+        "predecessorOf",
+        "opposes",
+        "pledgedAllegianceTo",
+    }
+)
 
 Item = tuple[str, ...]
 
@@ -186,16 +200,19 @@ def _norm(value: object) -> str | None:
 
 
 def evaluate(
-    gold_path: Path | str = DEFAULT_GOLD, reference: ReferenceData | None = None, ner: str | None = None
+    gold_path: Path | str = DEFAULT_GOLD,
+    reference: ReferenceData | None = None,
+    ner: str | None = None,
+    parser: str | None = None,
 ) -> list[Evaluation]:
-    """Score entities and relations on the gold passages, one Evaluation per split (``ner``: see build)."""
+    """Score entities and relations on the gold passages, one Evaluation per split (``ner``, ``parser``: see build)."""
     reference = reference or load_reference()
-    finders = NameFinders.create(reference, ner)
+    analysers = Analysers.create(reference, ner, parser)
     metadata = _corpus_metadata(DEFAULT_CORPUS, reference)
     splits: dict[str, list[dict[str, Any]]] = {}
     for passage in _load_gold(Path(gold_path)):
         splits.setdefault(str(passage.get("split", "development")), []).append(passage)
-    return [_evaluate_passages(name, passages, reference, finders, metadata) for name, passages in splits.items()]
+    return [_evaluate_passages(name, passages, reference, analysers, metadata) for name, passages in splits.items()]
 
 
 def _corpus_metadata(corpus: Path, reference: ReferenceData) -> dict[str, DocumentMeta]:
@@ -214,7 +231,7 @@ def _evaluate_passages(
     split: str,
     passages: list[dict[str, Any]],
     reference: ReferenceData,
-    finders: NameFinders,
+    analysers: Analysers,
     metadata: dict[str, DocumentMeta],
 ) -> Evaluation:
     gold_entities: set[Item] = set()
@@ -231,7 +248,7 @@ def _evaluate_passages(
             gold_dates[(name, str(event["key"]))] = str(event["date"]) if "date" in event else None
             if "date" in event:
                 gold_relations.add((name, str(event["key"]), "date", str(event["date"])))
-            for argument in ("occurredIn", "perpetrator"):
+            for argument in ("occurredIn", "perpetrator"):  # participant is not annotated
                 gold_relations |= {(name, str(event["key"]), argument, str(o)) for o in event.get(argument) or []}
 
         text = str(passage["text"])
@@ -240,7 +257,7 @@ def _evaluate_passages(
         known = metadata.get(source.file_name)
         if known is not None:
             catalogue.entries[source.sha256] = replace(known, sha256=source.sha256)
-        document = process_document(source, catalogue, reference, finders)
+        document = process_document(source, catalogue, reference, analysers)
         found_entities |= {(name, m.entity, m.entity_class) for m in document.mentions}
         found_entities |= {(name, e.key, EVENT_CLASS) for e in document.events}
         # the gold set leaves hedged claims out, so only plain assertions are scored
@@ -265,7 +282,12 @@ def _evaluate_passages(
         events_found=len(found_events),
         event_dates_right=dates_right,
         entities=_scores(gold_entities, found_entities, label_of=lambda item: item[2]),
-        relations=_scores(gold_relations, found_relations, label_of=lambda item: item[2]),
+        relations=_scores(
+            gold_relations,
+            found_relations,
+            label_of=lambda item: item[2],
+            groups={"contract relations": CONTRACT_RELATIONS, "event arguments": EVENT_ARGUMENTS},
+        ),
         missed=tuple(sorted((gold_entities | gold_relations) - (found_entities | found_relations))),
         spurious=tuple(sorted((found_entities | found_relations) - (gold_entities | gold_relations))),
     )
@@ -275,15 +297,21 @@ def _object(value: object) -> str:
     return value.lexical if isinstance(value, DateValue) else str(value)
 
 
-def _scores(gold: set[Item], found: set[Item], label_of: Callable[[Item], str]) -> tuple[Score, ...]:
+def _scores(
+    gold: set[Item], found: set[Item], label_of: Callable[[Item], str], groups: dict[str, frozenset[str]] | None = None
+) -> tuple[Score, ...]:
+    """A score per label, then per group of labels (those with any member present), then over all."""
     labels = sorted({label_of(i) for i in gold | found})
+    members = {label: frozenset({label}) for label in labels}
+    members |= {name: group for name, group in (groups or {}).items() if group & set(labels)}
+    members["all"] = frozenset(labels)
 
     def score(label: str) -> Score:
-        g = {i for i in gold if label == "all" or label_of(i) == label}
-        f = {i for i in found if label == "all" or label_of(i) == label}
+        g = {i for i in gold if label_of(i) in members[label]}
+        f = {i for i in found if label_of(i) in members[label]}
         return Score(label, len(g), len(f), len(g & f))
 
-    return tuple(score(label) for label in labels) + (score("all"),)
+    return tuple(score(label) for label in members)
 
 
 def _load_yaml(path: Path, key: str) -> dict[str, Any]:

@@ -25,13 +25,14 @@ from isis_kg import __version__
 from isis_kg.curate import Decision, apply_curation, curation_paths, load_curation
 from isis_kg.errors import EndpointError, InputError, NothingToBuildError, OutputError, PathError, ToolError
 from isis_kg.extract import extract_events, extract_relations, keep_first_naming, strongest_per_sentence
+from isis_kg.extract.dependencies import extract_parsed_relations, parse_names
 from isis_kg.extract.quantities import extract_quantities
 from isis_kg.ingest import SourceFile, discover, load_catalogues, read_source, repair_layout, split_sentences
 from isis_kg.ingest.catalogue import Catalogue, catalogue_paths
 from isis_kg.ingest.citations import read_footnotes
 from isis_kg.link import LinkTarget, WikidataClient, link_entities, review_file
 from isis_kg.model import DateValue, Document, DocumentMeta, Mention
-from isis_kg.nlp import NameFinders, find_dates
+from isis_kg.nlp import AnalyserChoice, Analysers, find_dates
 from isis_kg.nlp.aliases import LearntAliases, find_learnt, learn_aliases
 from isis_kg.nlp.names import find_cued_names
 from isis_kg.rdf import BuildRecord, map_corpus, map_document, write_turtle
@@ -55,14 +56,14 @@ class Stage:
     name: str
     reads: tuple[str, ...]
     writes: tuple[str, ...]
-    run: Callable[[Document, ReferenceData, NameFinders], None]
+    run: Callable[[Document, ReferenceData, Analysers], None]
 
 
-def _layout(document: Document, reference: ReferenceData, _finders: NameFinders) -> None:
+def _layout(document: Document, reference: ReferenceData, _analysers: Analysers) -> None:
     document.blocks = repair_layout(document.text, reference.layout)
 
 
-def _footnotes(document: Document, reference: ReferenceData, _finders: NameFinders) -> None:
+def _footnotes(document: Document, reference: ReferenceData, _analysers: Analysers) -> None:
     document.footnotes = read_footnotes(document.blocks, reference)
     markers = {number for block in document.blocks for _position, number in block.markers}
     missing = sorted(markers - set(document.footnotes))
@@ -73,17 +74,17 @@ def _footnotes(document: Document, reference: ReferenceData, _finders: NameFinde
         )
 
 
-def _sentences(document: Document, _reference: ReferenceData, _finders: NameFinders) -> None:
+def _sentences(document: Document, _reference: ReferenceData, _analysers: Analysers) -> None:
     document.sentences = split_sentences(document.blocks)
 
 
-def _entities(document: Document, reference: ReferenceData, finders: NameFinders) -> None:
+def _entities(document: Document, reference: ReferenceData, analysers: Analysers) -> None:
     mentions: list[Mention] = []
     learnt: LearntAliases = {}  # aliases the document introduces, in reading order
     stating = [s for s in document.sentences if document.states_facts(s)]
-    statistical = finders.statistical.recognize(stating) if finders.statistical is not None else {}
+    statistical = analysers.statistical.recognize(stating) if analysers.statistical is not None else {}
     for sentence in stating:
-        known = finders.gazetteer.find(sentence)
+        known = analysers.gazetteer.find(sentence)
         known += find_learnt(sentence, learnt, known, reference)
         known += find_cued_names(sentence, known, reference)
         known += _not_overlapping(statistical.get(sentence.index, []), known)
@@ -96,7 +97,7 @@ def _not_overlapping(candidates: list[Mention], known: list[Mention]) -> list[Me
     return [c for c in candidates if not any(c.start < k.end and k.start < c.end for k in known)]
 
 
-def _facts(document: Document, reference: ReferenceData, _finders: NameFinders) -> None:
+def _facts(document: Document, reference: ReferenceData, analysers: Analysers) -> None:
     by_sentence: dict[int, list[Mention]] = {}
     for mention in document.mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -105,6 +106,9 @@ def _facts(document: Document, reference: ReferenceData, _finders: NameFinders) 
             continue
         mentions = by_sentence.get(sentence.index, [])
         document.relations += extract_relations(sentence, mentions, reference)
+        if analysers.parser is not None and len(mentions) > 1:
+            named, tokens = parse_names(sentence, mentions, analysers.parser, reference)
+            document.relations += extract_parsed_relations(sentence, named, tokens, reference)
         dates = find_dates(sentence.text, reference, anchor=document.meta.date)
         events, event_facts = extract_events(sentence, mentions, dates, reference)
         document.events += events
@@ -113,7 +117,7 @@ def _facts(document: Document, reference: ReferenceData, _finders: NameFinders) 
     document.relations = strongest_per_sentence(keep_first_naming(document.relations))
 
 
-def _map(document: Document, _reference: ReferenceData, _finders: NameFinders) -> None:
+def _map(document: Document, _reference: ReferenceData, _analysers: Analysers) -> None:
     document.ntriples = map_document(document)
 
 
@@ -200,7 +204,7 @@ def process_document(
     source: SourceFile,
     catalogue: Catalogue,
     reference: ReferenceData,
-    finders: NameFinders,
+    analysers: Analysers,
     meter: StageMeter | None = None,
 ) -> Document:
     """Run every per-document stage on one text."""
@@ -210,7 +214,7 @@ def process_document(
     meter = meter or StageMeter()
     for stage in STAGES:
         with meter.measure(stage.name):
-            stage.run(document, reference, finders)
+            stage.run(document, reference, analysers)
     document.compact()
     return document
 
@@ -237,6 +241,7 @@ def build(
     jobs: int = 1,
     link: WikidataClient | None = None,
     ner: str | None = None,
+    parser: str | None = None,
     scheduler: str | None = None,
 ) -> BuildResult:
     """Build the graph of the texts under ``paths`` into ``out_dir``.
@@ -250,6 +255,8 @@ def build(
     review list go to ``wikidata-links.yaml`` beside the graph (never into the graph itself); an
     endpoint that fails is reported in ``errors`` and the graph is still written. With ``ner``
     ("frog"), a statistical recogniser adds the names the gazetteer and the cue words miss. With
+    ``parser`` ("frog"), the relations of dependencies.yaml are read from each sentence's parse as
+    well as those of relations.yaml from its words. With
     ``scheduler`` (a Dask scheduler's address, or "config" for Dask's configured one), documents
     are extracted on that Dask cluster instead; the graph is the same.
     Raises InputError when nothing can be built (no readable text, or a broken catalogue) and
@@ -258,7 +265,7 @@ def build(
     meter = StageMeter()
     with meter.measure("reference data"):
         reference = load_reference(ontology_dir)
-        finders = NameFinders.create(reference, ner)
+        analysers = Analysers.create(reference, ner, parser)
 
     inputs = [Path(p) for p in paths]
     files, errors = discover(inputs)
@@ -270,7 +277,7 @@ def build(
     seen: dict[str, Path] = {}
     reused = 0
     for number, (path, outcome, from_cache, seconds) in enumerate(
-        _extract_all(files, catalogue, reference, finders, ontology_dir, cache, jobs, scheduler), start=1
+        _extract_all(files, catalogue, reference, analysers, ontology_dir, cache, jobs, scheduler), start=1
     ):
         if progress is not None:
             progress(f"read {path.name}", number, len(files))
@@ -363,7 +370,7 @@ def _extract_all(
     files: list[Path],
     catalogue: Catalogue,
     reference: ReferenceData,
-    finders: NameFinders,
+    analysers: Analysers,
     ontology_dir: Path | str | None,
     cache: Path | str | None,
     jobs: int,
@@ -372,26 +379,26 @@ def _extract_all(
     """Every file's Document (or the error that stopped it), in the order of ``files``."""
     cache_dir = Path(cache) if cache is not None else None
     if scheduler is not None:
-        yield from _extract_on_dask(files, catalogue, ontology_dir, cache_dir, finders.version, scheduler)
+        yield from _extract_on_dask(files, catalogue, ontology_dir, cache_dir, analysers.choice, scheduler)
         return
     if jobs <= 1 or len(files) <= 1:
         for path in files:
-            yield extract_file(path, catalogue, reference, finders, cache_dir)
+            yield extract_file(path, catalogue, reference, analysers, cache_dir)
         return
     # what the cache holds is read here: sending it through a worker would pickle it twice more
     hits = {}
     if cache_dir is not None:
         for path in files:
-            hit = _cached_only(path, catalogue, reference, finders, cache_dir)
+            hit = _cached_only(path, catalogue, reference, analysers, cache_dir)
             if hit is not None:
                 hits[path] = hit
     misses = [path for path in files if path not in hits]
     if len(misses) <= 1:
         for path in files:
-            yield hits.get(path) or extract_file(path, catalogue, reference, finders, cache_dir)
+            yield hits.get(path) or extract_file(path, catalogue, reference, analysers, cache_dir)
         return
     with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_start_worker, initargs=(ontology_dir, catalogue, cache_dir, finders.version)
+        max_workers=jobs, initializer=_start_worker, initargs=(ontology_dir, catalogue, cache_dir, analysers.choice)
     ) as pool:
         extracted = pool.map(_worker_extract, misses, chunksize=max(1, len(misses) // (jobs * 4)))
         for path in files:
@@ -399,7 +406,7 @@ def _extract_all(
 
 
 def extract_file(
-    path: Path, catalogue: Catalogue, reference: ReferenceData, finders: NameFinders, cache: Path | None
+    path: Path, catalogue: Catalogue, reference: ReferenceData, analysers: Analysers, cache: Path | None
 ) -> Extracted:
     """Read one file and run the per-document stages, or take the result from the cache."""
     meter = StageMeter()
@@ -409,13 +416,13 @@ def extract_file(
     except InputError as error:
         return path, error, False, meter.seconds
     meta = _meta(source, catalogue)
-    cached = _cache_file(cache, source.sha256, meta, reference, finders) if cache is not None else None
+    cached = _cache_file(cache, source.sha256, meta, reference, analysers) if cache is not None else None
     if cached is not None and cached.is_file():
         with meter.measure("cache"):
             document: Document = pickle.loads(cached.read_bytes())
         document.file_name = source.file_name  # the same text under another name
         return path, document, True, meter.seconds
-    document = process_document(source, catalogue, reference, finders, meter)
+    document = process_document(source, catalogue, reference, analysers, meter)
     if cached is not None:
         cached.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=cached.parent)
@@ -426,14 +433,14 @@ def extract_file(
 
 
 def _cached_only(
-    path: Path, catalogue: Catalogue, reference: ReferenceData, finders: NameFinders, cache: Path
+    path: Path, catalogue: Catalogue, reference: ReferenceData, analysers: Analysers, cache: Path
 ) -> Extracted | None:
     """The cached extraction of a file, or None when it must be extracted (or read) again."""
     try:
         source = read_source(path)
     except InputError:
         return None  # the worker reports it, as for any file
-    cached = _cache_file(cache, source.sha256, _meta(source, catalogue), reference, finders)
+    cached = _cache_file(cache, source.sha256, _meta(source, catalogue), reference, analysers)
     if not cached.is_file():
         return None
     meter = StageMeter()
@@ -443,8 +450,8 @@ def _cached_only(
     return path, document, True, meter.seconds
 
 
-def _cache_file(cache: Path, sha256: str, meta: DocumentMeta, reference: ReferenceData, finders: NameFinders) -> Path:
-    key = f"{sha256}|{meta!r}|{reference.fingerprint}|{__version__}|{finders.version}"
+def _cache_file(cache: Path, sha256: str, meta: DocumentMeta, reference: ReferenceData, analysers: Analysers) -> Path:
+    key = f"{sha256}|{meta!r}|{reference.fingerprint}|{__version__}|{analysers.version}"
     key = hashlib.sha256(key.encode()).hexdigest()
     return cache / f"{key}.pickle"
 
@@ -452,11 +459,13 @@ def _cache_file(cache: Path, sha256: str, meta: DocumentMeta, reference: Referen
 _WORKER: dict[str, object] = {}
 
 
-def _start_worker(ontology_dir: Path | str | None, catalogue: Catalogue, cache: Path | None, finders: str) -> None:
+def _start_worker(
+    ontology_dir: Path | str | None, catalogue: Catalogue, cache: Path | None, choice: AnalyserChoice
+) -> None:
     reference = load_reference(ontology_dir)
-    ner = None if finders == "gazetteer" else finders
-    _WORKER.update(reference=reference, finders=NameFinders.create(reference, ner), catalogue=catalogue, cache=cache)
-    _WORKER["key"] = (str(ontology_dir), finders, reference.fingerprint)
+    analysers = Analysers.create(reference, choice.ner, choice.parser)
+    _WORKER.update(reference=reference, analysers=analysers, catalogue=catalogue, cache=cache)
+    _WORKER["key"] = (str(ontology_dir), choice, reference.fingerprint)
 
 
 def _extract_on_dask(
@@ -464,7 +473,7 @@ def _extract_on_dask(
     catalogue: Catalogue,
     ontology_dir: Path | str | None,
     cache: Path | None,
-    finders: str,
+    choice: AnalyserChoice,
     scheduler: str,
 ) -> Iterator[Extracted]:
     """The per-document step as Dask tasks, one per file, gathered in the order of ``files``.
@@ -488,7 +497,7 @@ def _extract_on_dask(
             ontology_dir=None if ontology_dir is None else str(ontology_dir),
             catalogue=catalogue,
             cache=cache,
-            finders=finders,
+            choice=choice,
             pure=False,
         )
         for future in futures:
@@ -498,11 +507,11 @@ def _extract_on_dask(
 
 
 def _dask_extract(
-    path: str, ontology_dir: str | None, catalogue: Catalogue, cache: Path | None, finders: str
+    path: str, ontology_dir: str | None, catalogue: Catalogue, cache: Path | None, choice: AnalyserChoice
 ) -> Extracted:
     """One document on a Dask worker; the worker keeps its reference data between tasks."""
-    if _WORKER.get("key", (None,))[:2] != (str(ontology_dir), finders):  # type: ignore[index]
-        _start_worker(ontology_dir, catalogue, cache, finders)
+    if _WORKER.get("key", (None,))[:2] != (str(ontology_dir), choice):  # type: ignore[index]
+        _start_worker(ontology_dir, catalogue, cache, choice)
     return _worker_extract(Path(path))
 
 
@@ -511,7 +520,7 @@ def _worker_extract(path: Path) -> Extracted:
         path,
         _WORKER["catalogue"],  # type: ignore[arg-type]
         _WORKER["reference"],  # type: ignore[arg-type]
-        _WORKER["finders"],  # type: ignore[arg-type]
+        _WORKER["analysers"],  # type: ignore[arg-type]
         _WORKER["cache"],  # type: ignore[arg-type]
     )
 

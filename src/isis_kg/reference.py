@@ -29,6 +29,7 @@ ONTOLOGY_FILE = "isis-kg.ttl"
 SHAPES_FILE = "shapes.ttl"
 ENTITIES_FILE = "reference/entities.yaml"
 RELATIONS_FILE = "patterns/relations.yaml"
+DEPENDENCIES_FILE = "patterns/dependencies.yaml"
 EVENTS_FILE = "patterns/events.yaml"
 DATES_FILE = "patterns/dates.yaml"
 LAYOUT_FILE = "patterns/layout.yaml"
@@ -41,6 +42,7 @@ DATA_FILES = (
     SHAPES_FILE,
     ENTITIES_FILE,
     RELATIONS_FILE,
+    DEPENDENCIES_FILE,
     EVENTS_FILE,
     DATES_FILE,
     LAYOUT_FILE,
@@ -125,6 +127,30 @@ class RelationRules:
     negation_reach: int
     hedges: re.Pattern[str]
     hedge_reach: int
+
+
+@dataclass(frozen=True)
+class DependencyPattern:
+    """A relation read from a dependency parse (patterns/dependencies.yaml)."""
+
+    id: str
+    predicate: str
+    shape: str  # clause | apposition
+    subject_class: str
+    object_class: str
+    prepositions: frozenset[str]  # empty: the clause's own object
+    attachments: frozenset[str]
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    confidence: float
+
+
+@dataclass(frozen=True)
+class DependencyRules:
+    placeholders: tuple[tuple[str, str], ...]  # (class, the word that stands for its names), first fit wins
+    clause_links: frozenset[str]
+    negation: frozenset[str]
+    patterns: tuple[DependencyPattern, ...]
 
 
 @dataclass(frozen=True)
@@ -219,6 +245,7 @@ class ReferenceData:
     shapes: rdflib.Graph
     entities: dict[str, ReferenceEntity]
     relation_rules: RelationRules
+    dependency_rules: DependencyRules
     event_rules: EventRules
     date_forms: tuple[DateForm, ...]
     relative_dates: tuple[RelativeDateForm, ...]
@@ -301,6 +328,7 @@ def load_reference(directory: Path | str | None = None) -> ReferenceData:
         shapes=shapes,
         entities=entities,
         relation_rules=_load_relation_rules(directory / RELATIONS_FILE, known_classes, known_properties),
+        dependency_rules=_load_dependency_rules(directory / DEPENDENCIES_FILE, known_classes, known_properties),
         event_rules=_load_event_rules(directory / EVENTS_FILE, known_classes),
         date_forms=date_forms,
         relative_dates=relative_dates,
@@ -437,6 +465,62 @@ def _load_relation_rules(path: Path, classes: set[str], properties: set[str]) ->
         hedges=_compile(path, "hedges", str(_require(path, "top level", data, "hedges"))),
         hedge_reach=int(data.get("hedge_reach", 30)),
     )
+
+
+def _load_dependency_rules(path: Path, classes: set[str], properties: set[str]) -> DependencyRules:
+    data = _read_yaml(path)
+    placeholders = _require(path, "top level", data, "placeholders")
+    if not isinstance(placeholders, dict) or not placeholders:
+        raise ReferenceDataError(path, "placeholders: a mapping of classes to words")
+    for entity_class, word in placeholders.items():
+        if entity_class not in classes:
+            raise ReferenceDataError(path, f"placeholders: class '{entity_class}' is not in the ontology")
+        if not str(word).isalpha():
+            raise ReferenceDataError(path, f"placeholders: '{word}' for {entity_class} is not one word")
+    patterns: list[DependencyPattern] = []
+    seen: set[str] = set()
+    for entry in data.get("relations") or []:
+        pattern_id = str(_require(path, "relations", entry, "id"))
+        where = f"pattern '{pattern_id}'"
+        if pattern_id in seen:
+            raise ReferenceDataError(path, f"{where} is listed twice")
+        seen.add(pattern_id)
+        predicate = str(_require(path, where, entry, "predicate"))
+        if predicate not in properties:
+            raise ReferenceDataError(path, f"{where}: predicate '{predicate}' is not in the ontology")
+        shape = str(_require(path, where, entry, "shape"))
+        if shape not in ("clause", "apposition"):
+            raise ReferenceDataError(path, f"{where}: shape '{shape}' is neither clause nor apposition")
+        for side in ("subject", "object"):
+            if _require(path, where, entry, side) not in classes:
+                raise ReferenceDataError(path, f"{where}: class '{entry[side]}' is not in the ontology")
+        nouns = _words(entry.get("nouns"))
+        if shape == "apposition" and not nouns:
+            raise ReferenceDataError(path, f"{where}: an apposition pattern needs nouns")
+        patterns.append(
+            DependencyPattern(
+                id=pattern_id,
+                predicate=predicate,
+                shape=shape,
+                subject_class=str(entry["subject"]),
+                object_class=str(entry["object"]),
+                prepositions=_words(entry.get("prepositions")),
+                attachments=_words(entry.get("attachments")),
+                verbs=_words(entry.get("verbs")),
+                nouns=nouns,
+                confidence=float(entry.get("confidence", 0.8)),
+            )
+        )
+    return DependencyRules(
+        placeholders=tuple((str(c), str(w)) for c, w in placeholders.items()),
+        clause_links=_words(_require(path, "top level", data, "clause_links")),
+        negation=_words(data.get("negation")),
+        patterns=tuple(patterns),
+    )
+
+
+def _words(values: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())
 
 
 def _load_event_rules(path: Path, classes: set[str]) -> EventRules:

@@ -17,10 +17,10 @@ RECORD = BuildRecord(tool_version="test", ontology_version="1", reference_hash="
 TEXT = "Nieuws\n\nOp 29 juni 2014 heeft ISIS een kalifaat uitgeroepen in Syrië en Irak.\n"
 
 
-def graph_of(reference, finders, text: str = TEXT, meta: DocumentMeta | None = None) -> rdflib.Graph:
+def graph_of(reference, analysers, text: str = TEXT, meta: DocumentMeta | None = None) -> rdflib.Graph:
     source = SourceFile(path=Path("bericht.txt"), sha256="a" * 64, text=text)
     catalogue = Catalogue(entries={"a" * 64: meta} if meta else {})
-    document = process_document(source, catalogue, reference, finders)
+    document = process_document(source, catalogue, reference, analysers)
     graph = rdflib.Graph()
     for triple in map_corpus(resolve([document], reference), RECORD, reference).triples():
         graph.add(triple)
@@ -33,8 +33,8 @@ def test_dates_carry_their_precision_as_datatype() -> None:
     assert date_literal(DateValue(2014)) == Literal("2014", datatype=XSD.gYear)
 
 
-def test_every_fact_has_a_statement_node_with_its_sentence(reference, finders) -> None:
-    graph = graph_of(reference, finders)
+def test_every_fact_has_a_statement_node_with_its_sentence(reference, analysers) -> None:
+    graph = graph_of(reference, analysers)
     event = ID["event/caliphate-proclamation"]
     assert (event, IKG.date, Literal("2014-06-29", datatype=XSD.date)) in graph
     assert (event, IKG.perpetrator, ID.isis) in graph
@@ -53,7 +53,7 @@ def test_every_fact_has_a_statement_node_with_its_sentence(reference, finders) -
         assert TEXT[start:end] == str(graph.value(statement, IKG.evidence))
 
 
-def test_documents_carry_their_catalogue_metadata(reference, finders) -> None:
+def test_documents_carry_their_catalogue_metadata(reference, analysers) -> None:
     meta = DocumentMeta(
         sha256="a" * 64,
         title="ISIS gebruikt corona voor terugkeer",
@@ -62,7 +62,7 @@ def test_documents_carry_their_catalogue_metadata(reference, finders) -> None:
         date=DateValue(2020, 4),
         kind="blog",
     )
-    graph = graph_of(reference, finders, meta=meta)
+    graph = graph_of(reference, analysers, meta=meta)
     document = ID["document/" + "a" * 16]
     assert (document, RDF.type, IKG.Document) in graph
     assert (document, IKG.fileName, Literal("bericht.txt")) in graph
@@ -78,14 +78,14 @@ def test_documents_carry_their_catalogue_metadata(reference, finders) -> None:
     }
 
 
-def test_no_blank_nodes(reference, finders) -> None:
-    graph = graph_of(reference, finders)
+def test_no_blank_nodes(reference, analysers) -> None:
+    graph = graph_of(reference, analysers)
     assert not any(isinstance(term, rdflib.BNode) for triple in graph for term in triple)
 
 
-def test_statements_carry_the_admiralty_grade_of_their_document(reference, finders) -> None:
+def test_statements_carry_the_admiralty_grade_of_their_document(reference, analysers) -> None:
     meta = DocumentMeta(sha256="a" * 64, reliability="B", credibility=2)
-    graph = graph_of(reference, finders, meta=meta)
+    graph = graph_of(reference, analysers, meta=meta)
     statements = set(graph.subjects(RDF.type, RDF.Statement))
     assert statements
     for statement in statements | {ID["document/" + "a" * 16]}:

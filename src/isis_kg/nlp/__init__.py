@@ -1,6 +1,7 @@
-"""Language processing on sentences: entity names and date expressions."""
+"""Language processing on sentences: entity names, date expressions and (as an option) dependency parses."""
 
+from isis_kg.nlp.analysers import AnalyserChoice, Analysers
 from isis_kg.nlp.dates import DateMatch, find_dates
-from isis_kg.nlp.entities import EntityMatcher, NameFinders
+from isis_kg.nlp.entities import EntityMatcher
 
-__all__ = ["DateMatch", "EntityMatcher", "NameFinders", "find_dates"]
+__all__ = ["AnalyserChoice", "Analysers", "DateMatch", "EntityMatcher", "find_dates"]

@@ -10,16 +10,11 @@ followed directly by other letters ("Syrische") is not a match.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import ahocorasick
 
 from isis_kg.model import Mention, Sentence
 from isis_kg.reference import ReferenceData
-
-if TYPE_CHECKING:
-    from isis_kg.nlp.statistical import FrogRecognizer
 
 _APOSTROPHES = "'’"
 _DERIVATION = re.compile(r"^[" + _APOSTROPHES + r"](?:ers?|s)?(?!\w)")
@@ -74,25 +69,6 @@ class EntityMatcher:
             )
             taken_until = -negative_end
         return mentions
-
-
-@dataclass
-class NameFinders:
-    """What finds names in a document: the gazetteer always, a statistical recogniser as an option."""
-
-    gazetteer: EntityMatcher
-    statistical: FrogRecognizer | None = None
-
-    @classmethod
-    def create(cls, reference: ReferenceData, ner: str | None = None) -> NameFinders:
-        from isis_kg.nlp.statistical import FrogRecognizer
-
-        return cls(EntityMatcher(reference), FrogRecognizer(reference) if ner == "frog" else None)
-
-    @property
-    def version(self) -> str:
-        """What the cache key needs to know of them."""
-        return self.statistical.name if self.statistical is not None else "gazetteer"
 
 
 def is_whole_name(text: str, start: int, end: int, compound_heads: re.Pattern[str]) -> bool:
