@@ -260,9 +260,12 @@ def _evaluate_passages(
         document = process_document(source, catalogue, reference, analysers)
         found_entities |= {(name, m.entity, m.entity_class) for m in document.mentions}
         found_entities |= {(name, e.key, EVENT_CLASS) for e in document.events}
-        # the gold set leaves hedged claims out, so only plain assertions are scored
+        # the gold set leaves hedged claims out, so only plain assertions are scored; and it annotates
+        # the contract relations and the events' date, place and perpetrator, not casualty figures
         found_relations |= {
-            (name, r.subject, r.predicate, _object(r.object)) for r in document.relations if not r.hedged
+            (name, r.subject, r.predicate, _object(r.object))
+            for r in document.relations
+            if not r.hedged and r.predicate in CONTRACT_RELATIONS | EVENT_ARGUMENTS
         }
 
     # a text saying X is a branch of Y makes X a franchise (as resolution does for the graph)

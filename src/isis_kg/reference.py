@@ -64,6 +64,7 @@ class ReferenceEntity:
     kind: str | None = None
     implied_by_name: dict[str, str] = field(default_factory=dict)
     wikidata: str | None = None
+    adjectives: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -87,6 +88,9 @@ class RelationPattern:
     subject_not_kind: frozenset[str] = frozenset()
     confidence: float = 0.9
     nearest: bool = False  # no other name of the first's class may stand between the two
+    after: re.Pattern[str] | None = None  # must match the start of the text after the second name
+    first_adjective: bool = False  # the first is a region's adjective ("Syrische"), not a name
+    second_adjective: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,7 @@ class RelationRules:
     max_gap: int
     negation: re.Pattern[str]
     negation_reach: int
+    sentence_negation: re.Pattern[str]
     hedges: re.Pattern[str]
     hedge_reach: int
 
@@ -215,6 +220,7 @@ class NameCue:
     entity_class: str
     before: re.Pattern[str] | None
     after: re.Pattern[str] | None
+    last_word: re.Pattern[str] | None = None  # must match the name's own last word ("Army")
 
 
 @dataclass(frozen=True)
@@ -280,6 +286,18 @@ class ReferenceData:
             for name in entity.names:
                 owners.setdefault(name, set()).add(entity.id)
         return {name: frozenset(ids) for name, ids in owners.items()}
+
+    @cached_property
+    def adjective_pattern(self) -> re.Pattern[str]:
+        """Any adjective of a region, as a whole word (case-sensitive); group "adjective"."""
+        words = sorted(self.adjective_owners, key=len, reverse=True)
+        alternatives = "|".join(re.escape(w) for w in words) or "(?!)"
+        return re.compile(rf"(?<![\w-])(?P<adjective>{alternatives})(?![\w-])")
+
+    @cached_property
+    def adjective_owners(self) -> dict[str, str]:
+        """Every adjective of a region -> the region's id."""
+        return {adjective: e.id for e in self.entities.values() for adjective in e.adjectives}
 
     def owners_of(self, name: str) -> frozenset[str]:
         return self.name_owners.get(name, frozenset())
@@ -412,6 +430,7 @@ def _load_entities(path: Path, classes: set[str], properties: set[str]) -> dict[
                 kind=entry.get("kind"),
                 implied_by_name={str(k): str(v) for k, v in implied.items()},
                 wikidata=str(wikidata["qid"]) if isinstance(wikidata, dict) and "qid" in wikidata else None,
+                adjectives=tuple(str(a) for a in entry.get("adjectives") or ()),
             )
     for entity in entities.values():
         for target in (entity.parent, entity.within, *entity.implied_by_name.values()):
@@ -441,6 +460,7 @@ def _load_relation_rules(path: Path, classes: set[str], properties: set[str]) ->
             if side.get("class") not in classes:
                 raise ReferenceDataError(path, f"{where}: class '{side.get('class')}' is not in the ontology")
         before = entry.get("before")
+        after = entry.get("after")
         patterns.append(
             RelationPattern(
                 id=pattern_id,
@@ -454,6 +474,9 @@ def _load_relation_rules(path: Path, classes: set[str], properties: set[str]) ->
                 subject_not_kind=frozenset(str(k) for k in entry.get("subject_not_kind") or ()),
                 confidence=float(entry.get("confidence", 0.9)),
                 nearest=bool(entry.get("nearest", False)),
+                after=_compile(path, where, str(after)) if after else None,
+                first_adjective=bool(first.get("adjective", False)),
+                second_adjective=bool(second.get("adjective", False)),
             )
         )
     return RelationRules(
@@ -462,6 +485,7 @@ def _load_relation_rules(path: Path, classes: set[str], properties: set[str]) ->
         max_gap=int(data.get("max_gap", 120)),
         negation=_compile(path, "negation", str(_require(path, "top level", data, "negation"))),
         negation_reach=int(data.get("negation_reach", 25)),
+        sentence_negation=_compile(path, "sentence_negation", str(data.get("sentence_negation") or "(?!)")),
         hedges=_compile(path, "hedges", str(_require(path, "top level", data, "hedges"))),
         hedge_reach=int(data.get("hedge_reach", 30)),
     )
@@ -715,13 +739,16 @@ def _load_names(path: Path, classes: set[str]) -> NameRules:
         entity_class = str(_require(path, f"cue '{cue_id}'", entry, "class"))
         if entity_class not in classes:
             raise ReferenceDataError(path, f"cue '{cue_id}': class '{entity_class}' is not in the ontology")
-        before, after = entry.get("before"), entry.get("after")
+        before, after, last_word = entry.get("before"), entry.get("after"), entry.get("last_word")
+        if not (before or after or last_word):
+            raise ReferenceDataError(path, f"cue '{cue_id}': needs before, after or last_word")
         cues.append(
             NameCue(
                 id=cue_id,
                 entity_class=entity_class,
                 before=_compile(path, f"cue '{cue_id}'", before) if before else None,
                 after=_compile(path, f"cue '{cue_id}'", after) if after else None,
+                last_word=_compile_exact(path, f"cue '{cue_id}'", last_word) if last_word else None,
             )
         )
     try:

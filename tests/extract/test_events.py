@@ -165,3 +165,13 @@ def test_the_actor_opening_the_clause_did_what_its_participle_says(read_facts) -
         ("event/attack/irak", "isis"),
         ("event/attack/syrie", "isis"),
     }
+
+
+def test_losing_a_city_is_its_fall(read_facts) -> None:
+    # NCTV 2017
+    _m, relations, events = read_facts("Het verlies van Sirte stelt ISIS-L nog voor een tweede strategisch probleem.")
+    assert [e.key for e in events] == ["event/fall/sirte"]
+    _m, _r, events = read_facts("Met het wegvallen van het bolwerk in Sirte kan ISIS-L dit narratief niet uitdragen.")
+    assert [e.key for e in events] == ["event/fall/sirte"]
+    _m, _r, events = read_facts("Het verlies van strijders weegt zwaar.")
+    assert events == []

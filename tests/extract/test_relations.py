@@ -111,3 +111,50 @@ def test_an_organisation_in_a_place_later_in_its_clause_is_the_least_sure(read_f
     assert facts(read_facts, "De strijd tegen ISIS gaat door, maar Al Qaida groeit in Jemen.") == {
         ("al-qaida", "operatesIn", "jemen", "operates-in/same-clause")
     }
+
+
+def test_a_sentence_that_denies_what_it_describes_asserts_nothing(read_facts) -> None:
+    # AIVD 2016: women carrying out attacks "in Syrië of Irak" are said not to exist
+    text = (
+        "Er zijn echter geen recente voorbeelden bekend van vrouwen die van ISIS toestemming krijgen "
+        "om namens de groepering in Syrië of Irak zelfmoordaanslagen te plegen."
+    )
+    _mentions, relations, events = read_facts(text)
+    assert (relations, events) == ([], [])
+    # the same words without the denial do state where ISIS acts
+    assert ("isis", "operatesIn", "syrie") in {
+        (s, p, o) for s, p, o, _id in facts(read_facts, "Vrouwen plegen namens ISIS in Syrië zelfmoordaanslagen.")
+    }
+
+
+def test_a_short_name_states_what_the_full_name_does(read_facts) -> None:
+    # NCTV 2017: "ISIS-L" is ISIS's province in Libya, though the letters do not spell it
+    found = facts(read_facts, "ISIS-L maakte gebruik van de afwezigheid van de staat.")
+    assert found == {
+        ("isis-libie", "franchiseOf", "isis", "name/franchiseOf"),
+        ("isis-libie", "operatesIn", "libie", "name/operatesIn"),
+    }
+
+
+def test_an_adjective_names_the_country_of_a_place_and_of_a_branch(read_facts) -> None:
+    # Trouw 2019 and AIVD 2016
+    assert facts(read_facts, "IS-strijders probeerden te infiltreren in de Iraakse provincie Sinjar.") == {
+        ("sinjar", "locatedIn", "irak", "located-in/adjective-place-word")
+    }
+    found = facts(
+        read_facts, "Er ontstond een breuk tussen ISIS en Jabhat al-Nusra, inmiddels de Syrische tak van Al Qaida."
+    )
+    assert ("jabhat-al-nusra", "operatesIn", "syrie", "operates-in/adjective-branch") in found
+    # an adjective alone is never a name: no relation where the text names no group
+    assert facts(read_facts, "Het Syrische regime bestuurt nu de stad Raqqa.") == set()
+
+
+def test_a_former_name_is_a_predecessor(read_facts) -> None:
+    # AIVD 2016
+    text = "Toen ISIS nog Islamitische Staat Irak (ISI) heette, zette de groepering vrouwen in."
+    assert ("islamitische-staat-irak", "predecessorOf", "isis", "predecessor-of/nog-heette") in facts(read_facts, text)
+
+
+def test_driving_a_group_out_is_opposing_it(read_facts) -> None:
+    text = "Typerend is het optreden van Hayat Tahrir al-Sham, die ISIS met geweld verdreef uit Idlib."
+    assert ("hayat-tahrir-al-sham", "opposes", "isis", "opposes/verdreef") in facts(read_facts, text)

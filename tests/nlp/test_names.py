@@ -38,3 +38,22 @@ def test_a_new_name_builds_into_a_typed_entity(tmp_path) -> None:
     assert result.conforms
     graph = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
     assert "id:katibat-al-noor a ikg:Organisation" in graph and "id:qaryat-zamil a ikg:Region" in graph
+
+
+def test_names_that_say_what_they_are(reference, matcher, sentences_of) -> None:
+    # NCTV 2017; none of these names is in ontology/reference/
+    text = (
+        "De belangrijkste partijen in Libië (de Libyan National Army en de Bunyan al-Marsous strijdkrachten) "
+        "en de Benghazi Revolutionaire Shura vochten in Derna (een fundamentalistisch bolwerk in het oosten van Libië) "
+        "tegen kolonel Gaddafi, zoals na de aanslag in Las Vegas."
+    )
+    assert cued(reference, matcher, sentences_of, text) == [
+        ("Libyan National Army", "libyan-national-army", "Organisation"),
+        ("Bunyan al-Marsous", "bunyan-al-marsous", "Organisation"),
+        ("Benghazi Revolutionaire Shura", "benghazi-revolutionaire-shura", "Organisation"),
+        ("Derna", "derna", "Region"),
+        ("Gaddafi", "gaddafi", "Person"),
+        ("Las Vegas", "las-vegas", "Region"),
+    ]
+    # a group word alone is no name
+    assert cued(reference, matcher, sentences_of, "De Shura besloot anders.") == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from isis_kg.extract.relations import HEDGE_FACTOR, is_hedged, negated
+from isis_kg.extract.relations import HEDGE_FACTOR, denies, is_hedged, negated
 from isis_kg.model import Mention, Relation, Sentence
 from isis_kg.nlp.parse import FrogParser, Token
 from isis_kg.reference import DependencyPattern, DependencyRules, ReferenceData
@@ -36,6 +36,8 @@ def extract_parsed_relations(
     sentence: Sentence, mentions: list[Mention], tokens: list[Token], reference: ReferenceData
 ) -> list[Relation]:
     """Every relation the dependency patterns read from the parse; ``tokens[i].mention`` indexes ``mentions``."""
+    if denies(sentence, reference):
+        return []
     rules = reference.dependency_rules
     parse = _Parse(tokens)
     named = [(mentions[t.mention], t) for t in tokens if t.mention is not None]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from isis_kg.extract.relations import HEDGE_FACTOR, is_hedged
+from isis_kg.extract.relations import HEDGE_FACTOR, denies, is_hedged
 from isis_kg.model import DateValue, EventMention, Mention, Relation, Sentence
 from isis_kg.nlp.dates import DateMatch
 from isis_kg.reference import EventPattern, ReferenceData
@@ -39,6 +39,8 @@ def extract_events(
 ) -> tuple[list[EventMention], list[Relation]]:
     """The events named in the sentence, and their date, place, perpetrators, participants and
     casualties as relations."""
+    if denies(sentence, reference):
+        return [], []
     rules = reference.event_rules
     events: dict[str, EventMention] = {}
     relations: list[Relation] = []

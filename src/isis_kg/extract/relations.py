@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from isis_kg.model import Mention, Relation, Sentence
 from isis_kg.reference import ReferenceData, RelationPattern
@@ -21,17 +20,27 @@ def extract_relations(sentence: Sentence, mentions: list[Mention], reference: Re
     rules = reference.relation_rules
     text = sentence.text
     relations = _implied_by_name(sentence, mentions, reference)
-    for i, first in enumerate(mentions):
-        for second in mentions[i + 1 :]:
+    if denies(sentence, reference):
+        return relations
+    adjectives = _adjectives(sentence, mentions, reference)
+    readable = sorted([*mentions, *adjectives], key=lambda m: (m.start, m.end))
+    for i, first in enumerate(readable):
+        for second in readable[i + 1 :]:
             if second.start - first.end > rules.max_gap:
                 break
             between = text[first.end : second.start]
             for pattern in rules.patterns:
+                if (first in adjectives) != pattern.first_adjective or (
+                    second in adjectives
+                ) != pattern.second_adjective:
+                    continue
                 if not _fits(pattern, first, second, reference):
                     continue
                 if not pattern.between.fullmatch(between):
                     continue
                 if pattern.before is not None and not pattern.before.search(text, 0, first.start):
+                    continue
+                if pattern.after is not None and not pattern.after.match(text, second.end):
                     continue
                 if pattern.nearest and _name_between(mentions, first, second, pattern, reference):
                     continue
@@ -60,6 +69,11 @@ def extract_relations(sentence: Sentence, mentions: list[Mention], reference: Re
     return _unique(relations)
 
 
+def denies(sentence: Sentence, reference: ReferenceData) -> bool:
+    """The sentence opens by denying that what it describes exists ("Er zijn echter geen ...")."""
+    return bool(reference.relation_rules.sentence_negation.search(sentence.text))
+
+
 def is_hedged(text: str, start: int, end: int, reference: ReferenceData) -> bool:
     """A hedge word near the relation ("zou", "mogelijk"): within its clause, not the whole sentence."""
     rules = reference.relation_rules
@@ -75,6 +89,19 @@ def negated(text: str, first: Mention, second: Mention, reference: ReferenceData
     before = text[max(0, first.start - rules.negation_reach) : first.start]
     clause = re.split(r"[,;:]", before)[-1]
     return bool(rules.negation.search(clause))
+
+
+def _adjectives(sentence: Sentence, mentions: list[Mention], reference: ReferenceData) -> list[Mention]:
+    """A region's adjectives in the sentence ("Syrische"), as mentions of the region for the patterns
+    that read them; never part of a name."""
+    found = []
+    for match in reference.adjective_pattern.finditer(sentence.text):
+        start, end = match.span()
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        region = reference.entities[reference.adjective_owners[match.group()]]
+        found.append(Mention(region.id, region.entity_class, match.group(), sentence.index, start, end))
+    return found
 
 
 def _fits(pattern: RelationPattern, first: Mention, second: Mention, reference: ReferenceData) -> bool:
@@ -117,35 +144,25 @@ def _list_members(
 
 
 def _implied_by_name(sentence: Sentence, mentions: list[Mention], reference: ReferenceData) -> list[Relation]:
-    """Relations a name states itself: "ISIS in Libië" is ISIS's franchise in Libya."""
+    """Relations a name states itself: "ISIS in Libië", and so its short name "ISIS-L", is ISIS's
+    franchise in Libya."""
     relations = []
     for mention in mentions:
         entity = reference.entities.get(mention.entity)
         if entity is None:
             continue
         for predicate, target in sorted(entity.implied_by_name.items()):
-            if _names_pattern(reference, target).search(mention.surface):
-                relations.append(
-                    Relation(
-                        mention.entity,
-                        predicate,
-                        target,
-                        sentence.index,
-                        NAME_PATTERN_PREFIX + predicate,
-                        NAME_CONFIDENCE,
-                    )
+            relations.append(
+                Relation(
+                    mention.entity,
+                    predicate,
+                    target,
+                    sentence.index,
+                    NAME_PATTERN_PREFIX + predicate,
+                    NAME_CONFIDENCE,
                 )
+            )
     return relations
-
-
-@lru_cache(maxsize=1024)
-def _names_pattern_cached(names: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?![^\W_])")
-
-
-def _names_pattern(reference: ReferenceData, entity_id: str) -> re.Pattern[str]:
-    return _names_pattern_cached(reference.entities[entity_id].names)
 
 
 def keep_first_naming(relations: list[Relation]) -> list[Relation]:

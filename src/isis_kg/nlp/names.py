@@ -1,15 +1,19 @@
 """Names that no reference list knows, found by the words around them (patterns/names.yaml).
 
-"de provincie Sinjar", "de Bayda-provincie", "premier Nuri al-Maliki": the cue types the
-name. Each such name becomes an entity of its own, keyed by the name.
+"de provincie Sinjar", "de Bayda-provincie", "premier Nuri al-Maliki", "de Libyan National
+Army": the cue types the name. Each such name becomes an entity of its own, keyed by the name.
 """
 
 from __future__ import annotations
+
+import re
 
 from wordfreq import zipf_frequency
 
 from isis_kg.model import Mention, Sentence
 from isis_kg.reference import ReferenceData, entity_key
+
+_SENTENCE_ARTICLE = re.compile(r"(?:De|Het|Een)\s+")
 
 
 def find_cued_names(sentence: Sentence, known: list[Mention], reference: ReferenceData) -> list[Mention]:
@@ -20,20 +24,26 @@ def find_cued_names(sentence: Sentence, known: list[Mention], reference: Referen
     found: list[Mention] = []
     for match in rules.name.finditer(text):
         start, end = match.span()
+        opening = _SENTENCE_ARTICLE.match(text, start, end)
+        if opening is not None:  # "De Shura besloot": an article that opens the sentence is no part of a name
+            start = opening.end()
+        name = text[start:end]
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
-        if " " not in match.group() and zipf_frequency(match.group().lower(), "nl") >= rules.common_word_zipf:
+        if not name or (" " not in name and zipf_frequency(name.lower(), "nl") >= rules.common_word_zipf):
             continue  # "in de regio Net zoals ...": a sentence start, not a name
         for cue in rules.cues:
             if cue.before is not None and not cue.before.search(text, 0, start):
                 continue
             if cue.after is not None and not cue.after.match(text[end:]):
                 continue
-            key = entity_key(match.group())
+            if cue.last_word is not None and (" " not in name or not cue.last_word.fullmatch(name.split()[-1])):
+                continue
+            key = entity_key(name)
             existing = reference.entities.get(key)
             if existing is not None and existing.entity_class != cue.entity_class:
                 break  # the name belongs to a known entity of another class
-            found.append(Mention(key, cue.entity_class, match.group(), sentence.index, start, end))
+            found.append(Mention(key, cue.entity_class, name, sentence.index, start, end))
             taken.append((start, end))
             break
     return found
