@@ -175,3 +175,14 @@ def test_losing_a_city_is_its_fall(read_facts) -> None:
     assert [e.key for e in events] == ["event/fall/sirte"]
     _m, _r, events = read_facts("Het verlies van strijders weegt zwaar.")
     assert events == []
+
+
+def test_compound_attack_words_and_quoted_triggers(read_facts) -> None:
+    # NCTV 2017: ISIS's own word for suicide attacks, in quotes
+    _m, relations, events = read_facts("In 2016 claimde ISIS 1.112 ‘martelaaroperaties’ in Syrië en Irak.")
+    assert [e.key for e in events] == ["event/attack/syrie", "event/attack/irak"]
+    assert ("event/attack/syrie", "date", DateValue(2016)) in {(r.subject, r.predicate, r.object) for r in relations}
+    _m, _r, events = read_facts("Bij een bomaanslag in Bagdad vielen zeker drie doden.")
+    assert [(e.key, e.event_class) for e in events] == [("event/attack/bagdad", "Attack")]
+    _m, _r, events = read_facts("Bij een luchtaanval op Raqqa vielen doden.")
+    assert [e.event_class for e in events] == ["Bombing"]  # an air raid is no attack of the ground kind

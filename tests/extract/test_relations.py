@@ -158,3 +158,13 @@ def test_a_former_name_is_a_predecessor(read_facts) -> None:
 def test_driving_a_group_out_is_opposing_it(read_facts) -> None:
     text = "Typerend is het optreden van Hayat Tahrir al-Sham, die ISIS met geweld verdreef uit Idlib."
     assert ("hayat-tahrir-al-sham", "opposes", "isis", "opposes/verdreef") in facts(read_facts, text)
+
+
+def test_the_other_names_of_the_subject_do_not_stand_between(read_facts) -> None:
+    # AIVD 2016: "IS, ISIL of DAESH" are ISIS itself, not another organisation before the place
+    text = (
+        "De Islamitische Staat in Irak en al-Sham (ISIS, ook wel bekend als IS, ISIL of DAESH) is een "
+        "terroristische groepering die momenteel actief is in Syrië en Irak."
+    )
+    found = {(s, p, o) for s, p, o, _id in facts(read_facts, text)}
+    assert {("isis", "operatesIn", "syrie"), ("isis", "operatesIn", "irak")} <= found

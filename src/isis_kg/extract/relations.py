@@ -114,7 +114,10 @@ def _name_between(
     mentions: list[Mention], first: Mention, second: Mention, pattern: RelationPattern, reference: ReferenceData
 ) -> bool:
     return any(
-        first.end <= m.start and m.end <= second.start and reference.is_a(m.entity_class, pattern.first_class)
+        first.end <= m.start
+        and m.end <= second.start
+        and m.entity != first.entity  # its own other names ("ISIS (ook wel IS)") are no other organisation
+        and reference.is_a(m.entity_class, pattern.first_class)
         for m in mentions
     )
 
