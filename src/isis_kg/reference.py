@@ -101,6 +101,7 @@ class EventPattern:
     labels: dict[str, str]
     unique: bool
     triggers: tuple[re.Pattern[str], ...]
+    person: bool = False  # the event happens to the person named after the trigger (a death)
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,7 @@ class EventRules:
     date_link: re.Pattern[str]  # between the trigger and a date that dates it ("val van de regering in 2007")
     subject_auxiliary: re.Pattern[str]  # after an actor opening the clause ("ISIS heeft ...")
     subject_participle: re.Pattern[str]  # after the trigger it did ("... aanslagen gepleegd")
+    person_link: re.Pattern[str]  # between a person event's trigger and the person ("dood van")
     casualties: tuple[tuple[str, re.Pattern[str]], ...]  # (predicate, regex with group "number")
     number_words: dict[str, int]
     date_window: int
@@ -565,12 +567,14 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
                 labels={str(k): str(v) for k, v in (entry.get("label") or {}).items()},
                 unique=bool(entry.get("unique", False)),
                 triggers=triggers,
+                person=bool(entry.get("person", False)),
             )
         )
     required = ("place_link", "perpetrator_link", "perpetrator_before")
     optional = (  # a rule left out matches nothing
         "not_a_subject", "perpetrator_verb", "subject_gap", "participant_link", "place_joiner", "place_date",
         "place_year", "place_before", "place_before_link", "date_link", "subject_auxiliary", "subject_participle",
+        "person_link",
     )  # fmt: skip
     rules = {name: _compile(path, name, str(_require(path, "top level", data, name))) for name in required}
     rules |= {name: _compile(path, name, str(data.get(name) or "(?!)")) for name in optional}

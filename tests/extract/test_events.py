@@ -186,3 +186,24 @@ def test_compound_attack_words_and_quoted_triggers(read_facts) -> None:
     assert [(e.key, e.event_class) for e in events] == [("event/attack/bagdad", "Attack")]
     _m, _r, events = read_facts("Bij een luchtaanval op Raqqa vielen doden.")
     assert [e.event_class for e in events] == ["Bombing"]  # an air raid is no attack of the ground kind
+
+
+def test_a_death_is_keyed_by_the_person_who_died(read_facts) -> None:
+    _m, relations, events = read_facts(
+        "Na de dood van IS-leider Abu Bakr al-Baghdadi in oktober 2019 volgde een nieuwe leider."
+    )
+    assert [(e.key, e.event_class, dict(e.labels)["nl"]) for e in events] == [
+        ("event/death/abu-bakr-al-baghdadi", "Death", "dood van Abu Bakr al-Baghdadi")
+    ]
+    assert {(r.predicate, r.object) for r in relations if r.subject == "event/death/abu-bakr-al-baghdadi"} == {
+        ("date", DateValue(2019, 10)),
+        ("participant", "abu-bakr-al-baghdadi"),
+    }
+    # the death of many is no event of one person
+    assert read_facts("De dood van honderden burgers in Mosul schokte de wereld.")[2] == []
+
+
+def test_an_escape_from_a_prison_happened_where_the_prison_is(read_facts) -> None:
+    _m, relations, events = read_facts("Bij de ontsnapping uit de gevangenis in Hasakeh kwamen tien gevangenen vrij.")
+    assert [(e.key, e.event_class) for e in events] == [("event/escape/hasakeh", "Escape")]
+    assert ("event/escape/hasakeh", "occurredIn", "hasakeh") in {(r.subject, r.predicate, r.object) for r in relations}

@@ -49,6 +49,9 @@ def extract_events(
     for pattern in rules.patterns:
         for match in (m for trigger in pattern.triggers for m in trigger.finditer(text)):
             start, end = match.span()
+            if pattern.person:
+                relations += _person_event(sentence, mentions, pattern, start, end, dates, events, reference)
+                continue
             places = _places(sentence, mentions, start, end, reference)
             date = _nearest_date(text, dates, start, end, rules.date_window)
             perpetrators = _perpetrators(sentence, mentions, start, end, reference)
@@ -74,6 +77,49 @@ def extract_events(
                 relations += _arguments(sentence, trigger, group, dated, perpetrators, participants, reference)
     relations += _casualties(sentence, triggers, reference)
     return list(events.values()), list(dict.fromkeys(relations))
+
+
+def _person_event(
+    sentence: Sentence,
+    mentions: list[Mention],
+    pattern: EventPattern,
+    start: int,
+    end: int,
+    dates: list[DateMatch],
+    events: dict[str, EventMention],
+    reference: ReferenceData,
+) -> list[Relation]:
+    """An event that happens to one person ("de dood van al-Baghdadi"): keyed by the person, who is
+    its participant; its date and place as for any event."""
+    link = reference.event_rules.person_link
+    person = next(
+        (
+            m
+            for m in mentions
+            if m.start >= end
+            and reference.is_a(m.entity_class, "Person")
+            and link.fullmatch(sentence.text[end : m.start])
+        ),
+        None,
+    )
+    if person is None:
+        return []
+    hedged = is_hedged(sentence.text, start, person.end, reference)
+    confidence = round(EVENT_CONFIDENCE * (HEDGE_FACTOR if hedged else 1.0), 3)
+    key = f"{EVENT_KEY_PREFIX}{pattern.id}/{person.entity}"
+    known = reference.entities.get(person.entity)
+    labels = tuple(
+        (
+            language,
+            pattern.labels[language].format(person=(known.labels if known else {}).get(language, person.surface)),
+        )
+        for language in sorted(pattern.labels)
+    )
+    events.setdefault(key, EventMention(key, pattern.event_class, labels, sentence.index, pattern.id))
+    trigger = _Trigger(start, end, key, pattern.id, confidence, hedged)
+    places = _places(sentence, mentions, start, person.end, reference)
+    date = _nearest_date(sentence.text, dates, start, person.end, reference.event_rules.date_window)
+    return _arguments(sentence, trigger, places, date, [], [person], reference)
 
 
 def _arguments(
