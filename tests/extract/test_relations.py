@@ -168,3 +168,29 @@ def test_the_other_names_of_the_subject_do_not_stand_between(read_facts) -> None
     )
     found = {(s, p, o) for s, p, o, _id in facts(read_facts, text)}
     assert {("isis", "operatesIn", "syrie"), ("isis", "operatesIn", "irak")} <= found
+
+
+def test_the_group_travellers_join_is_where_they_travel(read_facts) -> None:
+    # AIVD 2016
+    text = (
+        "Veel mensen zijn uitgereisd naar oorlogsgebied in Syrië en Irak om zich aan te sluiten bij de "
+        "terroristische groepering ISIS."
+    )
+    found = facts(read_facts, text)
+    assert ("isis", "operatesIn", "syrie", "operates-in/join-there") in found
+    assert ("isis", "operatesIn", "irak", "operates-in/join-there") in found
+
+
+def test_a_range_names_both_ends(read_facts) -> None:
+    # NCTV 2017
+    text = (
+        "ISIS heeft acht franchises, met 36 wilayats, van Algerije tot aan de Kaukasus, van Afghanistan tot aan Jemen."
+    )
+    assert {(o, p) for s, _pred, o, p in facts(read_facts, text) if s == "isis"} == {
+        ("algerije", "operates-in/range-from"),
+        ("kaukasus", "operates-in/range-to"),
+        ("afghanistan", "operates-in/range-from"),
+        ("jemen", "operates-in/range-to"),
+    }
+    # support from a country is no presence in it
+    assert facts(read_facts, "ISIS heeft de steun van Turkije nooit gehad.") == set()
