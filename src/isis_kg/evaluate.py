@@ -212,7 +212,10 @@ def evaluate(
     splits: dict[str, list[dict[str, Any]]] = {}
     for passage in _load_gold(Path(gold_path)):
         splits.setdefault(str(passage.get("split", "development")), []).append(passage)
-    return [_evaluate_passages(name, passages, reference, analysers, metadata) for name, passages in splits.items()]
+    try:
+        return [_evaluate_passages(name, passages, reference, analysers, metadata) for name, passages in splits.items()]
+    finally:
+        analysers.close()
 
 
 def _corpus_metadata(corpus: Path, reference: ReferenceData) -> dict[str, DocumentMeta]:

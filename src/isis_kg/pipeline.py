@@ -276,22 +276,25 @@ def build(
     notices: list[str] = []
     seen: dict[str, Path] = {}
     reused = 0
-    for number, (path, outcome, from_cache, seconds) in enumerate(
-        _extract_all(files, catalogue, reference, analysers, ontology_dir, cache, jobs, scheduler), start=1
-    ):
-        if progress is not None:
-            progress(f"read {path.name}", number, len(files))
-        meter.add(seconds)
-        if isinstance(outcome, InputError):
-            errors.append(outcome)
-            continue
-        if outcome.sha256 in seen:
-            notices.append(f"{path}: same content as {seen[outcome.sha256]}; read once")
-            continue
-        seen[outcome.sha256] = path
-        reused += from_cache
-        notices += outcome.notes
-        documents.append(outcome)
+    try:
+        for number, (path, outcome, from_cache, seconds) in enumerate(
+            _extract_all(files, catalogue, reference, analysers, ontology_dir, cache, jobs, scheduler), start=1
+        ):
+            if progress is not None:
+                progress(f"read {path.name}", number, len(files))
+            meter.add(seconds)
+            if isinstance(outcome, InputError):
+                errors.append(outcome)
+                continue
+            if outcome.sha256 in seen:
+                notices.append(f"{path}: same content as {seen[outcome.sha256]}; read once")
+                continue
+            seen[outcome.sha256] = path
+            reused += from_cache
+            notices += outcome.notes
+            documents.append(outcome)
+    finally:
+        analysers.close()  # a parser's Frog process is not needed after extraction
     if not documents:
         raise NothingToBuildError(", ".join(str(p) for p in inputs), errors)
 

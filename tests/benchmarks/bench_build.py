@@ -5,7 +5,9 @@ memory (one extra run under tracemalloc, which slows it, so its times are not us
 the start-up cost (imports, spaCy's Dutch tokenizer, reference data) and the process's
 peak resident memory. Not a test: run it with ``make bench``.
 
-    python tests/benchmarks/bench_build.py [--runs 5] [PATH...]
+    python tests/benchmarks/bench_build.py [--runs 5] [--parser frog] [PATH...]
+
+With ``--parser frog`` the stage "relations and events" includes Frog's dependency parses.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, default=[Path(__file__).resolve().parents[2] / "corpus"])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--parser", choices=("frog",), default=None, help="also read relations from Frog's parse")
     options = parser.parse_args()
 
     sentence_splitter()  # load spaCy once, as the first build would
@@ -43,10 +46,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as out:
         for _ in range(options.runs):
             started = time.perf_counter()
-            result = build(options.paths, out)
+            result = build(options.paths, out, parser=options.parser)
             runs.append((time.perf_counter() - started, result))
         tracemalloc.start()
-        traced = build(options.paths, out)
+        traced = build(options.paths, out, parser=options.parser)
         tracemalloc.stop()
 
     totals = [total for total, _ in runs]

@@ -207,3 +207,12 @@ def test_an_escape_from_a_prison_happened_where_the_prison_is(read_facts) -> Non
     _m, relations, events = read_facts("Bij de ontsnapping uit de gevangenis in Hasakeh kwamen tien gevangenen vrij.")
     assert [(e.key, e.event_class) for e in events] == [("event/escape/hasakeh", "Escape")]
     assert ("event/escape/hasakeh", "occurredIn", "hasakeh") in {(r.subject, r.predicate, r.object) for r in relations}
+
+
+def test_the_date_after_van_dates_the_event(read_facts) -> None:
+    # NCTV 2017
+    _m, relations, events = read_facts("Al Qa’ida bevond zich in die situatie vóór de aanslagen van 11 september 2001.")
+    assert [e.key for e in events] == ["event/attack/2001-09-11"]
+    assert ("event/attack/2001-09-11", "date", DateValue(2001, 9, 11)) in {
+        (r.subject, r.predicate, r.object) for r in relations
+    }

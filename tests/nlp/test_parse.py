@@ -1,11 +1,13 @@
 """The optional dependency parser (Frog): every name one token that knows its name, one parse per sentence."""
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from isis_kg import build
 from isis_kg.cli import main
 from isis_kg.errors import ToolError
 from isis_kg.model import Mention, Sentence
@@ -79,3 +81,25 @@ def test_without_frog_the_option_is_one_line_and_exit_2(
     error = capsys.readouterr().err.strip()
     assert error == "isis-kg: error: frog: not on the PATH; install Debian's frog and frogdata, or leave out --parser"
     assert not (tmp_path / "graph").exists()
+
+
+def _frog_children() -> list[int]:
+    """Frog processes this test process started and that still run."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().split()
+        except OSError:
+            continue
+        if fields[1] == "(frog)" and int(fields[3]) == os.getpid():
+            children.append(int(fields[0]))
+    return children
+
+
+def test_a_build_with_the_parser_leaves_no_frog_running(tmp_path: Path) -> None:
+    text = tmp_path / "bericht.txt"
+    text.write_text("ISIS heeft zich in Syrië genesteld, zegt de AIVD.\n", encoding="utf-8")
+    before = set(_frog_children())  # the module's own parser may be running
+    result = build([text], tmp_path / "graph", parser="frog")
+    assert result.conforms
+    assert set(_frog_children()) <= before

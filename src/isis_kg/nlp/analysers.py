@@ -43,3 +43,8 @@ class Analysers:
     @property
     def version(self) -> str:
         return self.choice.version
+
+    def close(self) -> None:
+        """Stop what runs in another process (Frog's parser); it starts again if used."""
+        if self.parser is not None:
+            self.parser.close()

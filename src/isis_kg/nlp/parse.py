@@ -57,6 +57,7 @@ class FrogParser:
         self._process: subprocess.Popen[bytes] | None = None
         self._folder: tempfile.TemporaryDirectory[str] | None = None
         self._pending = b""
+        self._closed_at_exit = False
 
     def parse(self, sentence: Sentence, names: list[tuple[Mention, str]]) -> list[Token]:
         """The parse of ``sentence`` with each name (a mention and the word that stands in for it) one
@@ -93,7 +94,9 @@ class FrogParser:
             except OSError as error:
                 raise ToolError(self.executable, f"could not run ({error})") from None
             self._pending = b""
-            atexit.register(self.close)
+            if not self._closed_at_exit:
+                atexit.register(self.close)
+                self._closed_at_exit = True
         return self._process
 
     def _ask(self, line: str) -> list[list[str]]:
