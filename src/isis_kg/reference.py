@@ -223,6 +223,8 @@ class NameCue:
     before: re.Pattern[str] | None
     after: re.Pattern[str] | None
     last_word: re.Pattern[str] | None = None  # must match the name's own last word ("Army")
+    name_has: re.Pattern[str] | None = None  # must be found in the name itself (" bin ")
+    include_after: bool = False  # what after matched is part of the name ("Sadr-beweging")
 
 
 @dataclass(frozen=True)
@@ -744,8 +746,9 @@ def _load_names(path: Path, classes: set[str]) -> NameRules:
         if entity_class not in classes:
             raise ReferenceDataError(path, f"cue '{cue_id}': class '{entity_class}' is not in the ontology")
         before, after, last_word = entry.get("before"), entry.get("after"), entry.get("last_word")
-        if not (before or after or last_word):
-            raise ReferenceDataError(path, f"cue '{cue_id}': needs before, after or last_word")
+        name_has = entry.get("name_has")
+        if not (before or after or last_word or name_has):
+            raise ReferenceDataError(path, f"cue '{cue_id}': needs before, after, last_word or name_has")
         cues.append(
             NameCue(
                 id=cue_id,
@@ -753,6 +756,8 @@ def _load_names(path: Path, classes: set[str]) -> NameRules:
                 before=_compile(path, f"cue '{cue_id}'", before) if before else None,
                 after=_compile(path, f"cue '{cue_id}'", after) if after else None,
                 last_word=_compile_exact(path, f"cue '{cue_id}'", last_word) if last_word else None,
+                name_has=_compile_exact(path, f"cue '{cue_id}'", name_has) if name_has else None,
+                include_after=bool(entry.get("include_after", False)),
             )
         )
     try:

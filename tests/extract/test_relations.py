@@ -194,3 +194,10 @@ def test_a_range_names_both_ends(read_facts) -> None:
     }
     # support from a country is no presence in it
     assert facts(read_facts, "ISIS heeft de steun van Turkije nooit gehad.") == set()
+
+
+def test_pairs_in_a_row_are_no_list(read_facts) -> None:
+    # NCTV 2017: each group is in its own place
+    text = "Er zijn voorbeelden: de Verenigde Staten in Irak, Hezbollah in Syrië, en Al-Shabaab in Somalië."
+    found = {(s, o) for s, p, o, _id in facts(read_facts, text) if p == "operatesIn"}
+    assert found == {("hezbollah", "syrie"), ("al-shabaab", "somalie")}

@@ -57,3 +57,27 @@ def test_names_that_say_what_they_are(reference, matcher, sentences_of) -> None:
     ]
     # a group word alone is no name
     assert cued(reference, matcher, sentences_of, "De Shura besloot anders.") == []
+
+
+def test_patronyms_bracketed_roles_compounds_and_acronyms(reference, matcher, sentences_of) -> None:
+    # NCTV 2017
+    assert cued(reference, matcher, sentences_of, "Muqtada al Sadr (leider van de Sadr-beweging) sust.") == [
+        ("Muqtada al Sadr", "muqtada-al-sadr", "Person"),
+        ("Sadr-beweging", "sadr-beweging", "Organisation"),
+    ]
+    assert cued(reference, matcher, sentences_of, "Er zijn voorbeelden: AMISOM in Somalië.") == [
+        ("AMISOM", "amisom", "Organisation")
+    ]
+    # an acronym that acts nowhere is left alone ("IED’s")
+    assert cued(reference, matcher, sentences_of, "Cellen plegen aanslagen met IED’s en autobommen.") == []
+
+
+def test_a_given_name_before_a_known_surname_is_another_person(reference, matcher, sentences_of) -> None:
+    # NCTV 2017: Hamza bin Laden is not Osama bin Laden
+    sentence = sentences_of("In tegenstelling tot al Zawahiri vermijdt Hamza bin Laden kritiek op ISIS.")[0]
+    assert [m.entity for m in matcher.find(sentence)] == ["ayman-al-zawahiri", "isis"]
+    assert cued(reference, matcher, sentences_of, "Toen Hamza bin Laden sprak, zweeg men.") == [
+        ("Hamza bin Laden", "hamza-bin-laden", "Person")
+    ]
+    # a sentence that opens with a common word keeps the known name
+    assert [m.entity for m in matcher.find(sentences_of("Toen bin Laden stierf, zweeg men.")[0])] == ["osama-bin-laden"]

@@ -10,6 +10,7 @@ from isis_kg.reference import ReferenceData, RelationPattern
 NAME_PATTERN_PREFIX = "name/"
 NAME_CONFIDENCE = 0.95  # a name that states its parent or region ("ISIS in Libië")
 HEDGE_FACTOR = 0.5
+_OWN_PLACE = re.compile(r"\s+in\s+(?:de\s+|het\s+)?[A-Z]")
 
 
 def extract_relations(sentence: Sentence, mentions: list[Mention], reference: ReferenceData) -> list[Relation]:
@@ -137,6 +138,8 @@ def _list_members(
             continue
         if not joiner.fullmatch(sentence.text[last.end : candidate.start]):
             break
+        if _OWN_PLACE.match(sentence.text, candidate.end):
+            break  # "AMISOM in Somalië, en Saoedi-Arabië in Jemen": a pair of its own, not a list member
         if not reference.is_a(candidate.entity_class, head.entity_class) and not reference.is_a(
             head.entity_class, candidate.entity_class
         ):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import ahocorasick
+from wordfreq import zipf_frequency
 
 from isis_kg.model import Mention, Sentence
 from isis_kg.reference import ReferenceData
@@ -19,6 +20,8 @@ from isis_kg.reference import ReferenceData
 _APOSTROPHES = "'’"
 _DERIVATION = re.compile(r"^[" + _APOSTROPHES + r"](?:ers?|s)?(?!\w)")
 _COMPOUND = re.compile(r"^-\w")
+_GIVEN_NAME = re.compile(r"\b[A-Z][a-z]+\s+$")
+COMMON_WORD_ZIPF = 4.0  # a capitalised word this frequent in Dutch is a sentence start ("Toen"), not a given name
 
 
 class EntityMatcher:
@@ -50,6 +53,9 @@ class EntityMatcher:
             start, end = last - len(name) + 1, last + 1
             if name in self._ambiguous or not is_whole_name(text, start, end, self._compound_heads):
                 continue
+            # "Hamza bin Laden" is not "bin Laden": a given name before a particle name makes another person
+            if name[0].islower() and _GIVEN_NAME.search(text, 0, start) and not _is_common(text, start):
+                continue
             candidates.append((start, -end, entity_id, name))
         candidates.sort()
         mentions: list[Mention] = []
@@ -69,6 +75,11 @@ class EntityMatcher:
             )
             taken_until = -negative_end
         return mentions
+
+
+def _is_common(text: str, start: int) -> bool:
+    found = _GIVEN_NAME.search(text, 0, start)
+    return found is not None and zipf_frequency(found.group().strip().lower(), "nl") >= COMMON_WORD_ZIPF
 
 
 def is_whole_name(text: str, start: int, end: int, compound_heads: re.Pattern[str]) -> bool:

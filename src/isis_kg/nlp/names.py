@@ -27,6 +27,13 @@ def find_cued_names(sentence: Sentence, known: list[Mention], reference: Referen
         opening = _SENTENCE_ARTICLE.match(text, start, end)
         if opening is not None:  # "De Shura besloot": an article that opens the sentence is no part of a name
             start = opening.end()
+        first = text[start:end].split(" ", 1)[0]
+        if (
+            not text[:start].strip()
+            and " " in text[start:end]
+            and zipf_frequency(first.lower(), "nl") >= rules.common_word_zipf
+        ):
+            start += len(first) + 1  # "Vermijdt Hamza bin Laden ...?": the sentence's first word is no part of it
         name = text[start:end]
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
@@ -35,15 +42,20 @@ def find_cued_names(sentence: Sentence, known: list[Mention], reference: Referen
         for cue in rules.cues:
             if cue.before is not None and not cue.before.search(text, 0, start):
                 continue
-            if cue.after is not None and not cue.after.match(text[end:]):
+            following = cue.after.match(text[end:]) if cue.after is not None else None
+            if cue.after is not None and following is None:
                 continue
             if cue.last_word is not None and (" " not in name or not cue.last_word.fullmatch(name.split()[-1])):
                 continue
+            if cue.name_has is not None and not cue.name_has.search(name):
+                continue
+            if cue.include_after and following is not None:
+                name = text[start : end + following.end()]
             key = entity_key(name)
             existing = reference.entities.get(key)
             if existing is not None and existing.entity_class != cue.entity_class:
                 break  # the name belongs to a known entity of another class
-            found.append(Mention(key, cue.entity_class, name, sentence.index, start, end))
-            taken.append((start, end))
+            found.append(Mention(key, cue.entity_class, name, sentence.index, start, start + len(name)))
+            taken.append((start, start + len(name)))
             break
     return found

@@ -70,7 +70,10 @@ class FrogParser:
         if self._process is not None:
             process, self._process = self._process, None
             if process.stdin is not None:
-                process.stdin.close()
+                try:
+                    process.stdin.close()
+                except OSError:
+                    pass  # it has stopped already
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
@@ -109,7 +112,13 @@ class FrogParser:
             process.stdin.write(f"{line}\n{_END}\n".encode())
             process.stdin.flush()
         except OSError as error:
+            try:
+                code: int | None = process.wait(timeout=5)  # it closed its input: it is stopping
+            except subprocess.TimeoutExpired:
+                code = None
             self.close()
+            if code is not None:
+                raise ToolError(self.executable, f"stopped (exit {code}) while parsing") from None
             raise ToolError(self.executable, f"stopped taking input ({error})") from None
         rows: list[list[str]] = []
         while True:
