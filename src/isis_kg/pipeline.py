@@ -101,11 +101,13 @@ def _facts(document: Document, reference: ReferenceData, analysers: Analysers) -
     by_sentence: dict[int, list[Mention]] = {}
     for mention in document.mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
+    previous: list[Mention] = []
     for sentence in document.sentences:
         if not document.states_facts(sentence):
             continue
         mentions = by_sentence.get(sentence.index, [])
-        document.relations += extract_relations(sentence, mentions, reference)
+        document.relations += extract_relations(sentence, mentions, reference, previous)
+        previous = mentions
         if analysers.parser is not None and len(mentions) > 1:
             named, tokens = parse_names(sentence, mentions, analysers.parser, reference)
             document.relations += extract_parsed_relations(sentence, named, tokens, reference)

@@ -131,6 +131,7 @@ class RelationRules:
     negation: re.Pattern[str]
     negation_reach: int
     sentence_negation: re.Pattern[str]
+    anaphora: tuple[tuple[str, re.Pattern[str], bool], ...]  # (class, words, plural)
     hedges: re.Pattern[str]
     hedge_reach: int
 
@@ -490,6 +491,7 @@ def _load_relation_rules(path: Path, classes: set[str], properties: set[str]) ->
         negation=_compile(path, "negation", str(_require(path, "top level", data, "negation"))),
         negation_reach=int(data.get("negation_reach", 25)),
         sentence_negation=_compile(path, "sentence_negation", str(data.get("sentence_negation") or "(?!)")),
+        anaphora=_anaphora(path, data.get("anaphora") or [], classes),
         hedges=_compile(path, "hedges", str(_require(path, "top level", data, "hedges"))),
         hedge_reach=int(data.get("hedge_reach", 30)),
     )
@@ -549,6 +551,20 @@ def _load_dependency_rules(path: Path, classes: set[str], properties: set[str]) 
 
 def _words(values: Any) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values or ())
+
+
+def _anaphora(path: Path, entries: Any, classes: set[str]) -> tuple[tuple[str, re.Pattern[str], bool], ...]:
+    found = []
+    for number, entry in enumerate(entries, start=1):
+        where = f"anaphora {number}"
+        entity_class = str(_require(path, where, entry, "class"))
+        if entity_class not in classes:
+            raise ReferenceDataError(path, f"{where}: class '{entity_class}' is not in the ontology")
+        for plural in (False, True):
+            words = entry.get("plural" if plural else "singular")
+            if words:
+                found.append((entity_class, _compile(path, where, str(words)), plural))
+    return tuple(found)
 
 
 def _load_event_rules(path: Path, classes: set[str]) -> EventRules:

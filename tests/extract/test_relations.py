@@ -1,3 +1,8 @@
+"""Relations between the names of one sentence, read by the patterns of relations.yaml."""
+
+from isis_kg.extract import extract_relations
+
+
 def facts(read_facts, text: str) -> set[tuple[str, str, object, str]]:
     _mentions, relations, _events = read_facts(text)
     return {(r.subject, r.predicate, r.object, r.pattern) for r in relations}
@@ -201,3 +206,22 @@ def test_pairs_in_a_row_are_no_list(read_facts) -> None:
     text = "Er zijn voorbeelden: de Verenigde Staten in Irak, Hezbollah in Syrië, en Al-Shabaab in Somalië."
     found = {(s, o) for s, p, o, _id in facts(read_facts, text) if p == "operatesIn"}
     assert found == {("hezbollah", "syrie"), ("al-shabaab", "somalie")}
+
+
+def test_words_that_point_back_stand_for_the_names_before(reference, matcher, sentences_of) -> None:
+    # NCTV 2017
+    first, second = sentences_of(
+        "ISIS vormt de grootste dreiging in Zuidoost-Azië. "
+        "Met de afnemende invloed van al Qa’ida in deze regio groeit die dreiging."
+    )
+    found = extract_relations(second, matcher.find(second), reference, previous=matcher.find(first))
+    assert {(r.subject, r.predicate, r.object, r.sentence) for r in found} == {
+        ("al-qaida", "operatesIn", "zuidoost-azie", second.index)
+    }
+    # a plural stands for every name of its class before; without a sentence before, for nothing
+    first, second = sentences_of(
+        "ISIS claimde 1.112 aanslagen in Syrië en Irak. In 2017 was ISIS in deze twee landen zwakker."
+    )
+    found = extract_relations(second, matcher.find(second), reference, previous=matcher.find(first))
+    assert {r.object for r in found if r.predicate == "operatesIn"} == {"syrie", "irak"}
+    assert [r for r in extract_relations(second, matcher.find(second), reference) if r.predicate == "operatesIn"] == []

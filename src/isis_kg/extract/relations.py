@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from isis_kg.model import Mention, Relation, Sentence
 from isis_kg.reference import ReferenceData, RelationPattern
@@ -13,10 +14,13 @@ HEDGE_FACTOR = 0.5
 _OWN_PLACE = re.compile(r"\s+in\s+(?:de\s+|het\s+)?[A-Z]")
 
 
-def extract_relations(sentence: Sentence, mentions: list[Mention], reference: ReferenceData) -> list[Relation]:
+def extract_relations(
+    sentence: Sentence, mentions: list[Mention], reference: ReferenceData, previous: Sequence[Mention] = ()
+) -> list[Relation]:
     """Every relation the patterns read from the sentence, plus those its names state.
 
-    A negated relation is not made; one in a hedged sentence is marked as such.
+    A negated relation is not made; one in a hedged sentence is marked as such. ``previous`` are the
+    names of the sentence before, which words such as "deze regio" point back to.
     """
     rules = reference.relation_rules
     text = sentence.text
@@ -24,7 +28,8 @@ def extract_relations(sentence: Sentence, mentions: list[Mention], reference: Re
     if denies(sentence, reference):
         return relations
     adjectives = _adjectives(sentence, mentions, reference)
-    readable = sorted([*mentions, *adjectives], key=lambda m: (m.start, m.end))
+    anaphors = _anaphors(sentence, mentions, previous, reference)
+    readable = sorted([*mentions, *adjectives, *anaphors], key=lambda m: (m.start, m.end))
     for i, first in enumerate(readable):
         for second in readable[i + 1 :]:
             if second.start - first.end > rules.max_gap:
@@ -90,6 +95,25 @@ def negated(text: str, first: Mention, second: Mention, reference: ReferenceData
     before = text[max(0, first.start - rules.negation_reach) : first.start]
     clause = re.split(r"[,;:]", before)[-1]
     return bool(rules.negation.search(clause))
+
+
+def _anaphors(
+    sentence: Sentence, mentions: list[Mention], previous: Sequence[Mention], reference: ReferenceData
+) -> list[Mention]:
+    """Words pointing back to names of the sentence before, as mentions of those names, at the words."""
+    found = []
+    for entity_class, words, plural in reference.relation_rules.anaphora:
+        antecedents = list(dict.fromkeys(m.entity for m in previous if reference.is_a(m.entity_class, entity_class)))
+        if not antecedents:
+            continue
+        for match in words.finditer(sentence.text):
+            start, end = match.span()
+            if any(m.start < end and start < m.end for m in mentions):
+                continue
+            for entity in antecedents if plural else antecedents[-1:]:
+                owner = next(m for m in previous if m.entity == entity)
+                found.append(Mention(entity, owner.entity_class, match.group(), sentence.index, start, end))
+    return found
 
 
 def _adjectives(sentence: Sentence, mentions: list[Mention], reference: ReferenceData) -> list[Mention]:
