@@ -165,6 +165,7 @@ class EventRules:
     patterns: tuple[EventPattern, ...]
     place_link: re.Pattern[str]
     perpetrator_link: re.Pattern[str]
+    perpetrator_inspired: re.Pattern[str]  # after the "door" name: it only inspired the event
     perpetrator_before: re.Pattern[str]
     not_a_subject: re.Pattern[str]  # what stands before a name that is an object ("de val van X")
     perpetrator_verb: re.Pattern[str]  # "pleegden": its subject did the event the trigger names
@@ -592,7 +593,7 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
     optional = (  # a rule left out matches nothing
         "not_a_subject", "perpetrator_verb", "subject_gap", "participant_link", "place_joiner", "place_date",
         "place_year", "place_before", "place_before_link", "date_link", "subject_auxiliary", "subject_participle",
-        "person_link",
+        "person_link", "perpetrator_inspired",
     )  # fmt: skip
     rules = {name: _compile(path, name, str(_require(path, "top level", data, name))) for name in required}
     rules |= {name: _compile(path, name, str(data.get(name) or "(?!)")) for name in optional}

@@ -216,3 +216,21 @@ def test_the_date_after_van_dates_the_event(read_facts) -> None:
     assert ("event/attack/2001-09-11", "date", DateValue(2001, 9, 11)) in {
         (r.subject, r.predicate, r.object) for r in relations
     }
+
+
+def test_places_that_open_the_clause_as_a_list_and_an_inspiration_is_no_perpetrator(read_facts) -> None:
+    # AIVD 2016
+    _m, relations, events = read_facts(
+        "In onder meer Frankrijk en Denemarken worden aanslagen gepleegd "
+        "die ogenschijnlijk door ISIS zijn geïnspireerd."
+    )
+    assert [e.key for e in events] == ["event/attack/frankrijk", "event/attack/denemarken"]
+    assert not [r for r in relations if r.predicate in ("perpetrator", "operatesIn")]
+
+
+def test_an_attack_in_a_year_and_a_city_after_a_relative_clause(read_facts) -> None:
+    # NCTV 2017
+    _m, relations, events = read_facts(
+        "Er speelde cybercoaching een rol bij de grote aanslagen die in 2017 in het Verenigd Koninkrijk plaatsvonden."
+    )
+    assert [e.key for e in events] == ["event/attack/verenigd-koninkrijk"]

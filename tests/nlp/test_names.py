@@ -81,3 +81,14 @@ def test_a_given_name_before_a_known_surname_is_another_person(reference, matche
     ]
     # a sentence that opens with a common word keeps the known name
     assert [m.entity for m in matcher.find(sentences_of("Toen bin Laden stierf, zweeg men.")[0])] == ["osama-bin-laden"]
+
+
+def test_the_place_of_an_attack_even_a_frequent_name(reference, matcher, sentences_of) -> None:
+    # NCTV 2017; the adjective before "milities" is no name
+    assert cued(reference, matcher, sentences_of, "De mislukte aanslag op de metro in Londen was een voorbeeld.") == [
+        ("Londen", "londen", "Region")
+    ]
+    assert cued(reference, matcher, sentences_of, "De aanslag in januari 2016 in Jakarta mislukte.") == [
+        ("Jakarta", "jakarta", "Region")
+    ]
+    assert cued(reference, matcher, sentences_of, "Raketten die Iraakse milities afvuren.") == []

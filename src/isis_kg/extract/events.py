@@ -252,13 +252,22 @@ def _places(
     after = _places_after(sentence, mentions, end, reference)
     if after:
         return after
-    for mention in reversed([m for m in mentions if m.end <= start]):
-        if (
-            reference.is_a(mention.entity_class, "Region")
-            and rules.place_before_link.fullmatch(text[mention.end : start])
-            and rules.place_before.search(text, 0, mention.start)
-        ):
-            return [mention]
+    before = [m for m in mentions if m.end <= start]
+    for position in range(len(before) - 1, -1, -1):
+        mention = before[position]
+        if not reference.is_a(mention.entity_class, "Region"):
+            continue
+        if not rules.place_before_link.fullmatch(text[mention.end : start]):
+            continue
+        # "In onder meer Frankrijk en Denemarken worden aanslagen gepleegd": the list the place ends
+        first = position
+        joiner = reference.relation_rules.list_joiner
+        while first > 0 and reference.is_a(before[first - 1].entity_class, "Region"):
+            if not joiner.fullmatch(text[before[first - 1].end : before[first].start]):
+                break
+            first -= 1
+        if rules.place_before.search(text, 0, before[first].start):
+            return before[first : position + 1]
     return []
 
 
@@ -345,6 +354,8 @@ def _perpetrators(
         if start <= mention.start and mention.end <= end:
             return [mention]  # named inside the trigger: "roept ISIS het kalifaat uit"
         if mention.start >= end and rules.perpetrator_link.fullmatch(text[end : mention.start]):
+            if rules.perpetrator_inspired.match(text, mention.end):
+                return []
             return [mention]
         if (
             mention.end <= start

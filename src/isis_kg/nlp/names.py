@@ -39,6 +39,8 @@ def find_cued_names(sentence: Sentence, known: list[Mention], reference: Referen
             continue
         if not name or (" " not in name and zipf_frequency(name.lower(), "nl") >= rules.common_word_zipf):
             continue  # "in de regio Net zoals ...": a sentence start, not a name
+        if name in reference.adjective_owners:
+            continue  # "Iraakse milities": a region's adjective is no name
         for cue in rules.cues:
             if cue.before is not None and not cue.before.search(text, 0, start):
                 continue
