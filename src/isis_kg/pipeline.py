@@ -111,10 +111,11 @@ def _facts(document: Document, reference: ReferenceData, analysers: Analysers) -
         if analysers.parser is not None and len(mentions) > 1:
             named, tokens = parse_names(sentence, mentions, analysers.parser, reference)
             document.relations += extract_parsed_relations(sentence, named, tokens, reference)
-        dates = find_dates(sentence.text, reference, anchor=document.meta.date)
-        events, event_facts = extract_events(sentence, mentions, dates, reference)
-        document.events += events
-        document.relations += event_facts
+        if reference.event_rules.any_trigger.search(sentence.text):  # most sentences name no event
+            dates = find_dates(sentence.text, reference, anchor=document.meta.date)
+            events, event_facts = extract_events(sentence, mentions, dates, reference)
+            document.events += events
+            document.relations += event_facts
         document.claims += extract_quantities(sentence, mentions, reference)
     document.relations = strongest_per_sentence(keep_first_naming(document.relations))
 

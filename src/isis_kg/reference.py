@@ -163,6 +163,7 @@ class DependencyRules:
 @dataclass(frozen=True)
 class EventRules:
     patterns: tuple[EventPattern, ...]
+    any_trigger: re.Pattern[str]  # every trigger at once: a sentence it does not find names no event
     place_link: re.Pattern[str]
     perpetrator_link: re.Pattern[str]
     perpetrator_inspired: re.Pattern[str]  # after the "door" name: it only inspired the event
@@ -599,6 +600,9 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
     rules |= {name: _compile(path, name, str(data.get(name) or "(?!)")) for name in optional}
     return EventRules(
         patterns=tuple(patterns),
+        any_trigger=re.compile(
+            "|".join(f"(?:{t.pattern})" for p in patterns for t in p.triggers) or "(?!)", re.IGNORECASE
+        ),
         **rules,
         casualties=_casualties(path, data.get("casualties") or [], data.get("number_words") or {}),
         number_words={str(word).lower(): int(value) for word, value in (data.get("number_words") or {}).items()},
