@@ -446,19 +446,25 @@ def _load_entities(path: Path, classes: set[str], properties: set[str]) -> dict[
     return entities
 
 
+def _pattern_head(path: Path, entry: Any, seen: set[str], properties: set[str]) -> tuple[str, str, str]:
+    """A relation pattern's id (once per file), how errors name it, and its predicate (of the ontology)."""
+    pattern_id = str(_require(path, "relations", entry, "id"))
+    where = f"pattern '{pattern_id}'"
+    if pattern_id in seen:
+        raise ReferenceDataError(path, f"{where} is listed twice")
+    seen.add(pattern_id)
+    predicate = str(_require(path, where, entry, "predicate"))
+    if predicate not in properties:
+        raise ReferenceDataError(path, f"{where}: predicate '{predicate}' is not in the ontology")
+    return pattern_id, where, predicate
+
+
 def _load_relation_rules(path: Path, classes: set[str], properties: set[str]) -> RelationRules:
     data = _read_yaml(path)
     patterns: list[RelationPattern] = []
     seen: set[str] = set()
     for entry in data.get("relations") or []:
-        pattern_id = str(_require(path, "relations", entry, "id"))
-        where = f"pattern '{pattern_id}'"
-        if pattern_id in seen:
-            raise ReferenceDataError(path, f"{where} is listed twice")
-        seen.add(pattern_id)
-        predicate = str(_require(path, where, entry, "predicate"))
-        if predicate not in properties:
-            raise ReferenceDataError(path, f"{where}: predicate '{predicate}' is not in the ontology")
+        pattern_id, where, predicate = _pattern_head(path, entry, seen, properties)
         first, second = _require(path, where, entry, "first"), _require(path, where, entry, "second")
         roles = (first.get("role"), second.get("role"))
         if sorted(roles) != ["object", "subject"]:
@@ -512,14 +518,7 @@ def _load_dependency_rules(path: Path, classes: set[str], properties: set[str]) 
     patterns: list[DependencyPattern] = []
     seen: set[str] = set()
     for entry in data.get("relations") or []:
-        pattern_id = str(_require(path, "relations", entry, "id"))
-        where = f"pattern '{pattern_id}'"
-        if pattern_id in seen:
-            raise ReferenceDataError(path, f"{where} is listed twice")
-        seen.add(pattern_id)
-        predicate = str(_require(path, where, entry, "predicate"))
-        if predicate not in properties:
-            raise ReferenceDataError(path, f"{where}: predicate '{predicate}' is not in the ontology")
+        pattern_id, where, predicate = _pattern_head(path, entry, seen, properties)
         shape = str(_require(path, where, entry, "shape"))
         if shape not in ("clause", "apposition"):
             raise ReferenceDataError(path, f"{where}: shape '{shape}' is neither clause nor apposition")

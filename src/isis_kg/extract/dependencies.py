@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from isis_kg.extract.relations import HEDGE_FACTOR, denies, is_hedged, negated
+from isis_kg.extract.relations import denies, negated, read_relation
 from isis_kg.model import Mention, Relation, Sentence
 from isis_kg.nlp.parse import FrogParser, Token
 from isis_kg.reference import DependencyPattern, DependencyRules, ReferenceData
@@ -55,17 +55,9 @@ def extract_parsed_relations(
                 first, second = sorted((subject, obj), key=lambda m: m.start)
                 if negated(sentence.text, first, second, reference):
                     continue
-                hedged = is_hedged(sentence.text, first.start, second.end, reference)
+                span = (first.start, second.end)
                 relations.append(
-                    Relation(
-                        subject.entity,
-                        pattern.predicate,
-                        obj.entity,
-                        sentence.index,
-                        pattern.id,
-                        round(pattern.confidence * (HEDGE_FACTOR if hedged else 1.0), 3),
-                        hedged,
-                    )
+                    read_relation(sentence, subject.entity, pattern.predicate, obj.entity, pattern, span, reference)
                 )
     return list(dict.fromkeys(relations))
 

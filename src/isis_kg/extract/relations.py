@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from isis_kg.model import Mention, Relation, Sentence
-from isis_kg.reference import ReferenceData, RelationPattern
+from isis_kg.reference import DependencyPattern, ReferenceData, RelationPattern
 
 NAME_PATTERN_PREFIX = "name/"
 NAME_CONFIDENCE = 0.95  # a name that states its parent or region ("ISIS in Libië")
@@ -59,20 +59,27 @@ def extract_relations(
                     subject, obj = (first, member) if pattern.first_role == "subject" else (member, first)
                     if subject.entity == obj.entity or _kind(reference, subject.entity) in pattern.subject_not_kind:
                         continue
-                    hedged = is_hedged(text, min(first.start, member.start), max(first.end, member.end), reference)
-                    confidence = pattern.confidence * (HEDGE_FACTOR if hedged else 1.0)
+                    span = (min(first.start, member.start), max(first.end, member.end))
                     relations.append(
-                        Relation(
-                            subject.entity,
-                            pattern.predicate,
-                            obj.entity,
-                            sentence.index,
-                            pattern.id,
-                            round(confidence, 3),
-                            hedged,
-                        )
+                        read_relation(sentence, subject.entity, pattern.predicate, obj.entity, pattern, span, reference)
                     )
     return _unique(relations)
+
+
+def read_relation(
+    sentence: Sentence,
+    subject: str,
+    predicate: str,
+    obj: str,
+    pattern: RelationPattern | DependencyPattern,
+    span: tuple[int, int],
+    reference: ReferenceData,
+) -> Relation:
+    """The fact a pattern read from ``span`` of the sentence, hedged (at half its confidence) when
+    a hedge word stands near."""
+    hedged = is_hedged(sentence.text, span[0], span[1], reference)
+    confidence = round(pattern.confidence * (HEDGE_FACTOR if hedged else 1.0), 3)
+    return Relation(subject, predicate, obj, sentence.index, pattern.id, confidence, hedged)
 
 
 def denies(sentence: Sentence, reference: ReferenceData) -> bool:
