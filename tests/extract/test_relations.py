@@ -225,3 +225,11 @@ def test_words_that_point_back_stand_for_the_names_before(reference, matcher, se
     found = extract_relations(second, matcher.find(second), reference, previous=matcher.find(first))
     assert {r.object for r in found if r.predicate == "operatesIn"} == {"syrie", "irak"}
     assert [r for r in extract_relations(second, matcher.find(second), reference) if r.predicate == "operatesIn"] == []
+
+
+def test_a_place_opening_the_sentence_before_any_verb_and_its_subject(read_facts) -> None:
+    # AIVD 2016
+    text = "Bij aankomst in Syrië neemt ISIS eventuele reisdocumenten van de nieuwe rekruten direct in."
+    assert ("isis", "operatesIn", "syrie", "operates-in/fronted-place-verb") in facts(read_facts, text)
+    # a preposition after the place is no verb: the organisation is not the subject
+    assert not [f for f in facts(read_facts, "In Syrië tegen ISIS vochten vooral de Koerden.") if f[1] == "operatesIn"]
