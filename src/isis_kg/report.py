@@ -51,7 +51,7 @@ from isis_kg.reference import ReferenceData
 from isis_kg.validate import ValidationReport, read_results
 
 REPORT_NAME = "report.html"
-TO_REVIEW = 50  # facts in the "to review" list
+TO_REVIEW = 100  # facts in the "to review" list: every hedged one of the corpus, then the least sure
 
 _PREFIXES = """
 PREFIX ikg: <https://w3id.org/isis-kg/ontology#>
