@@ -21,7 +21,6 @@ _APOSTROPHES = "'’"
 _DERIVATION = re.compile(r"^[" + _APOSTROPHES + r"](?:ers?|s)?(?!\w)")
 _COMPOUND = re.compile(r"^-\w")
 _GIVEN_NAME = re.compile(r"\b[A-Z][a-z]+\s+$")
-COMMON_WORD_ZIPF = 4.0  # a capitalised word this frequent in Dutch is a sentence start ("Toen"), not a given name
 
 
 class EntityMatcher:
@@ -44,6 +43,12 @@ class EntityMatcher:
                     self._ambiguous.add(hyphenated)
         self._automaton.make_automaton()
         self._compound_heads = reference.names.compound_heads
+        self._common_zipf = reference.names.common_word_zipf
+
+    def _given_name_before(self, text: str, start: int) -> bool:
+        """A capitalised word right before ``start`` that is no common word (a sentence's "Toen")."""
+        found = _GIVEN_NAME.search(text, 0, start)
+        return found is not None and zipf_frequency(found.group().strip().lower(), "nl") < self._common_zipf
 
     def find(self, sentence: Sentence) -> list[Mention]:
         """The longest, leftmost non-overlapping names in the sentence."""
@@ -54,7 +59,7 @@ class EntityMatcher:
             if name in self._ambiguous or not is_whole_name(text, start, end, self._compound_heads):
                 continue
             # "Hamza bin Laden" is not "bin Laden": a given name before a particle name makes another person
-            if name[0].islower() and _GIVEN_NAME.search(text, 0, start) and not _is_common(text, start):
+            if name[0].islower() and self._given_name_before(text, start):
                 continue
             candidates.append((start, -end, entity_id, name))
         candidates.sort()
@@ -75,11 +80,6 @@ class EntityMatcher:
             )
             taken_until = -negative_end
         return mentions
-
-
-def _is_common(text: str, start: int) -> bool:
-    found = _GIVEN_NAME.search(text, 0, start)
-    return found is not None and zipf_frequency(found.group().strip().lower(), "nl") >= COMMON_WORD_ZIPF
 
 
 def is_whole_name(text: str, start: int, end: int, compound_heads: re.Pattern[str]) -> bool:

@@ -33,7 +33,7 @@ def find_cued_names(sentence: Sentence, known: list[Mention], reference: Referen
             and " " in text[start:end]
             and zipf_frequency(first.lower(), "nl") >= rules.common_word_zipf
         ):
-            start += len(first) + 1  # "Vermijdt Hamza bin Laden ...?": the sentence's first word is no part of it
+            start += len(first) + 1  # "Toen Hamza bin Laden ...": a common first word of the sentence is no part of it
         name = text[start:end]
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
