@@ -235,6 +235,7 @@ class NameRules:
     name: re.Pattern[str]
     cues: tuple[NameCue, ...]
     common_word_zipf: float
+    given_name_zipf: float  # a capitalised word before a known particle name, rarer than this, is a given name
     compound_heads: re.Pattern[str]  # "leider" in "Al-Qaidaleider": a closed compound on a name
     alias_bracket: re.Pattern[str]  # "(ISIS-L)" right after a name; group "inside"
     alias_separators: re.Pattern[str]
@@ -791,6 +792,7 @@ def _load_names(path: Path, classes: set[str]) -> NameRules:
         name=name,
         cues=tuple(cues),
         common_word_zipf=float(data.get("common_word_zipf", 3.5)),
+        given_name_zipf=float(data.get("given_name_zipf", 4.0)),
         compound_heads=compound_heads,
         alias_bracket=_compile_exact(path, "aliases.bracket", str(aliases.get("bracket") or "(?!)")),
         alias_separators=_compile_exact(path, "aliases.separators", str(aliases.get("separators") or "(?!)")),

@@ -43,12 +43,12 @@ class EntityMatcher:
                     self._ambiguous.add(hyphenated)
         self._automaton.make_automaton()
         self._compound_heads = reference.names.compound_heads
-        self._common_zipf = reference.names.common_word_zipf
+        self._given_name_zipf = reference.names.given_name_zipf
 
     def _given_name_before(self, text: str, start: int) -> bool:
         """A capitalised word right before ``start`` that is no common word (a sentence's "Toen")."""
         found = _GIVEN_NAME.search(text, 0, start)
-        return found is not None and zipf_frequency(found.group().strip().lower(), "nl") < self._common_zipf
+        return found is not None and zipf_frequency(found.group().strip().lower(), "nl") < self._given_name_zipf
 
     def find(self, sentence: Sentence) -> list[Mention]:
         """The longest, leftmost non-overlapping names in the sentence."""
