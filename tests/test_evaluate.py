@@ -37,6 +37,38 @@ def test_scores_count_what_matches(tmp_path: Path, reference) -> None:
     assert ("voetnoot", "isis", "operatesIn", "mosul") in result.missed
 
 
+def test_a_passage_is_scored_on_what_the_build_reads_from_it(tmp_path: Path, reference) -> None:
+    # NCTV 2017, read whole: the passage opens inside "al Qa’ida", so of its first sentence only
+    # ISIS is inside it, and al Qa'ida's place ("in deze regio", Zuidoost-Azië two sentences back)
+    # is not scored; the footnote marker ends the sentence ("dreiging.264" is no word)
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(
+        """passages:
+  - id: staart
+    document: nctv-2017-transformatie-isis-na-kalifaat.txt
+    text: |
+      Qa’ida in deze regio vormen personen en groepen verbonden aan
+      ISIS de grootste dreiging.
+    entities:
+      - [isis, Organisation]
+  - id: geheel
+    document: nctv-2017-transformatie-isis-na-kalifaat.txt
+    text: |
+      van nieuwe energie voorzien.264 Met de afnemende invloed van al
+      Qa’ida in deze regio vormen personen en groepen verbonden aan
+      ISIS de grootste dreiging.
+    entities:
+      - [al-qaida, Organisation]
+      - [isis, Organisation]
+    relations:
+      - [al-qaida, operatesIn, zuidoost-azie]
+""",
+        encoding="utf-8",
+    )
+    (result,) = evaluate(gold, reference)
+    assert result.spurious == () and result.missed == ()
+
+
 def test_an_empty_score_is_zero_not_an_error() -> None:
     assert Score("x", 0, 0, 0).f1 == 0.0
 

@@ -9,7 +9,15 @@ from rdflib.namespace import PROV, RDF, RDFS
 
 from isis_kg import build
 from isis_kg.namespaces import IKG
-from isis_kg.pipeline import GRAPH_FILE, ONTOLOGY_COPY, REPORT_FILE, STAGES, Stage, check_stage_order
+from isis_kg.pipeline import (
+    GRAPH_FILE,
+    ONTOLOGY_COPY,
+    REPORT_FILE,
+    STAGES,
+    Stage,
+    check_stage_order,
+    read_document,
+)
 
 from conftest import CORPUS, GRAPH
 
@@ -98,14 +106,13 @@ def test_stage_order_is_checked() -> None:
 
 def test_every_fact_from_a_footnoted_sentence_cites_its_source(reference, analysers) -> None:
     from isis_kg.ingest import read_source
-    from isis_kg.model import Document, DocumentMeta
+    from isis_kg.ingest.catalogue import Catalogue
     from isis_kg.rdf import BuildRecord, map_corpus
     from isis_kg.resolve import resolve
 
     source = read_source(CORPUS / "nctv-2017-transformatie-isis-na-kalifaat.txt")
-    document = Document(source.file_name, source.sha256, source.text, DocumentMeta(source.sha256))
-    for stage in STAGES:  # not process_document, which drops the sentences this test looks at
-        stage.run(document, reference, analysers)
+    # not process_document, which drops the sentences this test looks at
+    document = read_document(source, Catalogue(), reference, analysers)
     graph = rdflib.Graph()
     for triple in map_corpus(resolve([document], reference), BuildRecord("t", "1", "r", "i"), reference).triples():
         graph.add(triple)

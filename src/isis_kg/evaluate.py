@@ -1,8 +1,12 @@
 """Measure extraction quality against the development gold set (tests/gold/passages.yaml).
 
-Each gold passage is run through the same per-document stages as a build. Entities are
-scored as (passage, id, class), relations as (passage, subject, predicate, object), event
-arguments included (``date``, ``occurredIn``, ``perpetrator`` with the event key as subject).
+Each gold passage is scored on what a build reads from it: its corpus document is read whole,
+by the same per-document stages, and the passage's sentences are those the passage covers most
+of. So footnote markers, the words pointing back to the sentence before and the aliases a
+document introduces are read as in the build. (A passage of a text not in the corpus is read
+alone.) Entities are scored as (passage, id, class), relations as (passage, subject, predicate,
+object), event arguments included (``date``, ``occurredIn``, ``perpetrator`` with the event key
+as subject).
 """
 
 from __future__ import annotations
@@ -20,10 +24,11 @@ from isis_kg.errors import InputError
 from isis_kg.ingest import repair_layout
 from isis_kg.ingest.catalogue import Catalogue, catalogue_paths, load_catalogues
 from isis_kg.ingest.citations import read_footnotes
-from isis_kg.ingest.reader import SourceFile
-from isis_kg.model import Citation, DateValue, DocumentMeta, Footnote
+from isis_kg.extract.relations import NAME_PATTERN_PREFIX
+from isis_kg.ingest.reader import SourceFile, read_source
+from isis_kg.model import Citation, DateValue, Document, EventMention, Footnote, Mention, Relation, Sentence
 from isis_kg.nlp import Analysers
-from isis_kg.pipeline import process_document
+from isis_kg.pipeline import read_document
 from isis_kg.reference import ReferenceData, load_reference
 from isis_kg.yamlfile import parse_yaml
 
@@ -204,39 +209,133 @@ def evaluate(
     reference: ReferenceData | None = None,
     ner: str | None = None,
     parser: str | None = None,
+    corpus: Path | str = DEFAULT_CORPUS,
 ) -> list[Evaluation]:
     """Score entities and relations on the gold passages, one Evaluation per split (``ner``, ``parser``: see build)."""
     reference = reference or load_reference()
     analysers = Analysers.create(reference, ner, parser)
-    metadata = _corpus_metadata(DEFAULT_CORPUS, reference)
+    documents = _CorpusReader(Path(corpus), reference, analysers)
     splits: dict[str, list[dict[str, Any]]] = {}
     for passage in _load_gold(Path(gold_path)):
         splits.setdefault(str(passage.get("split", "development")), []).append(passage)
     try:
-        return [_evaluate_passages(name, passages, reference, analysers, metadata) for name, passages in splits.items()]
+        return [_evaluate_passages(name, passages, documents) for name, passages in splits.items()]
     finally:
         analysers.close()
 
 
-def _corpus_metadata(corpus: Path, reference: ReferenceData) -> dict[str, DocumentMeta]:
-    """File name -> the catalogue's metadata, so that a passage is read as dated as its document."""
-    if not corpus.is_dir():
-        return {}
-    catalogue = load_catalogues(catalogue_paths([corpus]), reference.source_kinds)
-    return {
-        path.name: catalogue.meta_for(hashlib.sha256(path.read_bytes()).hexdigest())
-        for path in sorted(corpus.iterdir())
-        if path.is_file()
+@dataclass(frozen=True)
+class PassageReading:
+    """What the build reads from one passage's sentences."""
+
+    mentions: list[Mention]
+    relations: list[Relation]
+    events: list[EventMention]
+
+
+class _CorpusReader:
+    """The corpus documents the passages come from, each read once, as a build reads it."""
+
+    def __init__(self, corpus: Path, reference: ReferenceData, analysers: Analysers) -> None:
+        self.corpus = corpus
+        self.reference = reference
+        self.analysers = analysers
+        self.catalogue = (
+            load_catalogues(catalogue_paths([corpus]), reference.source_kinds) if corpus.is_dir() else Catalogue()
+        )
+        self._documents: dict[str, Document | None] = {}
+
+    def document(self, file_name: str) -> Document | None:
+        if file_name not in self._documents:
+            path = self.corpus / file_name
+            self._documents[file_name] = (
+                read_document(read_source(path), self.catalogue, self.reference, self.analysers)
+                if path.is_file()
+                else None
+            )
+        return self._documents[file_name]
+
+    def read(self, passage: dict[str, Any]) -> PassageReading:
+        text = str(passage["text"])
+        file_name = str(passage.get("document", passage["id"]))
+        document = self.document(file_name)
+        span = _locate(text, document.text) if document is not None else None
+        if document is None or span is None:
+            return _everything(self._read_alone(text, file_name))
+        return _within(document, span)
+
+    def _read_alone(self, text: str, file_name: str) -> Document:
+        """A passage its document does not hold (or of a text outside the corpus), read as a text of its
+        own, dated as its document."""
+        source = SourceFile(Path(file_name), hashlib.sha256(text.encode()).hexdigest(), text)
+        catalogue = Catalogue()
+        path = self.corpus / file_name
+        if path.is_file():
+            meta = self.catalogue.meta_for(hashlib.sha256(path.read_bytes()).hexdigest())
+            catalogue.entries[source.sha256] = replace(meta, sha256=source.sha256)
+        return read_document(source, catalogue, self.reference, self.analysers)
+
+
+def _everything(document: Document) -> PassageReading:
+    return PassageReading(document.mentions, document.relations, document.events)
+
+
+def _within(document: Document, span: tuple[int, int]) -> PassageReading:
+    """What the document's sentences say within the span. A passage may open on the tail of a
+    sentence ("dreigingslandschap van Zuidoost-Azië."): of such a sentence, only the names inside
+    the passage count, and the facts that involve no name outside it."""
+    sentences = {
+        s.index: s for s in document.sentences if s.original_start < span[1] and span[0] < s.original_end
     }
 
+    def inside(mention: Mention) -> bool:
+        sentence = sentences[mention.sentence]
+        block = document.blocks[sentence.block]
+        start, end = block.original_span(sentence.start + mention.start, sentence.start + mention.end)
+        return span[0] <= start and end <= span[1]
 
-def _evaluate_passages(
-    split: str,
-    passages: list[dict[str, Any]],
-    reference: ReferenceData,
-    analysers: Analysers,
-    metadata: dict[str, DocumentMeta],
-) -> Evaluation:
+    in_sentences = [m for m in document.mentions if m.sentence in sentences]
+    mentions = [m for m in in_sentences if inside(m)]
+    outside = {(m.sentence, m.entity) for m in in_sentences} - {(m.sentence, m.entity) for m in mentions}
+
+    def within(sentence: int, *names: object) -> bool:
+        return sentence in sentences and not any((sentence, name) in outside for name in names)
+
+    relations = [r for r in document.relations if within(r.sentence, r.subject, r.object)]
+    named = {m.entity for m in mentions}
+    # a name states its facts wherever it stands ("ISIS-L" is ISIS's, in Libya); the build records
+    # them once, at the document's first naming, which may come before the passage
+    relations += [
+        r
+        for r in document.relations
+        if r.pattern.startswith(NAME_PATTERN_PREFIX) and r.subject in named and r.sentence not in sentences
+    ]
+    places = {(r.sentence, r.subject, r.object) for r in document.relations if r.predicate == "occurredIn"}
+    events = [
+        e
+        for e in document.events
+        if within(e.sentence, *(place for sentence, key, place in places if (sentence, key) == (e.sentence, e.key)))
+        and (any(key == e.key for _s, key, _p in places) or _covers_most(span, sentences[e.sentence]))
+    ]
+    return PassageReading(mentions, relations, events)
+
+
+def _locate(passage: str, text: str) -> tuple[int, int] | None:
+    """Where the passage stands in its document, its line breaks and spacing aside."""
+    words = passage.split()
+    if not words:
+        return None
+    found = re.search(r"\s+".join(re.escape(word) for word in words), text)
+    return found.span() if found else None
+
+
+def _covers_most(span: tuple[int, int], sentence: Sentence) -> bool:
+    """Whether the passage holds most of the sentence (for an event that names no place)."""
+    overlap = min(span[1], sentence.original_end) - max(span[0], sentence.original_start)
+    return 2 * overlap > sentence.original_end - sentence.original_start
+
+
+def _evaluate_passages(split: str, passages: list[dict[str, Any]], documents: _CorpusReader) -> Evaluation:
     gold_entities: set[Item] = set()
     gold_relations: set[Item] = set()
     found_entities: set[Item] = set()
@@ -254,20 +353,14 @@ def _evaluate_passages(
             for argument in ("occurredIn", "perpetrator"):  # participant is not annotated
                 gold_relations |= {(name, str(event["key"]), argument, str(o)) for o in event.get(argument) or []}
 
-        text = str(passage["text"])
-        source = SourceFile(Path(str(passage.get("document", name))), hashlib.sha256(text.encode()).hexdigest(), text)
-        catalogue = Catalogue()
-        known = metadata.get(source.file_name)
-        if known is not None:
-            catalogue.entries[source.sha256] = replace(known, sha256=source.sha256)
-        document = process_document(source, catalogue, reference, analysers)
-        found_entities |= {(name, m.entity, m.entity_class) for m in document.mentions}
-        found_entities |= {(name, e.key, EVENT_CLASS) for e in document.events}
+        reading = documents.read(passage)
+        found_entities |= {(name, m.entity, m.entity_class) for m in reading.mentions}
+        found_entities |= {(name, e.key, EVENT_CLASS) for e in reading.events}
         # the gold set leaves hedged claims out, so only plain assertions are scored; and it annotates
         # the contract relations and the events' date, place and perpetrator, not casualty figures
         found_relations |= {
             (name, r.subject, r.predicate, _object(r.object))
-            for r in document.relations
+            for r in reading.relations
             if not r.hedged and r.predicate in CONTRACT_RELATIONS | EVENT_ARGUMENTS
         }
 

@@ -14,6 +14,7 @@ import pickle
 import tempfile
 import time
 import tracemalloc
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -101,13 +102,13 @@ def _facts(document: Document, reference: ReferenceData, analysers: Analysers) -
     by_sentence: dict[int, list[Mention]] = {}
     for mention in document.mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
-    previous: list[Mention] = []
+    previous: deque[list[Mention]] = deque(maxlen=reference.relation_rules.anaphora_reach)
     for sentence in document.sentences:
         if not document.states_facts(sentence):
             continue
         mentions = by_sentence.get(sentence.index, [])
-        document.relations += extract_relations(sentence, mentions, reference, previous)
-        previous = mentions
+        document.relations += extract_relations(sentence, mentions, reference, [m for ms in previous for m in ms])
+        previous.append(mentions)
         if analysers.parser is not None and len(mentions) > 1:
             named, tokens = parse_names(sentence, mentions, analysers.parser, reference)
             document.relations += extract_parsed_relations(sentence, named, tokens, reference)
@@ -210,7 +211,20 @@ def process_document(
     analysers: Analysers,
     meter: StageMeter | None = None,
 ) -> Document:
-    """Run every per-document stage on one text."""
+    """Run every per-document stage on one text; keep what the graph and resolution need of it."""
+    document = read_document(source, catalogue, reference, analysers, meter)
+    document.compact()
+    return document
+
+
+def read_document(
+    source: SourceFile,
+    catalogue: Catalogue,
+    reference: ReferenceData,
+    analysers: Analysers,
+    meter: StageMeter | None = None,
+) -> Document:
+    """Run every per-document stage on one text, keeping its sentences (to see which sentence says what)."""
     document = Document(
         file_name=source.file_name, sha256=source.sha256, text=source.text, meta=_meta(source, catalogue)
     )
@@ -218,7 +232,6 @@ def process_document(
     for stage in STAGES:
         with meter.measure(stage.name):
             stage.run(document, reference, analysers)
-    document.compact()
     return document
 
 

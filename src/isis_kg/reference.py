@@ -132,6 +132,7 @@ class RelationRules:
     negation_reach: int
     sentence_negation: re.Pattern[str]
     anaphora: tuple[tuple[str, re.Pattern[str], bool], ...]  # (class, words, plural)
+    anaphora_reach: int  # sentences back to look for what such a word points to
     hedges: re.Pattern[str]
     hedge_reach: int
 
@@ -501,6 +502,7 @@ def _load_relation_rules(path: Path, classes: set[str], properties: set[str]) ->
         negation_reach=int(data.get("negation_reach", 25)),
         sentence_negation=_compile(path, "sentence_negation", str(data.get("sentence_negation") or "(?!)")),
         anaphora=_anaphora(path, data.get("anaphora") or [], classes),
+        anaphora_reach=int(data.get("anaphora_reach", 1)),
         hedges=_compile(path, "hedges", str(_require(path, "top level", data, "hedges"))),
         hedge_reach=int(data.get("hedge_reach", 30)),
     )

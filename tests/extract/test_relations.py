@@ -227,6 +227,23 @@ def test_words_that_point_back_stand_for_the_names_before(reference, matcher, se
     assert [r for r in extract_relations(second, matcher.find(second), reference) if r.predicate == "operatesIn"] == []
 
 
+def test_a_word_pointing_back_skips_a_sentence_without_its_kind_of_name(reference, matcher, sentences_of) -> None:
+    # NCTV 2017: the sentence right before "deze regio" names no region; the one before it does
+    first, second, third = sentences_of(
+        "Het gaat om het dreigingslandschap van Zuidoost-Azië. ISIS heeft er nieuwe strijders geïnspireerd. "
+        "Met de afnemende invloed van al Qa’ida in deze regio vormen groepen verbonden aan ISIS de grootste dreiging."
+    )
+    previous = matcher.find(first) + matcher.find(second)
+    found = extract_relations(third, matcher.find(third), reference, previous=previous)
+    assert ("al-qaida", "operatesIn", "zuidoost-azie") in {(r.subject, r.predicate, r.object) for r in found}
+    # the nearest sentence with a region wins: a region in the sentence right before is the one meant
+    first, second, third = sentences_of(
+        "Het gaat om Zuidoost-Azië. ISIS groeit in Somalië. Met de afnemende invloed van al Qa’ida in deze regio groeit ISIS."
+    )
+    found = extract_relations(third, matcher.find(third), reference, previous=matcher.find(first) + matcher.find(second))
+    assert {r.object for r in found if r.subject == "al-qaida"} == {"somalie"}
+
+
 def test_a_place_opening_the_sentence_before_any_verb_and_its_subject(read_facts) -> None:
     # AIVD 2016
     text = "Bij aankomst in Syrië neemt ISIS eventuele reisdocumenten van de nieuwe rekruten direct in."

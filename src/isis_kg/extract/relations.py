@@ -20,7 +20,8 @@ def extract_relations(
     """Every relation the patterns read from the sentence, plus those its names state.
 
     A negated relation is not made; one in a hedged sentence is marked as such. ``previous`` are the
-    names of the sentence before, which words such as "deze regio" point back to.
+    names of the sentences before (relation_rules.anaphora_reach of them), which words such as
+    "deze regio" point back to.
     """
     rules = reference.relation_rules
     text = sentence.text
@@ -107,10 +108,13 @@ def negated(text: str, first: Mention, second: Mention, reference: ReferenceData
 def _anaphors(
     sentence: Sentence, mentions: list[Mention], previous: Sequence[Mention], reference: ReferenceData
 ) -> list[Mention]:
-    """Words pointing back to names of the sentence before, as mentions of those names, at the words."""
+    """Words pointing back to names of a sentence before, as mentions of those names, at the words:
+    the names of their class in the nearest of the ``previous`` sentences that has any."""
     found = []
     for entity_class, words, plural in reference.relation_rules.anaphora:
-        antecedents = list(dict.fromkeys(m.entity for m in previous if reference.is_a(m.entity_class, entity_class)))
+        of_class = [m for m in previous if reference.is_a(m.entity_class, entity_class)]
+        nearest = max((m.sentence for m in of_class), default=None)
+        antecedents = list(dict.fromkeys(m.entity for m in of_class if m.sentence == nearest))
         if not antecedents:
             continue
         for match in words.finditer(sentence.text):
