@@ -102,6 +102,7 @@ class EventPattern:
     unique: bool
     triggers: tuple[re.Pattern[str], ...]
     person: bool = False  # the event happens to the person named after the trigger (a death)
+    perpetrator_of: bool = False  # the actor the trigger is "of" did it ("de aanslagen van al Qa'ida")
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,7 @@ class EventRules:
     perpetrator_link: re.Pattern[str]
     perpetrator_inspired: re.Pattern[str]  # after the "door" name: it only inspired the event
     perpetrator_before: re.Pattern[str]
+    perpetrator_of_link: re.Pattern[str]  # between the trigger and the actor it is "of" ("aanslagen van")
     not_a_subject: re.Pattern[str]  # what stands before a name that is an object ("de val van X")
     perpetrator_verb: re.Pattern[str]  # "pleegden": its subject did the event the trigger names
     subject_gap: re.Pattern[str]  # what may stand between that subject and the verb
@@ -590,13 +592,14 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
                 unique=bool(entry.get("unique", False)),
                 triggers=triggers,
                 person=bool(entry.get("person", False)),
+                perpetrator_of=bool(entry.get("perpetrator_of", False)),
             )
         )
     required = ("place_link", "perpetrator_link", "perpetrator_before")
     optional = (  # a rule left out matches nothing
         "not_a_subject", "perpetrator_verb", "subject_gap", "participant_link", "place_joiner", "place_date",
         "place_year", "place_before", "place_before_link", "date_link", "subject_auxiliary", "subject_participle",
-        "person_link", "perpetrator_inspired",
+        "person_link", "perpetrator_inspired", "perpetrator_of_link",
     )  # fmt: skip
     rules = {name: _compile(path, name, str(_require(path, "top level", data, name))) for name in required}
     rules |= {name: _compile(path, name, str(data.get(name) or "(?!)")) for name in optional}

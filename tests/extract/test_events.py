@@ -234,3 +234,53 @@ def test_an_attack_in_a_year_and_a_city_after_a_relative_clause(read_facts) -> N
         "Er speelde cybercoaching een rol bij de grote aanslagen die in 2017 in het Verenigd Koninkrijk plaatsvonden."
     )
     assert [e.key for e in events] == ["event/attack/verenigd-koninkrijk"]
+
+
+def test_an_attack_of_an_organisation_was_done_by_it_where_its_places_follow(read_facts) -> None:
+    # NCTV 2017
+    text = "De tweede golf – de spectaculaire aanslagen van al Qa’ida in de Verenigde Staten, Kenia en Spanje – faalde."
+    _m, relations, events = read_facts(text)
+    assert sorted(e.key for e in events) == [
+        "event/attack/kenia",
+        "event/attack/spanje",
+        "event/attack/verenigde-staten",
+    ]
+    assert {r.subject for r in relations if (r.predicate, r.object) == ("perpetrator", "al-qaida")} == {
+        e.key for e in events
+    }
+    # a fall's "of" is the place that fell, never its perpetrator
+    _m, relations, _e = read_facts("Na de val van ISIS in Mosul vluchtten velen.")
+    assert [r for r in relations if r.predicate == "perpetrator"] == []
+
+
+def test_the_subject_after_its_verb_did_the_event(read_facts) -> None:
+    # NCTV 2017: the verb first, then its subject; "1.112" ends no clause
+    _m, relations, events = read_facts("In 2016 claimde ISIS 1.112 ‘martelaaroperaties’ in Syrië en Irak.")
+    assert sorted(e.key for e in events) == ["event/attack/irak", "event/attack/syrie"]
+    assert {(r.subject, r.object) for r in relations if r.predicate == "perpetrator"} == {
+        ("event/attack/irak", "isis"),
+        ("event/attack/syrie", "isis"),
+    }
+    # "in heel 2001" is a year
+    _m, relations, events = read_facts("Ter vergelijking: al Qa’ida pleegde in heel 2001 54 zelfmoordaanslagen.")
+    assert [e.key for e in events] == ["event/attack/2001"]
+    assert ("event/attack/2001", "perpetrator", "al-qaida") in {(r.subject, r.predicate, r.object) for r in relations}
+
+
+def test_an_attack_tied_to_its_perpetrator_further_off(read_facts) -> None:
+    # NCTV 2017
+    text = (
+        "De meerderheid van de aanslagen in Zuidoost-Azië tussen juni 2014 en april 2017 kon worden "
+        "gerelateerd aan ISIS-operatives."
+    )
+    _m, relations, _e = read_facts(text)
+    assert ("event/attack/zuidoost-azie", "perpetrator", "isis") in {(r.subject, r.predicate, r.object) for r in relations}
+
+
+def test_more_wordings_of_the_caliphate_and_a_withdrawal(read_facts) -> None:
+    # NCTV 2017, Neurink 2020
+    _m, _r, events = read_facts("Die verzuurden na uitroeping van het ‘kalifaat’ door ISIS.")
+    assert [e.key for e in events] == ["event/caliphate-proclamation"]
+    _m, relations, events = read_facts("Terwijl de Amerikanen hun soldaten terugtrekken uit Irak, hergroepeert ISIS zich.")
+    assert [e.key for e in events] == ["event/withdrawal/irak"]
+    assert ("event/withdrawal/irak", "occurredIn", "irak") in {(r.subject, r.predicate, r.object) for r in relations}

@@ -41,17 +41,17 @@ def test_a_new_name_builds_into_a_typed_entity(tmp_path) -> None:
 
 
 def test_names_that_say_what_they_are(reference, matcher, sentences_of) -> None:
-    # NCTV 2017; none of these names is in ontology/reference/
+    # NCTV 2017 (Ajdabiya for Derna, which the list knows); none of these names is in ontology/reference/
     text = (
         "De belangrijkste partijen in Libië (de Libyan National Army en de Bunyan al-Marsous strijdkrachten) "
-        "en de Benghazi Revolutionaire Shura vochten in Derna (een fundamentalistisch bolwerk in het oosten van Libië) "
+        "en de Benghazi Revolutionaire Shura vochten in Ajdabiya (een fundamentalistisch bolwerk in het oosten van Libië) "
         "tegen kolonel Gaddafi, zoals na de aanslag in Las Vegas."
     )
     assert cued(reference, matcher, sentences_of, text) == [
         ("Libyan National Army", "libyan-national-army", "Organisation"),
         ("Bunyan al-Marsous", "bunyan-al-marsous", "Organisation"),
         ("Benghazi Revolutionaire Shura", "benghazi-revolutionaire-shura", "Organisation"),
-        ("Derna", "derna", "Region"),
+        ("Ajdabiya", "ajdabiya", "Region"),
         ("Gaddafi", "gaddafi", "Person"),
         ("Las Vegas", "las-vegas", "Region"),
     ]
@@ -60,10 +60,10 @@ def test_names_that_say_what_they_are(reference, matcher, sentences_of) -> None:
 
 
 def test_patronyms_bracketed_roles_compounds_and_acronyms(reference, matcher, sentences_of) -> None:
-    # NCTV 2017
-    assert cued(reference, matcher, sentences_of, "Muqtada al Sadr (leider van de Sadr-beweging) sust.") == [
-        ("Muqtada al Sadr", "muqtada-al-sadr", "Person"),
-        ("Sadr-beweging", "sadr-beweging", "Organisation"),
+    # NCTV 2017, with a leader and movement the list does not know for "Muqtada al Sadr (leider van de Sadr-beweging)"
+    assert cued(reference, matcher, sentences_of, "Ammar al Hakim (leider van de Hikma-beweging) sust.") == [
+        ("Ammar al Hakim", "ammar-al-hakim", "Person"),
+        ("Hikma-beweging", "hikma-beweging", "Organisation"),
     ]
     assert cued(reference, matcher, sentences_of, "Er zijn voorbeelden: AMISOM in Somalië.") == [
         ("AMISOM", "amisom", "Organisation")
@@ -73,11 +73,11 @@ def test_patronyms_bracketed_roles_compounds_and_acronyms(reference, matcher, se
 
 
 def test_a_given_name_before_a_known_surname_is_another_person(reference, matcher, sentences_of) -> None:
-    # NCTV 2017: Hamza bin Laden is not Osama bin Laden
-    sentence = sentences_of("In tegenstelling tot al Zawahiri vermijdt Hamza bin Laden kritiek op ISIS.")[0]
+    # NCTV 2017 (with Saad for Hamza, whom the list knows): Saad bin Laden is not Osama bin Laden
+    sentence = sentences_of("In tegenstelling tot al Zawahiri vermijdt Saad bin Laden kritiek op ISIS.")[0]
     assert [m.entity for m in matcher.find(sentence)] == ["ayman-al-zawahiri", "isis"]
-    assert cued(reference, matcher, sentences_of, "Toen Hamza bin Laden sprak, zweeg men.") == [
-        ("Hamza bin Laden", "hamza-bin-laden", "Person")
+    assert cued(reference, matcher, sentences_of, "Toen Saad bin Laden sprak, zweeg men.") == [
+        ("Saad bin Laden", "saad-bin-laden", "Person")
     ]
     # a sentence that opens with a common word keeps the known name
     assert [m.entity for m in matcher.find(sentences_of("Toen bin Laden stierf, zweeg men.")[0])] == ["osama-bin-laden"]

@@ -13,8 +13,9 @@ from isis_kg.reference import EventPattern, ReferenceData
 
 EVENT_KEY_PREFIX = "event/"
 EVENT_CONFIDENCE = 0.8
-OPERATES_FACTOR = 0.9
-_CLAUSE_BREAK = re.compile(r"[,;]")  # operatesIn read from an event is one inference further than the event
+OPERATES_FACTOR = 0.9  # operatesIn read from an event is one inference further than the event
+_CLAUSE_BREAK = re.compile(r"[,;]")
+_CLAUSE_END = re.compile(r"[.;:](?=\s)")  # not the point of "1.112"
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,11 @@ def extract_events(
             if pattern.person:
                 relations += _person_event(sentence, mentions, pattern, start, end, dates, events, reference)
                 continue
-            places = _places(sentence, mentions, start, end, reference)
+            owner = _owner(sentence, mentions, pattern, end, reference)
+            # "de aanslagen van al Qa'ida in de Verenigde Staten": the places follow the actor
+            places = _places(sentence, mentions, start, owner.end if owner else end, reference)
             date = _nearest_date(text, dates, start, end, rules.date_window)
-            perpetrators = _perpetrators(sentence, mentions, start, end, reference)
+            perpetrators = [owner] if owner else _perpetrators(sentence, mentions, start, end, reference)
             # a date heading the trigger ("Augustus 2014 bombardementen", a timeline's entry), or
             # ending its "van" phrase ("de val van de Taliban-regering in 2002"), dates it
             headed = date is not None and (
@@ -77,6 +80,24 @@ def extract_events(
                 relations += _arguments(sentence, trigger, group, dated, perpetrators, participants, reference)
     relations += _casualties(sentence, triggers, reference)
     return list(events.values()), list(dict.fromkeys(relations))
+
+
+def _owner(
+    sentence: Sentence, mentions: list[Mention], pattern: EventPattern, end: int, reference: ReferenceData
+) -> Mention | None:
+    """The actor right after the trigger whose event it is ("de aanslagen van al Qa'ida"), for events
+    whose "of" names who did them (an attack's, not a fall's)."""
+    if not pattern.perpetrator_of:
+        return None
+    link = reference.event_rules.perpetrator_of_link
+    return next(
+        (
+            m
+            for m in mentions
+            if m.start >= end and _is_actor(m, reference) and link.fullmatch(sentence.text[end : m.start])
+        ),
+        None,
+    )
 
 
 def _person_event(
@@ -377,7 +398,7 @@ def _clause_subject(
     text = sentence.text
     if not rules.subject_participle.match(text[end:]):
         return []
-    clause_start = max(text.rfind(mark, 0, start) for mark in ".;:") + 1
+    clause_start = _clause_start(text, start)
     first = next((m for m in mentions if clause_start <= m.start < start), None)
     if (
         first is None
@@ -400,8 +421,12 @@ def _subjects_of_verb(
     rules = reference.event_rules
     joiner = reference.relation_rules.list_joiner
     text = sentence.text
-    clause_start = max(text.rfind(mark, 0, start) for mark in ".;:") + 1
+    clause_start = _clause_start(text, start)
     for verb in rules.perpetrator_verb.finditer(text, clause_start, start):
+        # "In 2016 claimde ISIS 1.112 martelaaroperaties": the subject right after the verb
+        inverted = next((m for m in mentions if verb.end() <= m.start and m.end <= start), None)
+        if inverted is not None and _is_actor(inverted, reference) and not text[verb.end() : inverted.start].strip():
+            return [inverted]
         actors = [m for m in mentions if clause_start <= m.start and m.end <= verb.start() and _is_actor(m, reference)]
         if not actors or not rules.subject_gap.fullmatch(text[actors[-1].end : verb.start()]):
             continue
@@ -418,3 +443,9 @@ def _subjects_of_verb(
             continue
         return list({m.entity: m for m in subjects}.values())
     return []
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause holding ``position`` starts: after the last full stop, semicolon or colon."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, position)]
+    return ends[-1] if ends else 0

@@ -21,6 +21,9 @@ _APOSTROPHES = "'’"
 _DERIVATION = re.compile(r"^[" + _APOSTROPHES + r"](?:ers?|s)?(?!\w)")
 _COMPOUND = re.compile(r"^-\w")
 _GIVEN_NAME = re.compile(r"\b[A-Z][a-z]+\s+$")
+# a person's genitive takes a bare s ("Hamza bin Ladens rijzende ster"); a place's would not be
+# safe ("Nederlands" is the language)
+_PERSON_GENITIVE = re.compile(r"s(?!\w)")
 
 
 class EntityMatcher:
@@ -56,7 +59,11 @@ class EntityMatcher:
         candidates = []
         for last, (name, entity_id) in self._automaton.iter(text):
             start, end = last - len(name) + 1, last + 1
-            if name in self._ambiguous or not is_whole_name(text, start, end, self._compound_heads):
+            if name in self._ambiguous:
+                continue
+            if not is_whole_name(text, start, end, self._compound_heads) and not (
+                self._classes[entity_id] == "Person" and _PERSON_GENITIVE.match(text, end)
+            ):
                 continue
             # "Hamza bin Laden" is not "bin Laden": a given name before a particle name makes another person
             if name[0].islower() and self._given_name_before(text, start):
