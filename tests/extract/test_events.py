@@ -173,6 +173,8 @@ def test_losing_a_city_is_its_fall(read_facts) -> None:
     assert [e.key for e in events] == ["event/fall/sirte"]
     _m, _r, events = read_facts("Met het wegvallen van het bolwerk in Sirte kan ISIS-L dit narratief niet uitdragen.")
     assert [e.key for e in events] == ["event/fall/sirte"]
+    _m, _r, events = read_facts("De recente aanslagen van ISIS in Iran kunnen ook in dit licht worden bezien.")
+    assert [e.key for e in events] == ["event/attack/iran"]
     _m, _r, events = read_facts("Het verlies van strijders weegt zwaar.")
     assert events == []
 
@@ -284,3 +286,22 @@ def test_more_wordings_of_the_caliphate_and_a_withdrawal(read_facts) -> None:
     _m, relations, events = read_facts("Terwijl de Amerikanen hun soldaten terugtrekken uit Irak, hergroepeert ISIS zich.")
     assert [e.key for e in events] == ["event/withdrawal/irak"]
     assert ("event/withdrawal/irak", "occurredIn", "irak") in {(r.subject, r.predicate, r.object) for r in relations}
+
+
+def test_an_undated_event_the_sentence_only_supposes_is_no_event(read_facts) -> None:
+    # NCTV 2017, AIVD 2016: attacks that will, would or could happen have not happened
+    for text in (
+        "Aanslagen op de grote moskeeën in Mekka en Medina zullen de gehele regio op hun grondvesten doen beven.",
+        "Ook is het waarschijnlijk dat ISIS opnieuw aanslagen in Europa zal proberen te plegen.",
+        "Spectaculaire aanslagen op Israël zouden de regionale dynamiek grondig kunnen wijzigen.",
+    ):
+        _m, relations, events = read_facts(text)
+        assert events == [] and [r for r in relations if r.subject.startswith("event/")] == [], text
+    # a hedge on what the event exemplifies, or a modal verb of the clause it is the circumstance of,
+    # leaves the event as it happened
+    _m, _r, events = read_facts("De aanslag in Brussel was hier mogelijk een voorbeeld van.")
+    assert [e.key for e in events] == ["event/attack/brussel"]
+    _m, _r, events = read_facts("Met het wegvallen van het bolwerk in Sirte kan ISIS-L dit narratief niet uitdragen.")
+    assert [e.key for e in events] == ["event/fall/sirte"]
+    _m, _r, events = read_facts("De recente aanslagen van ISIS in Iran kunnen ook in dit licht worden bezien.")
+    assert [e.key for e in events] == ["event/attack/iran"]

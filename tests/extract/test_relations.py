@@ -250,3 +250,18 @@ def test_a_place_opening_the_sentence_before_any_verb_and_its_subject(read_facts
     assert ("isis", "operatesIn", "syrie", "operates-in/fronted-place-verb") in facts(read_facts, text)
     # a preposition after the place is no verb: the organisation is not the subject
     assert not [f for f in facts(read_facts, "In Syrië tegen ISIS vochten vooral de Koerden.") if f[1] == "operatesIn"]
+
+
+def test_resembling_is_no_hedge_and_a_place_where_a_group_acts(read_facts) -> None:
+    # NCTV 2017: "lijken op" compares, it does not hedge
+    text = "Op zijn beurt gaat ISIS met de terugkeer naar de woestijn in Syrië en Irak meer lijken op groepen."
+    _m, relations, _e = read_facts(text)
+    assert {(r.object, r.hedged) for r in relations if r.predicate == "operatesIn"} == {("syrie", False), ("irak", False)}
+    _m, hedged, _e = read_facts("ISIS lijkt in Syrië sterker te worden.")
+    assert all(r.hedged for r in hedged if r.predicate == "operatesIn")
+    # NCTV 2017
+    text = (
+        "In Syrië zijn daar al tekenen van, waar Hay’at Tahrir al-Sham (HTS) stilletjes een de facto "
+        "ministaatje heeft uitgehouwen."
+    )
+    assert ("hayat-tahrir-al-sham", "operatesIn", "syrie", "operates-in/region-where") in facts(read_facts, text)

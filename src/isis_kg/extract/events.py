@@ -66,6 +66,8 @@ def extract_events(
             )
             if not (places or (date and (perpetrators or headed)) or pattern.unique):
                 continue
+            if date is None and _supposed(text, start, max([end, *(place.end for place in places)]), reference):
+                continue
             hedged = is_hedged(text, start, end, reference)
             confidence = round(EVENT_CONFIDENCE * (HEDGE_FACTOR if hedged else 1.0), 3)
             participants = _participants(sentence, mentions, end, perpetrators, reference)
@@ -80,6 +82,18 @@ def extract_events(
                 relations += _arguments(sentence, trigger, group, dated, perpetrators, participants, reference)
     relations += _casualties(sentence, triggers, reference)
     return list(events.values()), list(dict.fromkeys(relations))
+
+
+def _supposed(text: str, start: int, end: int, reference: ReferenceData) -> bool:
+    """Whether the event is only supposed ("Aanslagen op de moskeeën in Mekka en Medina zullen de regio
+    doen beven"): a modal verb near the trigger or its places, unless words before the trigger say it
+    happened. An undated event that is only supposed has not happened; "de aanslag in Jakarta was
+    mogelijk een voorbeeld" did."""
+    rules = reference.event_rules
+    if rules.happened.search(text, 0, start):
+        return False  # "Met het wegvallen van het bolwerk in Sirte kan ISIS-L ...": it has fallen
+    reach = reference.relation_rules.hedge_reach
+    return bool(rules.supposed.search(text[max(0, start - reach) : end + reach]))
 
 
 def _owner(
