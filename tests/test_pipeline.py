@@ -104,6 +104,20 @@ def test_stage_order_is_checked() -> None:
     assert all(isinstance(stage, Stage) for stage in STAGES)
 
 
+def test_a_citing_footnote_states_the_facts_of_its_own_sentences(reference, analysers) -> None:
+    from isis_kg.ingest import read_source
+    from isis_kg.ingest.catalogue import Catalogue
+
+    # NCTV 2017, footnote 17: an explanation, then the work it cites
+    source = read_source(CORPUS / "nctv-2017-transformatie-isis-na-kalifaat.txt")
+    document = read_document(source, Catalogue(), reference, analysers)
+    sentences = [s for s in document.sentences if s.in_footnote == 17]
+    stating = [s for s in sentences if document.states_facts(s)]
+    assert [s.text[:30] for s in stating] == ["De ISIS-strijders in Qalamoun ", "Dit lijkt een indicatie dat he"]
+    assert any("Militarily Defeating" in s.text for s in sentences if s not in stating)
+    assert {m.entity for m in document.mentions if m.sentence == stating[0].index} >= {"isis", "libanon"}
+
+
 def test_every_fact_from_a_footnoted_sentence_cites_its_source(reference, analysers) -> None:
     from isis_kg.ingest import read_source
     from isis_kg.ingest.catalogue import Catalogue

@@ -7,6 +7,7 @@ in the original file, so that evidence can be traced back to the exact place.
 from __future__ import annotations
 
 import datetime
+import re
 from array import array
 from dataclasses import dataclass, field
 from enum import Enum
@@ -17,6 +18,9 @@ class Precision(Enum):
     MONTH = "month"
     YEAR = "year"
 
+
+# a quoted title followed by a comma, as citations give one: "‘Militarily Defeating The Islamic State’, The"
+_CITED_TITLE = re.compile(r"[‘'\"“][^’'\"”]{3,}[’'\"”],")
 
 @dataclass(frozen=True, order=True)
 class DateValue:
@@ -229,7 +233,19 @@ class Document:
         self.mentions = list(first.values())
 
     def states_facts(self, sentence: Sentence) -> bool:
-        """Whether facts are read from the sentence: not when it is part of a footnote that cites works
-        (a list of titles and names, not statements of fact)."""
+        """Whether facts are read from the sentence: not when it cites works (titles and names are no
+        statements of fact). A footnote that cites may explain too ("De ISIS-strijders in Qalamoun
+        (Libanon) kozen ervoor ... 'Militarily Defeating The Islamic State', The Soufan Center"): its
+        sentences that hold no part of a citation state facts."""
         footnote = self.footnotes.get(sentence.in_footnote) if sentence.in_footnote is not None else None
-        return footnote is None or footnote.explanatory
+        if footnote is None or footnote.explanatory:
+            return True
+        if footnote.repeats_previous or _CITED_TITLE.search(sentence.text):
+            return False
+        cited = {
+            part
+            for work in footnote.works
+            for part in (work.title, work.publisher, *work.creators)
+            if part
+        }
+        return not any(part in sentence.text for part in cited)

@@ -186,6 +186,7 @@ class EventRules:
     subject_auxiliary: re.Pattern[str]  # after an actor opening the clause ("ISIS heeft ...")
     subject_participle: re.Pattern[str]  # after the trigger it did ("... aanslagen gepleegd")
     person_link: re.Pattern[str]  # between a person event's trigger and the person ("dood van")
+    person_before_link: re.Pattern[str]  # right before the trigger, pointing back to the person ("zijn dood")
     casualties: tuple[tuple[str, re.Pattern[str]], ...]  # (predicate, regex with group "number")
     number_words: dict[str, int]
     date_window: int
@@ -602,7 +603,7 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
         "not_a_subject", "perpetrator_verb", "subject_gap", "participant_link", "place_joiner", "place_date",
         "place_year", "place_before", "place_before_link", "date_link", "subject_auxiliary", "subject_participle",
         "person_link", "perpetrator_inspired", "perpetrator_of_link", "supposed",
-        "happened",
+        "happened", "person_before_link",
     )  # fmt: skip
     rules = {name: _compile(path, name, str(_require(path, "top level", data, name))) for name in required}
     rules |= {name: _compile(path, name, str(data.get(name) or "(?!)")) for name in optional}

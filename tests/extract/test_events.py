@@ -305,3 +305,15 @@ def test_an_undated_event_the_sentence_only_supposes_is_no_event(read_facts) -> 
     assert [e.key for e in events] == ["event/fall/sirte"]
     _m, _r, events = read_facts("De recente aanslagen van ISIS in Iran kunnen ook in dit licht worden bezien.")
     assert [e.key for e in events] == ["event/attack/iran"]
+
+
+def test_his_death_after_his_name_and_a_death_only_supposed(read_facts) -> None:
+    # NCTV 2017: "zijn dood" points back to al Adnani; the date is that of his call, not of his death
+    _m, relations, events = read_facts(
+        "Dit is in lijn met een oproep van al Adnani uit mei 2016 die hij vlak voor zijn dood deed."
+    )
+    assert [e.key for e in events] == ["event/death/abu-muhammad-al-adnani"]
+    assert [r for r in relations if r.predicate == "date"] == []
+    # NCTV 2017: in 2017 al Baghdadi's death was a supposition
+    _m, _r, events = read_facts("Als hij gelijk heeft, dan zou de dood van al Baghdadi toenadering mogelijk kunnen maken.")
+    assert events == []

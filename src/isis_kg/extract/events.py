@@ -124,22 +124,23 @@ def _person_event(
     events: dict[str, EventMention],
     reference: ReferenceData,
 ) -> list[Relation]:
-    """An event that happens to one person ("de dood van al-Baghdadi"): keyed by the person, who is
-    its participant; its date and place as for any event."""
-    link = reference.event_rules.person_link
-    person = next(
-        (
-            m
-            for m in mentions
-            if m.start >= end
-            and reference.is_a(m.entity_class, "Person")
-            and link.fullmatch(sentence.text[end : m.start])
-        ),
-        None,
-    )
+    """An event that happens to one person ("de dood van al-Baghdadi", or "zijn dood" after his
+    name): keyed by the person, who is its participant; its date and place as for any event."""
+    rules = reference.event_rules
+    people = [m for m in mentions if reference.is_a(m.entity_class, "Person")]
+    person = next((m for m in people if m.start >= end and rules.person_link.fullmatch(sentence.text[end : m.start])), None)
+    if person is None and rules.person_before_link.search(sentence.text, 0, start):
+        # "een oproep van al Adnani uit mei 2016 die hij vlak voor zijn dood deed": the date between
+        # the name and "zijn dood" is another's
+        person = next((m for m in reversed(people) if m.end <= start), None)
+        dates = [d for d in dates if d.start >= end]
     if person is None:
         return []
-    hedged = is_hedged(sentence.text, start, person.end, reference)
+    span_end = max(end, person.end)
+    date = _nearest_date(sentence.text, dates, start, span_end, rules.date_window)
+    if date is None and _supposed(sentence.text, start, span_end, reference):
+        return []  # "zou de dood van al Baghdadi toenadering mogelijk kunnen maken": he lives
+    hedged = is_hedged(sentence.text, start, span_end, reference)
     confidence = round(EVENT_CONFIDENCE * (HEDGE_FACTOR if hedged else 1.0), 3)
     key = f"{EVENT_KEY_PREFIX}{pattern.id}/{person.entity}"
     known = reference.entities.get(person.entity)
@@ -152,8 +153,7 @@ def _person_event(
     )
     events.setdefault(key, EventMention(key, pattern.event_class, labels, sentence.index, pattern.id))
     trigger = _Trigger(start, end, key, pattern.id, confidence, hedged)
-    places = _places(sentence, mentions, start, person.end, reference)
-    date = _nearest_date(sentence.text, dates, start, person.end, reference.event_rules.date_window)
+    places = _places(sentence, mentions, start, span_end, reference)
     return _arguments(sentence, trigger, places, date, [], [person], reference)
 
 
