@@ -265,3 +265,25 @@ def test_resembling_is_no_hedge_and_a_place_where_a_group_acts(read_facts) -> No
         "ministaatje heeft uitgehouwen."
     )
     assert ("hayat-tahrir-al-sham", "operatesIn", "syrie", "operates-in/region-where") in facts(read_facts, text)
+
+
+def test_a_leader_in_brackets_or_by_the_passive_and_the_group_dominant_somewhere(read_facts) -> None:
+    # NCTV 2017, AIVD 2016
+    assert ("muqtada-al-sadr", "leaderOf", "sadr-beweging", "leader-of/apposition") in facts(
+        read_facts, "Muqtada al Sadr (leider van de Sadr-beweging) probeert de spanningen te verminderen."
+    )
+    assert ("abu-bakr-al-baghdadi", "leaderOf", "isis", "leader-of/geleid-door") in facts(
+        read_facts, "ISIS wordt geleid door de Irakees Abu Bakr al-Baghdadi."
+    )
+    text = "Strijders kunnen zich aansluiten bij het in Jemen dominante AQAS."
+    assert ("al-qaida-arabisch-schiereiland", "operatesIn", "jemen", "operates-in/dominant-in") in facts(read_facts, text)
+
+
+def test_rivals_despite_working_together_and_a_fight_against_another_s_units(read_facts) -> None:
+    # NCTV 2017
+    text = "Zo zijn er in Jemen indicaties dat ISIS-J en AQAS, ondanks hun bittere rivaliteit, samenwerken."
+    assert ("isis-jemen", "opposes", "al-qaida-arabisch-schiereiland", "opposes/hun-rivaliteit") in facts(read_facts, text)
+    text = "Daarna financierde al Shabaab zijn strijd tegen eenheden opererend onder de vlag van de Afrikaanse Unie."
+    assert ("al-shabaab", "opposes", "afrikaanse-unie", "opposes/strijd-tegen") in facts(read_facts, text)
+    # partners are no rivals
+    assert not [f for f in facts(read_facts, "ISIS-J en AQAS, met hun gedeelde vijanden, werken samen.") if f[1] == "opposes"]
