@@ -91,6 +91,9 @@ class RelationPattern:
     after: re.Pattern[str] | None = None  # must match the start of the text after the second name
     first_adjective: bool = False  # the first is a region's adjective ("Syrische"), not a name
     second_adjective: bool = False
+    # a title inside a noun phrase ("al Qa'ida-leider al Zawahiri") is taken for granted, not claimed:
+    # the sentence's modal verbs do not hedge it
+    presupposed: bool = False
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,7 @@ class DependencyPattern:
     verbs: frozenset[str]
     nouns: frozenset[str]
     confidence: float
+    presupposed: bool = False  # as RelationPattern's; a parse reads no titles
 
 
 @dataclass(frozen=True)
@@ -497,6 +501,7 @@ def _load_relation_rules(path: Path, classes: set[str], properties: set[str]) ->
                 after=_compile(path, where, str(after)) if after else None,
                 first_adjective=bool(first.get("adjective", False)),
                 second_adjective=bool(second.get("adjective", False)),
+                presupposed=bool(entry.get("presupposed", False)),
             )
         )
     return RelationRules(

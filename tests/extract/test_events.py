@@ -317,3 +317,9 @@ def test_his_death_after_his_name_and_a_death_only_supposed(read_facts) -> None:
     # NCTV 2017: in 2017 al Baghdadi's death was a supposition
     _m, _r, events = read_facts("Als hij gelijk heeft, dan zou de dood van al Baghdadi toenadering mogelijk kunnen maken.")
     assert events == []
+
+
+def test_the_caliphate_proclaimed_in_the_past_tense(read_facts) -> None:
+    # NCTV 2017
+    _m, _r, events = read_facts("ISIS is veel ambitieuzer dan al Qa’ida en riep vroegtijdig het ‘kalifaat’ uit.")
+    assert [e.key for e in events] == ["event/caliphate-proclamation"]

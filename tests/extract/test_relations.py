@@ -287,3 +287,30 @@ def test_rivals_despite_working_together_and_a_fight_against_another_s_units(rea
     assert ("al-shabaab", "opposes", "afrikaanse-unie", "opposes/strijd-tegen") in facts(read_facts, text)
     # partners are no rivals
     assert not [f for f in facts(read_facts, "ISIS-J en AQAS, met hun gedeelde vijanden, werken samen.") if f[1] == "opposes"]
+
+
+def test_a_title_is_taken_for_granted_by_a_hedged_sentence(read_facts) -> None:
+    # NCTV 2017: the modal verbs hedge al Baghdadi's future, not al Zawahiri's title
+    text = "Dit zou Abu Bakr al Baghdadi in dezelfde positie kunnen plaatsen als al Qa’ida-leider al Zawahiri."
+    _m, relations, _e = read_facts(text)
+    assert [(r.subject, r.object, r.hedged) for r in relations if r.predicate == "leaderOf"] == [
+        ("ayman-al-zawahiri", "al-qaida", False)
+    ]
+    # a negation still denies it
+    assert not [r for r in read_facts("Hij was nooit al Qa’ida-leider al Zawahiri.")[1] if r.predicate == "leaderOf"]
+
+
+def test_an_affiliate_a_relative_clause_and_a_word_pointing_back_within_its_sentence(read_facts) -> None:
+    # NCTV 2017
+    text = "De focus verlegt zich naar organisaties zoals het aan al Qa’ida gelieerde Hay’at Tharir al Sham (HTS)."
+    assert ("hayat-tahrir-al-sham", "franchiseOf", "al-qaida", "franchise-of/gelieerd") in facts(read_facts, text)
+    text = "Zij zijn het nageslacht van de jihadisten van al Qa’ida, die eerst in Afghanistan de Sovjet-Unie bestreden."
+    assert ("al-qaida", "operatesIn", "afghanistan", "operates-in/relative-clause") in facts(read_facts, text)
+    text = (
+        "De situatie in Turkije is nog zorgelijker, aangezien ISIS en andere jihadistische groepen "
+        "uitgebreide netwerken hebben opgebouwd in dit land."
+    )
+    assert ("isis", "operatesIn", "turkije") in {f[:3] for f in facts(read_facts, text)}
+    # NCTV 2017: the franchises are al Qa'ida's, ISIS-L is compared with them
+    text = "In vergelijking met aan al Qa’ida gelieerde franchises is ISIS-L veel minder ingebed."
+    assert not [f for f in facts(read_facts, text) if f[1] == "franchiseOf" and f[2] == "al-qaida"]

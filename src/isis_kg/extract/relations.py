@@ -77,8 +77,8 @@ def read_relation(
     reference: ReferenceData,
 ) -> Relation:
     """The fact a pattern read from ``span`` of the sentence, hedged (at half its confidence) when
-    a hedge word stands near."""
-    hedged = is_hedged(sentence.text, span[0], span[1], reference)
+    a hedge word stands near, unless the pattern reads a title the sentence takes for granted."""
+    hedged = not pattern.presupposed and is_hedged(sentence.text, span[0], span[1], reference)
     confidence = round(pattern.confidence * (HEDGE_FACTOR if hedged else 1.0), 3)
     return Relation(subject, predicate, obj, sentence.index, pattern.id, confidence, hedged)
 
@@ -108,22 +108,25 @@ def negated(text: str, first: Mention, second: Mention, reference: ReferenceData
 def _anaphors(
     sentence: Sentence, mentions: list[Mention], previous: Sequence[Mention], reference: ReferenceData
 ) -> list[Mention]:
-    """Words pointing back to names of a sentence before, as mentions of those names, at the words:
-    the names of their class in the nearest of the ``previous`` sentences that has any."""
+    """Words pointing back to names, as mentions of those names, at the words: the names of their
+    class earlier in the same sentence ("De situatie in Turkije is zorgelijker, aangezien ISIS
+    netwerken heeft opgebouwd in dit land"), else in the nearest of the ``previous`` sentences that
+    has any."""
     found = []
     for entity_class, words, plural in reference.relation_rules.anaphora:
         of_class = [m for m in previous if reference.is_a(m.entity_class, entity_class)]
         nearest = max((m.sentence for m in of_class), default=None)
-        antecedents = list(dict.fromkeys(m.entity for m in of_class if m.sentence == nearest))
-        if not antecedents:
-            continue
+        before_sentence = [m for m in of_class if m.sentence == nearest]
         for match in words.finditer(sentence.text):
             start, end = match.span()
             if any(m.start < end and start < m.end for m in mentions):
                 continue
-            for entity in antecedents if plural else antecedents[-1:]:
-                owner = next(m for m in previous if m.entity == entity)
-                found.append(Mention(entity, owner.entity_class, match.group(), sentence.index, start, end))
+            earlier = [m for m in mentions if m.end <= start and reference.is_a(m.entity_class, entity_class)]
+            candidates = earlier or before_sentence
+            # a singular stands for the last name, a plural for each of them once
+            owners = list({m.entity: m for m in candidates}.values()) if plural else candidates[-1:]
+            for owner in owners:
+                found.append(Mention(owner.entity, owner.entity_class, match.group(), sentence.index, start, end))
     return found
 
 
