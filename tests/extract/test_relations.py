@@ -314,3 +314,18 @@ def test_an_affiliate_a_relative_clause_and_a_word_pointing_back_within_its_sent
     # NCTV 2017: the franchises are al Qa'ida's, ISIS-L is compared with them
     text = "In vergelijking met aan al Qa’ida gelieerde franchises is ISIS-L veel minder ingebed."
     assert not [f for f in facts(read_facts, text) if f[1] == "franchiseOf" and f[2] == "al-qaida"]
+
+
+def test_grown_out_of_disagreeing_with_and_deserters_of(read_facts) -> None:
+    # NCTV 2017
+    assert ("al-qaida", "predecessorOf", "isis", "predecessor-of/ontstaan-uit") in facts(
+        read_facts, "ISIS is ontstaan uit al Qa’ida en er bestaat veel sympathie voor al Qa’ida."
+    )
+    assert ("isis", "opposes", "al-qaida", "opposes/breuk-tussen") in facts(
+        read_facts, "De meningsverschillen tussen ISIS en al Qa’ida worden gekarakteriseerd door verschil van inzicht."
+    )
+    # deserters have left the group: they say nothing of where it operates
+    assert not facts(read_facts, "Deze houding trof Revkin aan toen zij met ISIS-deserteurs in Turkije sprak.")
+    # NCTV 2017: the core of al Qa'ida is al Qa'ida
+    _m, _r, _e = read_facts("Net als bij kern-al Qa’ida en al Qa’ida op het Arabisch Schiereiland (AQAS).")
+    assert [m.entity for m in _m][:1] == ["al-qaida"]
