@@ -81,8 +81,10 @@ def test_quality_on_the_gold_set_does_not_fall(reference) -> None:
     assert result.passages >= 12
     assert entities["all"].f1 >= 0.90 and entities["all"].precision >= 0.95
     assert relations["franchiseOf"].f1 >= 0.95
-    # measured in session 4 over 91 passages, every former held-out part included: P 0.90, F1 0.80
-    assert relations["contract relations"].f1 >= 0.75 and relations["contract relations"].precision >= 0.85
+    # measured in session 5 over 130 passages, every former held-out part included: P 0.93, F1 0.84;
+    # events found 58 of 70
+    assert relations["contract relations"].f1 >= 0.80 and relations["contract relations"].precision >= 0.88
+    assert result.events_found >= 0.78 * entities["Event"].gold
     assert result.event_dates_right >= 0.95 * result.events_found
 
 
