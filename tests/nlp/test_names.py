@@ -92,3 +92,17 @@ def test_the_place_of_an_attack_even_a_frequent_name(reference, matcher, sentenc
         ("Jakarta", "jakarta", "Region")
     ]
     assert cued(reference, matcher, sentences_of, "Raketten die Iraakse milities afvuren.") == []
+
+
+def test_a_researcher_and_a_soldier_by_their_surname(reference, matcher, sentences_of) -> None:
+    # NCTV 2017
+    assert cued(reference, matcher, sentences_of, "Ook onderzoek van Vidino en anderen bevestigt dit beeld.") == [
+        ("Vidino", "vidino", "Person")
+    ]
+    assert cued(reference, matcher, sentences_of, "Twee Britten doodden soldaat Rigby op straat.") == [
+        ("Rigby", "rigby", "Person")
+    ]
+    # an institute's analysis is no person's
+    assert cued(reference, matcher, sentences_of, "Een analyse van Rand Corporation toont dit.") != [
+        ("Rand Corporation", "rand-corporation", "Person")
+    ]
