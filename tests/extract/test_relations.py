@@ -329,3 +329,11 @@ def test_grown_out_of_disagreeing_with_and_deserters_of(read_facts) -> None:
     # NCTV 2017: the core of al Qa'ida is al Qa'ida
     _m, _r, _e = read_facts("Net als bij kern-al Qa’ida en al Qa’ida op het Arabisch Schiereiland (AQAS).")
     assert [m.entity for m in _m][:1] == ["al-qaida"]
+
+
+def test_the_caliph_leads_the_group_and_the_myth_claims_nothing(read_facts) -> None:
+    # AIVD 2016
+    text = "Elke man die uitreist naar ISIS-gebied moet trouw zweren aan ‘kalief’ Abu Bakr al-Baghdadi."
+    assert ("abu-bakr-al-baghdadi", "leaderOf", "isis", "leader-of/kalief") in facts(read_facts, text)
+    _m, relations, _e = read_facts("Volgens de mythe van ISIS is er een comfortabel huis beschikbaar in Syrië of Irak.")
+    assert relations and all(r.hedged for r in relations)

@@ -52,3 +52,11 @@ def test_mentions_point_into_the_sentence(matcher, sentences_of) -> None:
     sentence = sentences_of("Kern-ISIS blijft voor een deel van de financiering van ISIS-K zorgen.")[0]
     for mention in matcher.find(sentence):
         assert sentence.text[mention.start : mention.end] == mention.surface
+
+
+def test_a_name_compounded_with_a_quoted_word(matcher, sentences_of) -> None:
+    # NCTV 2017
+    assert names(matcher, sentences_of, "Het ISIS-‘kalifaat’ is in de Levant opgezet.") == [
+        ("ISIS", "isis"),
+        ("Levant", "levant"),
+    ]

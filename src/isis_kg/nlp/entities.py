@@ -19,7 +19,7 @@ from isis_kg.reference import ReferenceData
 
 _APOSTROPHES = "'’"
 _DERIVATION = re.compile(r"^[" + _APOSTROPHES + r"](?:ers?|s)?(?!\w)")
-_COMPOUND = re.compile(r"^-\w")
+_COMPOUND = re.compile(r"^-[‘']?\w")  # "ISIS-strijders", "het ISIS-‘kalifaat’"
 _GIVEN_NAME = re.compile(r"\b[A-Z][a-z]+\s+$")
 # a person's genitive takes a bare s ("Hamza bin Ladens rijzende ster"); a place's would not be
 # safe ("Nederlands" is the language)
