@@ -337,3 +337,12 @@ def test_the_caliph_leads_the_group_and_the_myth_claims_nothing(read_facts) -> N
     assert ("abu-bakr-al-baghdadi", "leaderOf", "isis", "leader-of/kalief") in facts(read_facts, text)
     _m, relations, _e = read_facts("Volgens de mythe van ISIS is er een comfortabel huis beschikbaar in Syrië of Irak.")
     assert relations and all(r.hedged for r in relations)
+
+
+def test_a_group_named_with_its_country_s_adjective(read_facts) -> None:
+    # NCTV 2017
+    text = "Elke nieuwe groep (bijvoorbeeld de Algerijnse GIA, de Irakese AQI, of ISIS) wordt bestreden."
+    found = {f[:3] for f in facts(read_facts, text)}
+    assert {("gia", "operatesIn", "algerije"), ("al-qaida-in-irak", "operatesIn", "irak")} <= found
+    # Dutch fighters of ISIS do not put ISIS in the Netherlands
+    assert not [f for f in facts(read_facts, "Veel Nederlandse ISIS-strijders keren terug.") if f[1] == "operatesIn"]

@@ -106,3 +106,7 @@ def test_a_researcher_and_a_soldier_by_their_surname(reference, matcher, sentenc
     assert cued(reference, matcher, sentences_of, "Een analyse van Rand Corporation toont dit.") != [
         ("Rand Corporation", "rand-corporation", "Person")
     ]
+    # NCTV 2017: a faction named by its compound
+    assert cued(reference, matcher, sentences_of, "Daarvoor is de Hazimi-factie te klein.") == [
+        ("Hazimi-factie", "hazimi-factie", "Organisation")
+    ]
