@@ -21,10 +21,10 @@ from typing import Any
 import yaml
 
 from isis_kg.errors import InputError
+from isis_kg.extract.relations import NAME_PATTERN_PREFIX
 from isis_kg.ingest import repair_layout
 from isis_kg.ingest.catalogue import Catalogue, catalogue_paths, load_catalogues
 from isis_kg.ingest.citations import read_footnotes
-from isis_kg.extract.relations import NAME_PATTERN_PREFIX
 from isis_kg.ingest.reader import SourceFile, read_source
 from isis_kg.model import Citation, DateValue, Document, EventMention, Footnote, Mention, Relation, Sentence
 from isis_kg.nlp import Analysers
@@ -284,9 +284,7 @@ def _within(document: Document, span: tuple[int, int]) -> PassageReading:
     """What the document's sentences say within the span. A passage may open on the tail of a
     sentence ("dreigingslandschap van Zuidoost-Azië."): of such a sentence, only the names inside
     the passage count, and the facts that involve no name outside it."""
-    sentences = {
-        s.index: s for s in document.sentences if s.original_start < span[1] and span[0] < s.original_end
-    }
+    sentences = {s.index: s for s in document.sentences if s.original_start < span[1] and span[0] < s.original_end}
 
     def inside(mention: Mention) -> bool:
         sentence = sentences[mention.sentence]

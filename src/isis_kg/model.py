@@ -22,6 +22,7 @@ class Precision(Enum):
 # a quoted title followed by a comma, as citations give one: "‘Militarily Defeating The Islamic State’, The"
 _CITED_TITLE = re.compile(r"[‘'\"“][^’'\"”]{3,}[’'\"”],")
 
+
 @dataclass(frozen=True, order=True)
 class DateValue:
     """A date at the precision the text gives it."""
@@ -242,10 +243,5 @@ class Document:
             return True
         if footnote.repeats_previous or _CITED_TITLE.search(sentence.text):
             return False
-        cited = {
-            part
-            for work in footnote.works
-            for part in (work.title, work.publisher, *work.creators)
-            if part
-        }
+        cited = {part for work in footnote.works for part in (work.title, work.publisher, *work.creators) if part}
         return not any(part in sentence.text for part in cited)

@@ -276,14 +276,18 @@ def test_an_attack_tied_to_its_perpetrator_further_off(read_facts) -> None:
         "gerelateerd aan ISIS-operatives."
     )
     _m, relations, _e = read_facts(text)
-    assert ("event/attack/zuidoost-azie", "perpetrator", "isis") in {(r.subject, r.predicate, r.object) for r in relations}
+    assert ("event/attack/zuidoost-azie", "perpetrator", "isis") in {
+        (r.subject, r.predicate, r.object) for r in relations
+    }
 
 
 def test_more_wordings_of_the_caliphate_and_a_withdrawal(read_facts) -> None:
     # NCTV 2017, Neurink 2020
     _m, _r, events = read_facts("Die verzuurden na uitroeping van het ‘kalifaat’ door ISIS.")
     assert [e.key for e in events] == ["event/caliphate-proclamation"]
-    _m, relations, events = read_facts("Terwijl de Amerikanen hun soldaten terugtrekken uit Irak, hergroepeert ISIS zich.")
+    _m, relations, events = read_facts(
+        "Terwijl de Amerikanen hun soldaten terugtrekken uit Irak, hergroepeert ISIS zich."
+    )
     assert [e.key for e in events] == ["event/withdrawal/irak"]
     assert ("event/withdrawal/irak", "occurredIn", "irak") in {(r.subject, r.predicate, r.object) for r in relations}
 
@@ -315,7 +319,9 @@ def test_his_death_after_his_name_and_a_death_only_supposed(read_facts) -> None:
     assert [e.key for e in events] == ["event/death/abu-muhammad-al-adnani"]
     assert [r for r in relations if r.predicate == "date"] == []
     # NCTV 2017: in 2017 al Baghdadi's death was a supposition
-    _m, _r, events = read_facts("Als hij gelijk heeft, dan zou de dood van al Baghdadi toenadering mogelijk kunnen maken.")
+    _m, _r, events = read_facts(
+        "Als hij gelijk heeft, dan zou de dood van al Baghdadi toenadering mogelijk kunnen maken."
+    )
     assert events == []
 
 

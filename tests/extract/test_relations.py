@@ -238,9 +238,12 @@ def test_a_word_pointing_back_skips_a_sentence_without_its_kind_of_name(referenc
     assert ("al-qaida", "operatesIn", "zuidoost-azie") in {(r.subject, r.predicate, r.object) for r in found}
     # the nearest sentence with a region wins: a region in the sentence right before is the one meant
     first, second, third = sentences_of(
-        "Het gaat om Zuidoost-Azië. ISIS groeit in Somalië. Met de afnemende invloed van al Qa’ida in deze regio groeit ISIS."
+        "Het gaat om Zuidoost-Azië. ISIS groeit in Somalië. "
+        "Met de afnemende invloed van al Qa’ida in deze regio groeit ISIS."
     )
-    found = extract_relations(third, matcher.find(third), reference, previous=matcher.find(first) + matcher.find(second))
+    found = extract_relations(
+        third, matcher.find(third), reference, previous=matcher.find(first) + matcher.find(second)
+    )
     assert {r.object for r in found if r.subject == "al-qaida"} == {"somalie"}
 
 
@@ -256,7 +259,10 @@ def test_resembling_is_no_hedge_and_a_place_where_a_group_acts(read_facts) -> No
     # NCTV 2017: "lijken op" compares, it does not hedge
     text = "Op zijn beurt gaat ISIS met de terugkeer naar de woestijn in Syrië en Irak meer lijken op groepen."
     _m, relations, _e = read_facts(text)
-    assert {(r.object, r.hedged) for r in relations if r.predicate == "operatesIn"} == {("syrie", False), ("irak", False)}
+    assert {(r.object, r.hedged) for r in relations if r.predicate == "operatesIn"} == {
+        ("syrie", False),
+        ("irak", False),
+    }
     _m, hedged, _e = read_facts("ISIS lijkt in Syrië sterker te worden.")
     assert all(r.hedged for r in hedged if r.predicate == "operatesIn")
     # NCTV 2017
@@ -276,17 +282,23 @@ def test_a_leader_in_brackets_or_by_the_passive_and_the_group_dominant_somewhere
         read_facts, "ISIS wordt geleid door de Irakees Abu Bakr al-Baghdadi."
     )
     text = "Strijders kunnen zich aansluiten bij het in Jemen dominante AQAS."
-    assert ("al-qaida-arabisch-schiereiland", "operatesIn", "jemen", "operates-in/dominant-in") in facts(read_facts, text)
+    assert ("al-qaida-arabisch-schiereiland", "operatesIn", "jemen", "operates-in/dominant-in") in facts(
+        read_facts, text
+    )
 
 
 def test_rivals_despite_working_together_and_a_fight_against_another_s_units(read_facts) -> None:
     # NCTV 2017
     text = "Zo zijn er in Jemen indicaties dat ISIS-J en AQAS, ondanks hun bittere rivaliteit, samenwerken."
-    assert ("isis-jemen", "opposes", "al-qaida-arabisch-schiereiland", "opposes/hun-rivaliteit") in facts(read_facts, text)
+    assert ("isis-jemen", "opposes", "al-qaida-arabisch-schiereiland", "opposes/hun-rivaliteit") in facts(
+        read_facts, text
+    )
     text = "Daarna financierde al Shabaab zijn strijd tegen eenheden opererend onder de vlag van de Afrikaanse Unie."
     assert ("al-shabaab", "opposes", "afrikaanse-unie", "opposes/strijd-tegen") in facts(read_facts, text)
     # partners are no rivals
-    assert not [f for f in facts(read_facts, "ISIS-J en AQAS, met hun gedeelde vijanden, werken samen.") if f[1] == "opposes"]
+    assert not [
+        f for f in facts(read_facts, "ISIS-J en AQAS, met hun gedeelde vijanden, werken samen.") if f[1] == "opposes"
+    ]
 
 
 def test_a_title_is_taken_for_granted_by_a_hedged_sentence(read_facts) -> None:

@@ -21,7 +21,10 @@ def names(matcher, sentences_of, text: str) -> list[tuple[str, str]]:
         ("Veel IS'ers keerden terug.", [("IS", "isis")]),
         ("ISIS’ strategie verandert.", [("ISIS", "isis")]),
         # NCTV 2017: a person's genitive without apostrophe; a place's "s" makes another word
-        ("Hamza bin Ladens rijzende ster binnen al Qa’ida.", [("Hamza bin Laden", "hamza-bin-laden"), ("al Qa’ida", "al-qaida")]),
+        (
+            "Hamza bin Ladens rijzende ster binnen al Qa’ida.",
+            [("Hamza bin Laden", "hamza-bin-laden"), ("al Qa’ida", "al-qaida")],
+        ),
         ("Zij spreken Nederlands.", []),
         # the longest name wins: a franchise, not ISIS in a region
         (

@@ -44,7 +44,8 @@ def test_names_that_say_what_they_are(reference, matcher, sentences_of) -> None:
     # NCTV 2017 (Ajdabiya for Derna, which the list knows); none of these names is in ontology/reference/
     text = (
         "De belangrijkste partijen in Libië (de Libyan National Army en de Bunyan al-Marsous strijdkrachten) "
-        "en de Benghazi Revolutionaire Shura vochten in Ajdabiya (een fundamentalistisch bolwerk in het oosten van Libië) "
+        "en de Benghazi Revolutionaire Shura vochten in Ajdabiya "
+        "(een fundamentalistisch bolwerk in het oosten van Libië) "
         "tegen kolonel Gaddafi, zoals na de aanslag in Las Vegas."
     )
     assert cued(reference, matcher, sentences_of, text) == [

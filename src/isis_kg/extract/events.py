@@ -128,7 +128,9 @@ def _person_event(
     name): keyed by the person, who is its participant; its date and place as for any event."""
     rules = reference.event_rules
     people = [m for m in mentions if reference.is_a(m.entity_class, "Person")]
-    person = next((m for m in people if m.start >= end and rules.person_link.fullmatch(sentence.text[end : m.start])), None)
+    person = next(
+        (m for m in people if m.start >= end and rules.person_link.fullmatch(sentence.text[end : m.start])), None
+    )
     if person is None and rules.person_before_link.search(sentence.text, 0, start):
         # "een oproep van al Adnani uit mei 2016 die hij vlak voor zijn dood deed": the date between
         # the name and "zijn dood" is another's
