@@ -308,14 +308,18 @@ def _within(document: Document, span: tuple[int, int]) -> PassageReading:
         for r in document.relations
         if r.pattern.startswith(NAME_PATTERN_PREFIX) and r.subject in named and r.sentence not in sentences
     ]
-    places = {(r.sentence, r.subject, r.object) for r in document.relations if r.predicate == "occurredIn"}
-    events = [
-        e
-        for e in document.events
-        if within(e.sentence, *(place for sentence, key, place in places if (sentence, key) == (e.sentence, e.key)))
-        and (any(key == e.key for _s, key, _p in places) or _covers_most(span, sentences[e.sentence]))
-    ]
-    return PassageReading(mentions, relations, events)
+    places: dict[tuple[int, str], list[str]] = {}
+    for r in document.relations:
+        if r.predicate == "occurredIn":
+            places.setdefault((r.sentence, r.subject), []).append(str(r.object))
+
+    def event_within(event: EventMention) -> bool:
+        # an event counts where its places are inside the passage; one without a place where the
+        # passage holds most of its sentence
+        own = places.get((event.sentence, event.key), [])
+        return within(event.sentence, *own) and (bool(own) or _covers_most(span, sentences[event.sentence]))
+
+    return PassageReading(mentions, relations, [e for e in document.events if event_within(e)])
 
 
 def _locate(passage: str, text: str) -> tuple[int, int] | None:
