@@ -51,7 +51,7 @@ def sentences_of(reference: ReferenceData):  # type: ignore[no-untyped-def]
     """Text (with its layout, as in the corpus) -> its sentences."""
 
     def run(text: str) -> list[Sentence]:
-        return split_sentences(repair_layout(text, reference.layout))
+        return split_sentences(repair_layout(text, reference.layout), reference.layout.sentence_end_words)
 
     return run
 

@@ -75,8 +75,8 @@ def _footnotes(document: Document, reference: ReferenceData, _analysers: Analyse
         )
 
 
-def _sentences(document: Document, _reference: ReferenceData, _analysers: Analysers) -> None:
-    document.sentences = split_sentences(document.blocks)
+def _sentences(document: Document, reference: ReferenceData, _analysers: Analysers) -> None:
+    document.sentences = split_sentences(document.blocks, reference.layout.sentence_end_words)
 
 
 def _entities(document: Document, reference: ReferenceData, analysers: Analysers) -> None:

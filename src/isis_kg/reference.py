@@ -205,6 +205,8 @@ class LayoutRules:
     month_names: frozenset[str]  # from dates.yaml: "6 maart 2017" at a line start is a date, not footnote 6
     footnote_window: int  # how far past the expected number a footnote or marker may be
     footnote_gap: int  # how far, for a line that plainly starts a citation ("181 ‘How the...")
+    # Dutch words spaCy's tokenizer takes for abbreviations ("bijl." for "bijlage") that end sentences
+    sentence_end_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -685,6 +687,7 @@ def _load_layout(path: Path, month_names: frozenset[str]) -> LayoutRules:
         month_names=month_names,
         footnote_window=int(data.get("footnote_window", 8)),
         footnote_gap=int(data.get("footnote_gap", 60)),
+        sentence_end_words=frozenset(str(w) for w in data.get("sentence_end_words") or ()),
     )
 
 

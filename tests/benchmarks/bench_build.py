@@ -24,6 +24,7 @@ from pathlib import Path
 STARTED = time.perf_counter()
 from isis_kg import build  # noqa: E402  (imports are part of what start-up costs)
 from isis_kg.ingest.sentences import sentence_splitter  # noqa: E402
+from isis_kg.reference import load_reference  # noqa: E402
 
 PER_DOCUMENT = ("read", "layout", "footnotes", "sentences", "entities", "relations and events")
 INGEST = ("read", "layout", "footnotes", "sentences")
@@ -36,7 +37,7 @@ def main() -> int:
     parser.add_argument("--parser", choices=("frog",), default=None, help="also read relations from Frog's parse")
     options = parser.parse_args()
 
-    sentence_splitter()  # load spaCy once, as the first build would
+    sentence_splitter(load_reference().layout.sentence_end_words)  # load spaCy once, as the first build would
     startup = time.perf_counter() - STARTED
     texts = [p for path in options.paths for p in _texts(path)]
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in texts)

@@ -64,7 +64,7 @@ def building_blocks(corpus: Path, graph: Path) -> dict[str, float]:
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
     reference = load_reference()
     timings: dict[str, float] = {}
-    nlp = sentence_splitter()
+    nlp = sentence_splitter(reference.layout.sentence_end_words)
     started = time.perf_counter()
     for text in texts:
         nlp(text)

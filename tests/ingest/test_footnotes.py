@@ -42,7 +42,7 @@ LOST = {
 @pytest.fixture(scope="module")
 def nctv(reference):
     blocks = repair_layout(NCTV.read_text(encoding="utf-8"), reference.layout)
-    return blocks, split_sentences(blocks)
+    return blocks, split_sentences(blocks, reference.layout.sentence_end_words)
 
 
 def test_every_footnote_in_the_file_is_found_once_in_order(nctv) -> None:

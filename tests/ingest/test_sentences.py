@@ -28,3 +28,13 @@ def test_a_sentence_across_lines_maps_to_the_whole_span(sentences_of) -> None:
         "centrale onderzoeksvragen over de ontwikkelingsrichtingen van ISIS."
     )
     assert (first.original_start, first.original_end) == (0, text.index("ISIS.") + 5)
+
+
+def test_a_word_spacy_takes_for_an_abbreviation_ends_its_sentence(sentences_of) -> None:
+    # NCTV 2017: "bijl." is no "bijlage" here; true abbreviations still do not end a sentence
+    text = "Twee Britten doodden soldaat Rigby op straat met een bijl. Geen van deze aanvallers was lid.\n"
+    assert [s.text for s in sentences_of(text)] == [
+        "Twee Britten doodden soldaat Rigby op straat met een bijl.",
+        "Geen van deze aanvallers was lid.",
+    ]
+    assert len(sentences_of("Landen zoals bijv. Syrië en o.a. Irak, ca. 5 procent.\n")) == 1

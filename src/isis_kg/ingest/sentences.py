@@ -6,21 +6,31 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from isis_kg.model import Block, Sentence
 
 
-@lru_cache(maxsize=1)
-def sentence_splitter() -> Language:
+@lru_cache(maxsize=4)
+def sentence_splitter(sentence_end_words: frozenset[str] = frozenset()) -> Language:
+    """spaCy's Dutch tokenizer and sentencizer, without the abbreviations that are words ending
+    sentences (layout.yaml's sentence_end_words, in any case)."""
     nlp = spacy.blank("nl")
+    tokenizer = nlp.tokenizer
+    if sentence_end_words and isinstance(tokenizer, Tokenizer):
+        tokenizer.rules = {
+            key: value
+            for key, value in (tokenizer.rules or {}).items()
+            if not (key.endswith(".") and key[:-1].lower() in sentence_end_words)
+        }
     nlp.add_pipe("sentencizer")
     return nlp
 
 
-def split_sentences(blocks: list[Block]) -> list[Sentence]:
+def split_sentences(blocks: list[Block], sentence_end_words: frozenset[str]) -> list[Sentence]:
     """Every sentence of every block, numbered in reading order."""
     sentences: list[Sentence] = []
-    nlp = sentence_splitter()
+    nlp = sentence_splitter(sentence_end_words)
     for block_index, doc in enumerate(nlp.pipe(block.text for block in blocks)):
         block = blocks[block_index]
         for span in doc.sents:
