@@ -112,7 +112,7 @@ def test_a_citing_footnote_states_the_facts_of_its_own_sentences(reference, anal
     source = read_source(CORPUS / "nctv-2017-transformatie-isis-na-kalifaat.txt")
     document = read_document(source, Catalogue(), reference, analysers)
     sentences = [s for s in document.sentences if s.in_footnote == 17]
-    stating = [s for s in sentences if document.states_facts(s)]
+    stating = [s for s in sentences if document.states_facts(s, reference.citations.cited_title)]
     assert [s.text[:30] for s in stating] == ["De ISIS-strijders in Qalamoun ", "Dit lijkt een indicatie dat he"]
     assert any("Militarily Defeating" in s.text for s in sentences if s not in stating)
     assert {m.entity for m in document.mentions if m.sentence == stating[0].index} >= {"isis", "libanon"}

@@ -19,10 +19,6 @@ class Precision(Enum):
     YEAR = "year"
 
 
-# a quoted title followed by a comma, as citations give one: "‘Militarily Defeating The Islamic State’, The"
-_CITED_TITLE = re.compile(r"[‘'\"“][^’'\"”]{3,}[’'\"”],")
-
-
 @dataclass(frozen=True, order=True)
 class DateValue:
     """A date at the precision the text gives it."""
@@ -233,15 +229,16 @@ class Document:
             first.setdefault((mention.entity, mention.entity_class, mention.surface), mention)
         self.mentions = list(first.values())
 
-    def states_facts(self, sentence: Sentence) -> bool:
+    def states_facts(self, sentence: Sentence, cited_title: re.Pattern[str]) -> bool:
         """Whether facts are read from the sentence: not when it cites works (titles and names are no
         statements of fact). A footnote that cites may explain too ("De ISIS-strijders in Qalamoun
         (Libanon) kozen ervoor ... 'Militarily Defeating The Islamic State', The Soufan Center"): its
-        sentences that hold no part of a citation state facts."""
+        sentences that hold no part of a citation (no cited title, patterns/citations.yaml's
+        cited_title, and no title, creator or publisher the footnote cites) state facts."""
         footnote = self.footnotes.get(sentence.in_footnote) if sentence.in_footnote is not None else None
         if footnote is None or footnote.explanatory:
             return True
-        if footnote.repeats_previous or _CITED_TITLE.search(sentence.text):
+        if footnote.repeats_previous or cited_title.search(sentence.text):
             return False
         cited = {part for work in footnote.works for part in (work.title, work.publisher, *work.creators) if part}
         return not any(part in sentence.text for part in cited)

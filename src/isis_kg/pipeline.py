@@ -82,7 +82,7 @@ def _sentences(document: Document, reference: ReferenceData, _analysers: Analyse
 def _entities(document: Document, reference: ReferenceData, analysers: Analysers) -> None:
     mentions: list[Mention] = []
     learnt: LearntAliases = {}  # aliases the document introduces, in reading order
-    stating = [s for s in document.sentences if document.states_facts(s)]
+    stating = [s for s in document.sentences if document.states_facts(s, reference.citations.cited_title)]
     statistical = analysers.statistical.recognize(stating) if analysers.statistical is not None else {}
     for sentence in stating:
         known = analysers.gazetteer.find(sentence)
@@ -104,7 +104,7 @@ def _facts(document: Document, reference: ReferenceData, analysers: Analysers) -
         by_sentence.setdefault(mention.sentence, []).append(mention)
     previous: deque[list[Mention]] = deque(maxlen=reference.relation_rules.anaphora_reach)
     for sentence in document.sentences:
-        if not document.states_facts(sentence):
+        if not document.states_facts(sentence, reference.citations.cited_title):
             continue
         mentions = by_sentence.get(sentence.index, [])
         document.relations += extract_relations(sentence, mentions, reference, [m for ms in previous for m in ms])

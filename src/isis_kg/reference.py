@@ -229,6 +229,7 @@ class CitationRules:
     kinds: tuple[KindRule, ...]
     dutch_words: frozenset[str]
     english_words: frozenset[str]
+    cited_title: re.Pattern[str]  # a quoted title as a citation gives it: the sentence cites, it states nothing
 
 
 @dataclass(frozen=True)
@@ -725,6 +726,7 @@ def _load_citation_rules(path: Path, source_kinds: frozenset[str]) -> CitationRu
         kinds=tuple(kinds),
         dutch_words=frozenset(str(w) for w in data.get("dutch_words") or ()),
         english_words=frozenset(str(w) for w in data.get("english_words") or ()),
+        cited_title=_compile(path, "cited_title", str(_require(path, "top level", data, "cited_title"))),
     )
 
 
