@@ -329,3 +329,13 @@ def test_the_caliphate_proclaimed_in_the_past_tense(read_facts) -> None:
     # NCTV 2017
     _m, _r, events = read_facts("ISIS is veel ambitieuzer dan al Qa’ida en riep vroegtijdig het ‘kalifaat’ uit.")
     assert [e.key for e in events] == ["event/caliphate-proclamation"]
+
+
+def test_who_acted_where_it_struck(read_facts) -> None:
+    # NCTV 2017
+    text = "Gezien de ervaring bij de aanslagen in Parijs en Brussel, waar ISIS-operatives samenwerkten met anderen."
+    _m, relations, _e = read_facts(text)
+    assert {(r.subject, r.object) for r in relations if r.predicate == "perpetrator"} == {
+        ("event/attack/parijs", "isis"),
+        ("event/attack/brussel", "isis"),
+    }
