@@ -358,3 +358,9 @@ def test_a_group_named_with_its_country_s_adjective(read_facts) -> None:
     assert {("gia", "operatesIn", "algerije"), ("al-qaida-in-irak", "operatesIn", "irak")} <= found
     # Dutch fighters of ISIS do not put ISIS in the Netherlands
     assert not [f for f in facts(read_facts, "Veel Nederlandse ISIS-strijders keren terug.") if f[1] == "operatesIn"]
+
+
+def test_a_list_of_provinces_with_a_side_of_the_compass(read_facts) -> None:
+    # after NCTV 2017 ("in de Bayda-provincie en de oostelijke Mahrah-provincie"), with provinces the list knows
+    text = "Buitenlandse ISIS-strijders duiken op in de Diyala-provincie en de westelijke Anbar-provincie."
+    assert {f[2] for f in facts(read_facts, text) if f[1] == "operatesIn"} == {"diyala", "anbar"}
