@@ -364,3 +364,11 @@ def test_a_list_of_provinces_with_a_side_of_the_compass(read_facts) -> None:
     # after NCTV 2017 ("in de Bayda-provincie en de oostelijke Mahrah-provincie"), with provinces the list knows
     text = "Buitenlandse ISIS-strijders duiken op in de Diyala-provincie en de westelijke Anbar-provincie."
     assert {f[2] for f in facts(read_facts, text) if f[1] == "operatesIn"} == {"diyala", "anbar"}
+
+
+def test_a_group_s_capital_and_the_place_it_was_driven_out_of(read_facts) -> None:
+    # AIVD 2016, NCTV 2017
+    text = "Zo zijn bewoners van Raqqah, de officieuze hoofdstad van ISIS in Syrië, geconfronteerd met hogere prijzen."
+    assert ("isis", "operatesIn", "raqqa", "operates-in/capital-of") in facts(read_facts, text)
+    text = "Typerend is de Benghazi Revolutionaire Shura, die ISIS-L met geweld verdreef uit Derna."
+    assert ("isis-libie", "operatesIn", "derna", "operates-in/driven-out-of") in facts(read_facts, text)
