@@ -372,3 +372,16 @@ def test_a_group_s_capital_and_the_place_it_was_driven_out_of(read_facts) -> Non
     assert ("isis", "operatesIn", "raqqa", "operates-in/capital-of") in facts(read_facts, text)
     text = "Typerend is de Benghazi Revolutionaire Shura, die ISIS-L met geweld verdreef uit Derna."
     assert ("isis-libie", "operatesIn", "derna", "operates-in/driven-out-of") in facts(read_facts, text)
+
+
+def test_a_place_in_a_region_by_of_by_capital_and_by_apposition(read_facts) -> None:
+    # Neurink 2020, AIVD 2016, Neurink 2020
+    assert ("koerdische-regio", "locatedIn", "irak", "located-in/region-of") in facts(
+        read_facts, "De Amerikanen zitten op bases in de Koerdische Regio van Irak."
+    )
+    assert ("raqqa", "locatedIn", "syrie", "located-in/capital-in") in facts(
+        read_facts, "Bewoners van Raqqah, de officieuze hoofdstad van ISIS in Syrië, betalen meer."
+    )
+    assert ("baghouz", "locatedIn", "syrie", "located-in/named-after") in facts(
+        read_facts, "Zij zijn opgepakt na de val van hun laatste bolwerk in Syrië, Baghouz."
+    )
