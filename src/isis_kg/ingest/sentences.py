@@ -12,12 +12,12 @@ from isis_kg.model import Block, Sentence
 
 
 @lru_cache(maxsize=4)
-def sentence_splitter(sentence_end_words: frozenset[str] = frozenset()) -> Language:
+def sentence_splitter(sentence_end_words: frozenset[str]) -> Language:
     """spaCy's Dutch tokenizer and sentencizer, without the abbreviations that are words ending
     sentences (layout.yaml's sentence_end_words, in any case)."""
     nlp = spacy.blank("nl")
     tokenizer = nlp.tokenizer
-    if sentence_end_words and isinstance(tokenizer, Tokenizer):
+    if isinstance(tokenizer, Tokenizer):
         tokenizer.rules = {
             key: value
             for key, value in (tokenizer.rules or {}).items()
