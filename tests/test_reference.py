@@ -39,6 +39,18 @@ def test_franchises_know_their_parent_and_classes_come_from_the_ontology(referen
             "predicate: leads",
             r"predicate 'leads' is not in the ontology",
         ),
+        (
+            "patterns/relations.yaml",
+            "patterns: [operates-in/org-in-region]",
+            "patterns: [operates-in/org-in-land]",
+            r"stand_ins 1: patterns must name relation patterns \(operates-in/org-in-land\)",
+        ),
+        (
+            "reference/entities.yaml",
+            "id: mindanao, class: Region, preposition: op",
+            "id: mindanao, class: Region, preposition: bij",
+            r"entity 'mindanao': preposition is 'in' or 'op', not 'bij'",
+        ),
         ("patterns/events.yaml", "class: Attack", "class: Aanslag", r"class 'Aanslag' is not in the ontology"),
         (
             "patterns/dependencies.yaml",

@@ -65,6 +65,7 @@ class ReferenceEntity:
     implied_by_name: dict[str, str] = field(default_factory=dict)
     wikidata: str | None = None
     adjectives: tuple[str, ...] = ()
+    preposition: str = "in"  # (regions) how texts say where something is: "op de Filipijnen"
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -128,6 +129,15 @@ class RelativeDateForm:
 
 
 @dataclass(frozen=True)
+class StandIn:
+    """Words that stand for one entity (relations.yaml, stand_ins), for some patterns only."""
+
+    entity: str
+    words: re.Pattern[str]
+    patterns: frozenset[str]  # ids of the relation patterns that read them
+
+
+@dataclass(frozen=True)
 class RelationRules:
     patterns: tuple[RelationPattern, ...]
     list_joiner: re.Pattern[str]
@@ -137,6 +147,7 @@ class RelationRules:
     sentence_negation: re.Pattern[str]
     anaphora: tuple[tuple[str, re.Pattern[str], bool], ...]  # (class, words, plural)
     anaphora_reach: int  # sentences back to look for what such a word points to
+    stand_ins: tuple[StandIn, ...]
     hedges: re.Pattern[str]
     hedge_reach: int
 
@@ -366,7 +377,7 @@ def load_reference(directory: Path | str | None = None) -> ReferenceData:
         ontology=ontology,
         shapes=shapes,
         entities=entities,
-        relation_rules=_load_relation_rules(directory / RELATIONS_FILE, known_classes, known_properties),
+        relation_rules=_load_relation_rules(directory / RELATIONS_FILE, known_classes, known_properties, entities),
         dependency_rules=_load_dependency_rules(directory / DEPENDENCIES_FILE, known_classes, known_properties),
         event_rules=_load_event_rules(directory / EVENTS_FILE, known_classes),
         date_forms=date_forms,
@@ -441,6 +452,9 @@ def _load_entities(path: Path, classes: set[str], properties: set[str]) -> dict[
                 and str(wikidata.get("verified_at", "")).strip()
             ):
                 raise ReferenceDataError(path, f"{where}: wikidata needs a qid (Q...) and where it was verified_at")
+            preposition = str(entry.get("preposition", "in"))
+            if preposition not in ("in", "op"):
+                raise ReferenceDataError(path, f"{where}: preposition is 'in' or 'op', not '{preposition}'")
             entities[entity_id] = ReferenceEntity(
                 id=entity_id,
                 entity_class=entity_class,
@@ -452,6 +466,7 @@ def _load_entities(path: Path, classes: set[str], properties: set[str]) -> dict[
                 implied_by_name={str(k): str(v) for k, v in implied.items()},
                 wikidata=str(wikidata["qid"]) if isinstance(wikidata, dict) and "qid" in wikidata else None,
                 adjectives=tuple(str(a) for a in entry.get("adjectives") or ()),
+                preposition=preposition,
             )
     for entity in entities.values():
         for target in (entity.parent, entity.within, *entity.implied_by_name.values()):
@@ -473,7 +488,9 @@ def _pattern_head(path: Path, entry: Any, seen: set[str], properties: set[str]) 
     return pattern_id, where, predicate
 
 
-def _load_relation_rules(path: Path, classes: set[str], properties: set[str]) -> RelationRules:
+def _load_relation_rules(
+    path: Path, classes: set[str], properties: set[str], entities: dict[str, ReferenceEntity]
+) -> RelationRules:
     data = _read_yaml(path)
     patterns: list[RelationPattern] = []
     seen: set[str] = set()
@@ -516,6 +533,7 @@ def _load_relation_rules(path: Path, classes: set[str], properties: set[str]) ->
         sentence_negation=_compile(path, "sentence_negation", str(data.get("sentence_negation") or "(?!)")),
         anaphora=_anaphora(path, data.get("anaphora") or [], classes),
         anaphora_reach=int(data.get("anaphora_reach", 1)),
+        stand_ins=_stand_ins(path, data.get("stand_ins") or [], entities, {p.id for p in patterns}),
         hedges=_compile(path, "hedges", str(_require(path, "top level", data, "hedges"))),
         hedge_reach=int(data.get("hedge_reach", 30)),
     )
@@ -581,6 +599,24 @@ def _anaphora(path: Path, entries: Any, classes: set[str]) -> tuple[tuple[str, r
             words = entry.get("plural" if plural else "singular")
             if words:
                 found.append((entity_class, _compile(path, where, str(words)), plural))
+    return tuple(found)
+
+
+def _stand_ins(
+    path: Path, entries: Any, entities: dict[str, ReferenceEntity], pattern_ids: set[str]
+) -> tuple[StandIn, ...]:
+    found = []
+    for number, entry in enumerate(entries, start=1):
+        where = f"stand_ins {number}"
+        entity = str(_require(path, where, entry, "entity"))
+        if entity not in entities:
+            raise ReferenceDataError(path, f"{where}: entity '{entity}' is not in entities.yaml")
+        readers = frozenset(str(p) for p in _require(path, where, entry, "patterns") or ())
+        if not readers or readers - pattern_ids:
+            unknown = ", ".join(sorted(readers - pattern_ids)) or "none given"
+            raise ReferenceDataError(path, f"{where}: patterns must name relation patterns ({unknown})")
+        words = _compile(path, where, str(_require(path, where, entry, "words")))
+        found.append(StandIn(entity, words, readers))
     return tuple(found)
 
 

@@ -385,3 +385,29 @@ def test_a_place_in_a_region_by_of_by_capital_and_by_apposition(read_facts) -> N
     assert ("baghouz", "locatedIn", "syrie", "located-in/named-after") in facts(
         read_facts, "Zij zijn opgepakt na de val van hun laatste bolwerk in Syrië, Baghouz."
     )
+
+
+def test_the_caliphate_stands_for_isis_with_its_place_right_after_it(read_facts) -> None:
+    # NCTV 2017
+    found = facts(
+        read_facts,
+        "Sinds het ‘kalifaat’ in Syrië en Irak in toenemende mate onder vuur ligt, heeft ISIS opgeroepen "
+        "om naar andere gebieden te reizen.",
+    )
+    assert ("isis", "operatesIn", "syrie", "operates-in/org-in-region") in found
+    assert ("isis", "operatesIn", "irak", "operates-in/org-in-region") in found
+    mentions, _relations, _events = read_facts("Het ‘kalifaat’ in Syrië verliest terrein.")
+    assert [m.entity for m in mentions] == ["syrie"]  # the word is no name of ISIS in the graph
+    far = facts(read_facts, "Zij willen na de val van het ‘kalifaat’ de strijd in Jemen voortzetten.")
+    assert far == set()
+
+
+def test_a_place_the_texts_are_on_reads_as_one_they_are_in(read_facts) -> None:
+    # NCTV 2017: islands take "op" in Dutch
+    found = facts(read_facts, "Bovendien lijkt ISIS op de Filippijnen zich iets anders op te stellen dan elders.")
+    assert ("isis", "operatesIn", "filipijnen", "operates-in/org-in-region") in found
+    found = facts(read_facts, "ISIS boekte successen op Mindanao.")
+    assert found == {("isis", "operatesIn", "mindanao", "operates-in/same-clause")}
+    # "op" before a place that is "in" is no place of being ("a strike on Syria")
+    on_syria = facts(read_facts, "ISIS pleegde een aanslag op Syrië.")
+    assert not any(pattern.startswith("operates-in/") for _s, _p, _o, pattern in on_syria)

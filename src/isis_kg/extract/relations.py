@@ -12,6 +12,7 @@ NAME_PATTERN_PREFIX = "name/"
 NAME_CONFIDENCE = 0.95  # a name that states its parent or region ("ISIS in Libië")
 HEDGE_FACTOR = 0.5
 _OWN_PLACE = re.compile(r"\s+in\s+(?:de\s+|het\s+)?[A-Z]")
+_OP_BEFORE = re.compile(r"\b(?P<op>[oO]p)\s+(?:de\s+|het\s+)?$")
 
 
 def extract_relations(
@@ -24,13 +25,14 @@ def extract_relations(
     "deze regio" point back to.
     """
     rules = reference.relation_rules
-    text = sentence.text
+    text = _as_patterns_read(sentence.text, mentions, reference)
     relations = _implied_by_name(sentence, mentions, reference)
     if denies(sentence, reference):
         return relations
     adjectives = _adjectives(sentence, mentions, reference)
     anaphors = _anaphors(sentence, mentions, previous, reference)
-    readable = sorted([*mentions, *adjectives, *anaphors], key=lambda m: (m.start, m.end))
+    stand_ins = _stand_ins(sentence, mentions, reference)
+    readable = sorted([*mentions, *adjectives, *anaphors, *stand_ins], key=lambda m: (m.start, m.end))
     for i, first in enumerate(readable):
         for second in readable[i + 1 :]:
             if second.start - first.end > rules.max_gap:
@@ -42,6 +44,8 @@ def extract_relations(
                 ) != pattern.second_adjective:
                     continue
                 if not _fits(pattern, first, second, reference):
+                    continue
+                if any(pattern.id not in stand_ins[m] for m in (first, second) if m in stand_ins):
                     continue
                 if not pattern.between.fullmatch(between):
                     continue
@@ -65,6 +69,20 @@ def extract_relations(
                         read_relation(sentence, subject.entity, pattern.predicate, obj.entity, pattern, span, reference)
                     )
     return _unique(relations)
+
+
+def _as_patterns_read(text: str, mentions: list[Mention], reference: ReferenceData) -> str:
+    """The sentence with "op" before a place that takes it ("op de Filipijnen") written "in", so that
+    patterns say "in" once for all places; same length, so every offset holds."""
+    chars = list(text)
+    for mention in mentions:
+        known = reference.entities.get(mention.entity)  # names found by their cues are in no list
+        if known is None or known.preposition != "op":
+            continue
+        match = _OP_BEFORE.search(text, 0, mention.start)
+        if match:
+            chars[match.start("op") : match.end("op")] = "in" if match.group("op").islower() else "In"
+    return "".join(chars)
 
 
 def read_relation(
@@ -127,6 +145,20 @@ def _anaphors(
             owners = list({m.entity: m for m in candidates}.values()) if plural else candidates[-1:]
             for owner in owners:
                 found.append(Mention(owner.entity, owner.entity_class, match.group(), sentence.index, start, end))
+    return found
+
+
+def _stand_ins(sentence: Sentence, mentions: list[Mention], reference: ReferenceData) -> dict[Mention, frozenset[str]]:
+    """Words that stand for one entity ("het 'kalifaat'" for ISIS), as mentions of it, each with
+    the ids of the patterns that may read it; never part of a name."""
+    found = {}
+    for stand_in in reference.relation_rules.stand_ins:
+        entity = reference.entities[stand_in.entity]
+        for match in stand_in.words.finditer(sentence.text):
+            start, end = match.span()
+            if not any(m.start < end and start < m.end for m in mentions):
+                mention = Mention(entity.id, entity.entity_class, match.group(), sentence.index, start, end)
+                found[mention] = stand_in.patterns
     return found
 
 
