@@ -298,6 +298,8 @@ def test_an_undated_event_the_sentence_only_supposes_is_no_event(read_facts) -> 
         "Aanslagen op de grote moskeeën in Mekka en Medina zullen de gehele regio op hun grondvesten doen beven.",
         "Ook is het waarschijnlijk dat ISIS opnieuw aanslagen in Europa zal proberen te plegen.",
         "Spectaculaire aanslagen op Israël zouden de regionale dynamiek grondig kunnen wijzigen.",
+        # an aim is no event either
+        "Geselecteerde mannen worden door ISIS getraind en teruggestuurd om aanslagen in Europa te plegen.",
     ):
         _m, relations, events = read_facts(text)
         assert events == [] and [r for r in relations if r.subject.startswith("event/")] == [], text

@@ -411,3 +411,31 @@ def test_a_place_the_texts_are_on_reads_as_one_they_are_in(read_facts) -> None:
     # "op" before a place that is "in" is no place of being ("a strike on Syria")
     on_syria = facts(read_facts, "ISIS pleegde een aanslag op Syrië.")
     assert not any(pattern.startswith("operates-in/") for _s, _p, _o, pattern in on_syria)
+
+
+def test_a_group_and_its_fighters_its_predecessor_in_passing_and_an_island_of_a_country(read_facts) -> None:
+    # NCTV 2017
+    found = facts(
+        read_facts,
+        "Hoofdstuk 3 onderzoekt de situatie dat kern-ISIS en zijn strijders verder gaan in Syrië en vooral in Irak.",
+    )
+    assert {
+        ("isis", "operatesIn", "syrie", "operates-in/same-clause"),
+        ("isis", "operatesIn", "irak", "operates-in/same-clause"),
+    } <= found
+    found = facts(
+        read_facts, "Hiermee probeert ISIS, net als zijn voorganger ISI, over te blijven als het enige alternatief."
+    )
+    assert ("islamitische-staat-irak", "predecessorOf", "isis", "predecessor-of/voorganger") in found
+    found = facts(read_facts, "ISIS richt op het Filipijnse eiland Mindanao een trainingscentrum op.")
+    assert ("mindanao", "locatedIn", "filipijnen", "located-in/adjective-place-word") in found
+
+
+def test_a_group_in_a_place_is_taken_for_granted_by_a_hedged_sentence(read_facts) -> None:
+    # NCTV 2017: the survival is supposed, the caliphate in Syria and Iraq is not
+    _m, relations, _e = read_facts("Het virtuele ‘kalifaat’ kan het ‘kalifaat’ in Syrië en Irak overleven.")
+    in_syria = [r for r in relations if (r.subject, r.predicate, r.object) == ("isis", "operatesIn", "syrie")]
+    assert [(r.pattern, r.hedged) for r in in_syria] == [("operates-in/org-in-region", False)]
+    # a verb between the group and its place still hedges: "ISIS zou in Jemen ..."
+    _m, relations, _e = read_facts("ISIS zou in Jemen een nieuwe basis kunnen vinden.")
+    assert [r.hedged for r in relations if r.object == "jemen"] == [True]

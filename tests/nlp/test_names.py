@@ -100,6 +100,10 @@ def test_a_researcher_and_a_soldier_by_their_surname(reference, matcher, sentenc
     assert cued(reference, matcher, sentences_of, "Ook onderzoek van Vidino en anderen bevestigt dit beeld.") == [
         ("Vidino", "vidino", "Person")
     ]
+    # ... also where the sentence opens on the research
+    assert cued(reference, matcher, sentences_of, "Onderzoek van Basra en Neumann suggereert dit.") == [
+        ("Basra", "basra", "Person")
+    ]
     assert cued(reference, matcher, sentences_of, "Twee Britten doodden soldaat Rigby op straat.") == [
         ("Rigby", "rigby", "Person")
     ]

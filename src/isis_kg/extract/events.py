@@ -86,10 +86,12 @@ def extract_events(
 
 def _supposed(text: str, start: int, end: int, reference: ReferenceData) -> bool:
     """Whether the event is only supposed ("Aanslagen op de moskeeën in Mekka en Medina zullen de regio
-    doen beven"): a modal verb near the trigger or its places, unless words before the trigger say it
-    happened. An undated event that is only supposed has not happened; "de aanslag in Jakarta was
-    mogelijk een voorbeeld" did."""
+    doen beven"): an aim ("om aanslagen te plegen"), or a modal verb near the trigger or its places
+    unless words before the trigger say it happened. An undated event that is only supposed has not
+    happened; "de aanslag in Jakarta was mogelijk een voorbeeld" did."""
     rules = reference.event_rules
+    if rules.purpose.search(text, 0, start):
+        return True  # "teruggestuurd om aanslagen in Europa te plegen": an aim
     if rules.happened.search(text, 0, start):
         return False  # "Met het wegvallen van het bolwerk in Sirte kan ISIS-L ...": it has fallen
     reach = reference.relation_rules.hedge_reach

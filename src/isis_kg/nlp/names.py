@@ -13,6 +13,7 @@ from wordfreq import zipf_frequency
 from isis_kg.model import Mention, Sentence
 from isis_kg.reference import ReferenceData, entity_key
 
+_DUTCH_PARTICLE = re.compile(r"(?:van|de|der)\s+")
 _SENTENCE_ARTICLE = re.compile(r"(?:De|Het|Een)\s+")
 
 
@@ -34,6 +35,9 @@ def find_cued_names(sentence: Sentence, known: list[Mention], reference: Referen
             and zipf_frequency(first.lower(), "nl") >= rules.common_word_zipf
         ):
             start += len(first) + 1  # "Toen Hamza bin Laden ...": a common first word of the sentence is no part of it
+            particle = _DUTCH_PARTICLE.match(text, start, end)
+            if particle is not None:  # "Onderzoek van Basra ...": nor is the "van" after it
+                start = particle.end()
         name = text[start:end]
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
