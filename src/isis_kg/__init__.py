@@ -7,7 +7,7 @@ The Python API is what the command line calls::
     result.conforms, result.counts
 """
 
-__version__ = "0.6.0"
+__version__ = "0.7.0"
 
 from isis_kg.pipeline import BuildResult, build  # noqa: E402  (needs __version__ above)
 

@@ -25,7 +25,13 @@ from typing import BinaryIO
 from isis_kg import __version__
 from isis_kg.curate import Decision, apply_curation, curation_paths, load_curation
 from isis_kg.errors import EndpointError, InputError, NothingToBuildError, OutputError, PathError, ToolError
-from isis_kg.extract import extract_events, extract_relations, keep_first_naming, strongest_per_sentence
+from isis_kg.extract import (
+    extract_events,
+    extract_relations,
+    keep_first_naming,
+    scene_places,
+    strongest_per_sentence,
+)
 from isis_kg.extract.dependencies import extract_parsed_relations, parse_names
 from isis_kg.extract.quantities import extract_quantities
 from isis_kg.ingest import SourceFile, discover, load_catalogues, read_source, repair_layout, split_sentences
@@ -103,6 +109,7 @@ def _facts(document: Document, reference: ReferenceData, analysers: Analysers) -
     for mention in document.mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
     previous: deque[list[Mention]] = deque(maxlen=reference.relation_rules.anaphora_reach)
+    scene: list[Mention] = []  # the places that opened the sentence before
     for sentence in document.sentences:
         if not document.states_facts(sentence, reference.citations.cited_title):
             continue
@@ -114,9 +121,10 @@ def _facts(document: Document, reference: ReferenceData, analysers: Analysers) -
             document.relations += extract_parsed_relations(sentence, named, tokens, reference)
         if reference.event_rules.any_trigger.search(sentence.text):  # most sentences name no event
             dates = find_dates(sentence.text, reference, anchor=document.meta.date)
-            events, event_facts = extract_events(sentence, mentions, dates, reference)
+            events, event_facts = extract_events(sentence, mentions, dates, reference, scene)
             document.events += events
             document.relations += event_facts
+        scene = scene_places(sentence, mentions, reference)
         document.claims += extract_quantities(sentence, mentions, reference)
     document.relations = strongest_per_sentence(keep_first_naming(document.relations))
 

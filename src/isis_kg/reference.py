@@ -192,11 +192,13 @@ class EventRules:
     not_a_subject: re.Pattern[str]  # what stands before a name that is an object ("de val van X")
     perpetrator_verb: re.Pattern[str]  # "pleegden": its subject did the event the trigger names
     subject_gap: re.Pattern[str]  # what may stand between that subject and the verb
+    coordinated: re.Pattern[str]  # before a verb: it shares the subject opening the clause ("... en riep")
     participant_link: re.Pattern[str]  # between the trigger and an actor who took part ("slag om X tussen Y")
     place_joiner: re.Pattern[str]  # between the places of a list after the trigger ("Parijs (2015) en in Kenia")
     place_date: re.Pattern[str]  # between a place and the date that is its own ("Parijs (13 november 2015)")
     place_year: re.Pattern[str]  # a bare year right after a place, with group "year" ("Parijs 2015 en ...")
     place_before: re.Pattern[str]  # before a place named ahead of the trigger ("Ook in Irak ...")
+    scene: re.Pattern[str]  # before a place that opens a sentence and sets the scene of the next
     place_before_link: re.Pattern[str]  # between that place and the trigger ("... zijn er dagelijks aanvallen")
     date_link: re.Pattern[str]  # between the trigger and a date that dates it ("val van de regering in 2007")
     subject_auxiliary: re.Pattern[str]  # after an actor opening the clause ("ISIS heeft ...")
@@ -645,9 +647,9 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
         )
     required = ("place_link", "perpetrator_link", "perpetrator_before")
     optional = (  # a rule left out matches nothing
-        "not_a_subject", "perpetrator_verb", "subject_gap", "participant_link", "place_joiner", "place_date",
-        "place_year", "place_before", "place_before_link", "date_link", "subject_auxiliary", "subject_participle",
-        "person_link", "perpetrator_inspired", "perpetrator_of_link", "supposed",
+        "not_a_subject", "perpetrator_verb", "subject_gap", "coordinated", "participant_link", "place_joiner",
+        "place_date", "place_year", "place_before", "scene", "place_before_link", "date_link", "subject_auxiliary",
+        "subject_participle", "person_link", "perpetrator_inspired", "perpetrator_of_link", "supposed",
         "happened", "purpose", "person_before_link",
     )  # fmt: skip
     rules = {name: _compile(path, name, str(_require(path, "top level", data, name))) for name in required}

@@ -341,3 +341,35 @@ def test_who_acted_where_it_struck(read_facts) -> None:
         ("event/attack/parijs", "isis"),
         ("event/attack/brussel", "isis"),
     }
+
+
+def test_the_second_verb_of_the_actor_opening_the_clause(read_facts) -> None:
+    # NCTV 2017
+    _m, relations, _e = read_facts("ISIS is veel ambitieuzer dan al Qa’ida en riep vroegtijdig het ‘kalifaat’ uit.")
+    perpetrators = {(r.subject, r.object) for r in relations if r.predicate == "perpetrator"}
+    assert perpetrators == {("event/caliphate-proclamation", "isis")}
+    # without "en" the verb is no second verb of the clause's opening actor
+    _m, relations, _e = read_facts("Volgens al Qa’ida riep ISIS vroegtijdig het ‘kalifaat’ uit.")
+    assert {r.object for r in relations if r.predicate == "perpetrator"} == {"isis"}
+
+
+def test_the_place_opening_a_sentence_sets_the_scene_of_the_next(reference, matcher, sentences_of) -> None:
+    from isis_kg.extract import extract_events, scene_places
+
+    # NCTV 2017
+    opening, deeds, liberation = sentences_of(
+        "In de Diyala-provincie in oostelijk Irak heeft ISIS een nieuwe golf van geweld gestart. "
+        "Cellen plegen geregeld aanslagen met autobommen. "
+        "Daar pleegt ISIS na de laatste bevrijding weer aanslagen."
+    )
+    scene = scene_places(opening, matcher.find(opening), reference)
+    assert [m.entity for m in scene] == ["diyala"]
+    events, facts = extract_events(deeds, matcher.find(deeds), [], reference, scene)
+    assert [e.key for e in events] == ["event/attack/diyala"]
+    assert [(f.predicate, f.object, f.context) for f in facts] == [("occurredIn", "diyala", opening.index)]
+    # a liberation that a preposition governs is no deed of the clause's subject
+    events, _facts = extract_events(liberation, matcher.find(liberation), [], reference, scene)
+    assert [e.key for e in events] == ["event/attack/diyala"]
+    # without a verb of doing the scene lends no place
+    plain = sentences_of("De aanslagen waren talrijk.")[0]
+    assert extract_events(plain, matcher.find(plain), [], reference, scene) == ([], [])

@@ -91,3 +91,25 @@ def test_statements_carry_the_admiralty_grade_of_their_document(reference, analy
     for statement in statements | {ID["document/" + "a" * 16]}:
         assert graph.value(statement, IKG.sourceReliability) == Literal("B")
         assert graph.value(statement, IKG.informationCredibility) == Literal(2)
+
+
+def test_a_fact_read_with_the_sentence_before_holds_both_as_its_evidence(reference, analysers) -> None:
+    # NCTV 2017: the place that opens one sentence is where the attacks of the next happen, and
+    # "deze regio" points back to the region named before
+    text = (
+        "Nieuws\n\nIn de Diyala-provincie heeft ISIS een nieuwe golf van geweld gestart. "
+        "Cellen plegen geregeld aanslagen met autobommen.\n"
+    )
+    graph = graph_of(reference, analysers, text)
+    place = ID["event/attack/diyala"]
+    (statement,) = [
+        st
+        for st in graph.subjects(RDF.subject, place)
+        if (st, RDF.predicate, IKG.occurredIn) in graph and (st, RDF.object, ID.diyala) in graph
+    ]
+    assert str(graph.value(statement, IKG.evidence)) == (
+        "In de Diyala-provincie heeft ISIS een nieuwe golf van geweld gestart. "
+        "Cellen plegen geregeld aanslagen met autobommen."
+    )
+    start, end = int(graph.value(statement, IKG.startOffset)), int(graph.value(statement, IKG.endOffset))
+    assert text[start:end] == str(graph.value(statement, IKG.evidence))

@@ -4,7 +4,8 @@ who took part, and the casualties the sentence gives."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from isis_kg.extract.relations import HEDGE_FACTOR, denies, is_hedged
 from isis_kg.model import DateValue, EventMention, Mention, Relation, Sentence
@@ -36,10 +37,15 @@ class _Trigger:
 
 
 def extract_events(
-    sentence: Sentence, mentions: list[Mention], dates: list[DateMatch], reference: ReferenceData
+    sentence: Sentence,
+    mentions: list[Mention],
+    dates: list[DateMatch],
+    reference: ReferenceData,
+    scene: Sequence[Mention] = (),
 ) -> tuple[list[EventMention], list[Relation]]:
     """The events named in the sentence, and their date, place, perpetrators, participants and
-    casualties as relations."""
+    casualties as relations. ``scene`` are the places that opened the sentence before (see
+    scene_places): where an event of doing that names no place nor date happened."""
     if denies(sentence, reference):
         return [], []
     rules = reference.event_rules
@@ -57,6 +63,9 @@ def extract_events(
             # "de aanslagen van al Qa'ida in de Verenigde Staten": the places follow the actor
             places = _places(sentence, mentions, start, owner.end if owner else end, reference)
             date = _nearest_date(text, dates, start, end, rules.date_window)
+            in_scene = not places and date is None and bool(scene) and _done(text, start, reference)
+            if in_scene:
+                places = list(scene)
             perpetrators = [owner] if owner else _perpetrators(sentence, mentions, start, end, reference)
             # a date heading the trigger ("Augustus 2014 bombardementen", a timeline's entry), or
             # ending its "van" phrase ("de val van de Taliban-regering in 2002"), dates it
@@ -71,7 +80,7 @@ def extract_events(
             hedged = is_hedged(text, start, end, reference)
             confidence = round(EVENT_CONFIDENCE * (HEDGE_FACTOR if hedged else 1.0), 3)
             participants = _participants(sentence, mentions, end, perpetrators, reference)
-            own_dates = _place_dates(sentence, places, dates, reference)
+            own_dates = {} if in_scene else _place_dates(sentence, places, dates, reference)
             # "aanslagen in Parijs en Brussel" are two attacks; a unique event has all its places
             for group in [places] if pattern.unique or not places else [[place] for place in places]:
                 dated = own_dates.get(group[0].entity, date) if len(group) == 1 else date
@@ -79,9 +88,30 @@ def extract_events(
                 events.setdefault(key, _event(pattern, key, group, dated, sentence, reference))
                 trigger = _Trigger(start, end, key, pattern.id, confidence, hedged)
                 triggers.append(trigger)
-                relations += _arguments(sentence, trigger, group, dated, perpetrators, participants, reference)
+                facts = _arguments(sentence, trigger, group, dated, perpetrators, participants, reference)
+                if in_scene:  # the place stands in the sentence before: the fact rests on it too
+                    facts = [replace(f, context=group[0].sentence) if f.predicate == "occurredIn" else f for f in facts]
+                relations += facts
     relations += _casualties(sentence, triggers, reference)
     return list(events.values()), list(dict.fromkeys(relations))
+
+
+def scene_places(sentence: Sentence, mentions: list[Mention], reference: ReferenceData) -> list[Mention]:
+    """The places that open the sentence ("In de Diyala-provincie in oostelijk Irak heeft ISIS ..."):
+    the first, with the list it heads; they set the scene of the next sentence."""
+    places = [m for m in mentions if reference.is_a(m.entity_class, "Region")]
+    if not places or not reference.event_rules.scene.search(sentence.text, 0, places[0].start):
+        return []
+    return _region_list(sentence, mentions, places[0], reference)
+
+
+def _done(text: str, start: int, reference: ReferenceData) -> bool:
+    """A verb of doing governs the trigger in its clause ("Cellen plegen geregeld aanslagen"), not a
+    preposition ("pleegt ISIS na de laatste bevrijding aanslagen": the liberation is no deed of ISIS)."""
+    rules = reference.event_rules
+    return bool(rules.perpetrator_verb.search(text, _clause_start(text, start), start)) and not rules.happened.search(
+        text, 0, start
+    )
 
 
 def _supposed(text: str, start: int, end: int, reference: ReferenceData) -> bool:
@@ -387,11 +417,11 @@ def _perpetrators(
 ) -> list[Mention]:
     rules = reference.event_rules
     text = sentence.text
-    for mention in mentions:
-        if not _is_actor(mention, reference):
-            continue
-        if start <= mention.start and mention.end <= end:
-            return [mention]  # named inside the trigger: "roept ISIS het kalifaat uit"
+    actors = [m for m in mentions if _is_actor(m, reference)]
+    inside = [m for m in actors if start <= m.start and m.end <= end]
+    if inside:
+        return inside[:1]  # named inside the trigger: "roept ISIS het kalifaat uit"
+    for mention in actors:
         if mention.start >= end and rules.perpetrator_link.fullmatch(text[end : mention.start]):
             if rules.perpetrator_inspired.match(text, mention.end):
                 return []
@@ -402,9 +432,28 @@ def _perpetrators(
             and not rules.not_a_subject.search(text, 0, mention.start)
         ):
             return [mention]
-    return _subjects_of_verb(sentence, mentions, start, reference) or _clause_subject(
-        sentence, mentions, start, end, reference
+    return (
+        _subjects_of_verb(sentence, mentions, start, reference)
+        or _clause_subject(sentence, mentions, start, end, reference)
+        or _coordinated_subject(sentence, mentions, start, reference)
     )
+
+
+def _coordinated_subject(
+    sentence: Sentence, mentions: list[Mention], start: int, reference: ReferenceData
+) -> list[Mention]:
+    """The actor opening the clause, when the verb of the event (a verbal trigger, or a verb of doing
+    before it) is the second of that actor: "ISIS is ambitieuzer dan al Qa'ida en riep het kalifaat uit"."""
+    rules = reference.event_rules
+    text = sentence.text
+    clause_start = _clause_start(text, start)
+    verbs = [start, *(verb.start() for verb in rules.perpetrator_verb.finditer(text, clause_start, start))]
+    if not any(rules.coordinated.search(text, clause_start, verb) for verb in verbs):
+        return []
+    first = next((m for m in mentions if clause_start <= m.start < start), None)
+    if first is None or not _is_actor(first, reference) or text[clause_start : first.start].strip():
+        return []
+    return [first]
 
 
 def _clause_subject(

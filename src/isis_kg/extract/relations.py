@@ -33,6 +33,7 @@ def extract_relations(
     anaphors = _anaphors(sentence, mentions, previous, reference)
     stand_ins = _stand_ins(sentence, mentions, reference)
     readable = sorted([*mentions, *adjectives, *anaphors, *stand_ins], key=lambda m: (m.start, m.end))
+    context = anaphors.get  # the sentence of the name an anaphor stands for, if before this one
     for i, first in enumerate(readable):
         for second in readable[i + 1 :]:
             if second.start - first.end > rules.max_gap:
@@ -65,8 +66,18 @@ def extract_relations(
                     if subject.entity == obj.entity or _kind(reference, subject.entity) in pattern.subject_not_kind:
                         continue
                     span = (min(first.start, member.start), max(first.end, member.end))
+                    earlier = [n for n in (context(first), context(member)) if n is not None]
                     relations.append(
-                        read_relation(sentence, subject.entity, pattern.predicate, obj.entity, pattern, span, reference)
+                        read_relation(
+                            sentence,
+                            subject.entity,
+                            pattern.predicate,
+                            obj.entity,
+                            pattern,
+                            span,
+                            reference,
+                            min(earlier, default=None),
+                        )
                     )
     return _unique(relations)
 
@@ -93,12 +104,14 @@ def read_relation(
     pattern: RelationPattern | DependencyPattern,
     span: tuple[int, int],
     reference: ReferenceData,
+    context: int | None = None,
 ) -> Relation:
     """The fact a pattern read from ``span`` of the sentence, hedged (at half its confidence) when
-    a hedge word stands near, unless the pattern reads a title the sentence takes for granted."""
+    a hedge word stands near, unless the pattern reads a title the sentence takes for granted;
+    ``context`` is the earlier sentence it rests on too (see Relation)."""
     hedged = not pattern.presupposed and is_hedged(sentence.text, span[0], span[1], reference)
     confidence = round(pattern.confidence * (HEDGE_FACTOR if hedged else 1.0), 3)
-    return Relation(subject, predicate, obj, sentence.index, pattern.id, confidence, hedged)
+    return Relation(subject, predicate, obj, sentence.index, pattern.id, confidence, hedged, context=context)
 
 
 def denies(sentence: Sentence, reference: ReferenceData) -> bool:
@@ -125,12 +138,12 @@ def negated(text: str, first: Mention, second: Mention, reference: ReferenceData
 
 def _anaphors(
     sentence: Sentence, mentions: list[Mention], previous: Sequence[Mention], reference: ReferenceData
-) -> list[Mention]:
+) -> dict[Mention, int | None]:
     """Words pointing back to names, as mentions of those names, at the words: the names of their
     class earlier in the same sentence ("De situatie in Turkije is zorgelijker, aangezien ISIS
     netwerken heeft opgebouwd in dit land"), else in the nearest of the ``previous`` sentences that
-    has any."""
-    found = []
+    has any; each with the earlier sentence its name stands in (None: this one)."""
+    found: dict[Mention, int | None] = {}
     for entity_class, words, plural in reference.relation_rules.anaphora:
         of_class = [m for m in previous if reference.is_a(m.entity_class, entity_class)]
         nearest = max((m.sentence for m in of_class), default=None)
@@ -144,7 +157,8 @@ def _anaphors(
             # a singular stands for the last name, a plural for each of them once
             owners = list({m.entity: m for m in candidates}.values()) if plural else candidates[-1:]
             for owner in owners:
-                found.append(Mention(owner.entity, owner.entity_class, match.group(), sentence.index, start, end))
+                anaphor = Mention(owner.entity, owner.entity_class, match.group(), sentence.index, start, end)
+                found[anaphor] = owner.sentence if owner.sentence != sentence.index else None
     return found
 
 

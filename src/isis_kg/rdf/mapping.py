@@ -127,6 +127,7 @@ def _document(document: Document) -> set[Triple]:
 
 def _fact(document: Document, relation: Relation) -> set[Triple]:
     sentence = document.sentences[relation.sentence]
+    sentences = [sentence] if relation.context is None else [document.sentences[relation.context], sentence]
     obj: Node
     if isinstance(relation.object, DateValue):
         obj = date_literal(relation.object)
@@ -139,15 +140,15 @@ def _fact(document: Document, relation: Relation) -> set[Triple]:
         node_iri(relation.subject),
         IKG[relation.predicate],
         obj,
-        sentence.text,
-        (sentence.original_start, sentence.original_end),
+        " ".join(s.text for s in sentences),
+        (sentences[0].original_start, sentence.original_end),
         relation.pattern,
     )
     triples.add((statement, IKG.confidence, Literal(Decimal(str(relation.confidence)))))
     triples.add((statement, IKG.hedged, Literal(relation.hedged)))
     if relation.resolved_from is not None:
         triples.add((statement, IKG.resolvedFrom, Literal(relation.resolved_from, lang=document.meta.language)))
-    return triples | _cited(statement, document, sentence.footnotes)
+    return triples | _cited(statement, document, tuple(n for s in sentences for n in s.footnotes))
 
 
 def _claim(document: Document, claim: QuantityClaim) -> set[Triple]:
