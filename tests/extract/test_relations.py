@@ -440,3 +440,13 @@ def test_a_group_in_a_place_is_taken_for_granted_by_a_hedged_sentence(read_facts
     # a verb between the group and its place still hedges: "ISIS zou in Jemen ..."
     _m, relations, _e = read_facts("ISIS zou in Jemen een nieuwe basis kunnen vinden.")
     assert [r.hedged for r in relations if r.object == "jemen"] == [True]
+
+
+def test_the_places_of_the_attacks_a_group_is_of_are_the_attacks_places(read_facts) -> None:
+    # NCTV 2017: "in de Verenigde Staten" belongs to the attacks, not to al Qa'ida
+    found = facts(
+        read_facts,
+        "De tweede golf – de spectaculaire aanslagen van al Qa’ida in de Verenigde Staten en Kenia – leidde niet tot destabilisatie.",
+    )
+    assert not any(pattern == "operates-in/org-in-region" for _s, _p, _o, pattern in found)
+    assert ("event/attack/kenia", "perpetrator", "al-qaida", "attack") in found
