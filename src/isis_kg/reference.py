@@ -269,6 +269,8 @@ class NameRules:
     alias: re.Pattern[str]
     alias_max_words: int
     statistical_classes: dict[str, str]  # a statistical recogniser's tag -> ontology class
+    compass_prefix: re.Pattern[str]  # before a country's name: a part of it ("Noord-Irak")
+    compass_kinds: frozenset[str]  # the kinds of region a compass prefix makes a part of
 
 
 @dataclass(frozen=True)
@@ -846,6 +848,7 @@ def _load_names(path: Path, classes: set[str]) -> NameRules:
     heads = sorted((str(h) for h in data.get("compound_heads") or ()), key=len, reverse=True)
     compound_heads = re.compile("^(?:" + "|".join(re.escape(h) for h in heads) + r")(?!\w)" if heads else "(?!)")
     aliases = data.get("aliases") or {}
+    compass = data.get("compass") or {}
     return NameRules(
         name=name,
         cues=tuple(cues),
@@ -857,6 +860,8 @@ def _load_names(path: Path, classes: set[str]) -> NameRules:
         alias=_compile_exact(path, "aliases.alias", str(aliases.get("alias") or "(?!)")),
         alias_max_words=int(aliases.get("max_words", 4)),
         statistical_classes=_statistical_classes(path, data.get("statistical") or {}, classes),
+        compass_prefix=_compile_exact(path, "compass.prefix", str(compass.get("prefix") or "(?!)")),
+        compass_kinds=frozenset(str(k) for k in compass.get("kinds") or ()),
     )
 
 

@@ -446,7 +446,18 @@ def test_the_places_of_the_attacks_a_group_is_of_are_the_attacks_places(read_fac
     # NCTV 2017: "in de Verenigde Staten" belongs to the attacks, not to al Qa'ida
     found = facts(
         read_facts,
-        "De tweede golf – de spectaculaire aanslagen van al Qa’ida in de Verenigde Staten en Kenia – leidde niet tot destabilisatie.",
+        "De tweede golf – de spectaculaire aanslagen van al Qa’ida in de Verenigde Staten en Kenia – leidde tot niets.",
     )
     assert not any(pattern == "operates-in/org-in-region" for _s, _p, _o, pattern in found)
     assert ("event/attack/kenia", "perpetrator", "al-qaida", "attack") in found
+
+
+def test_a_part_of_a_country_lies_in_it_and_sympathisers_are_not_the_group(read_facts) -> None:
+    # NCTV 2017
+    found = facts(read_facts, "Het overgrote deel van hen was afkomstig uit West-Irak (Anbar) en Noord-Irak (Mosul).")
+    assert {
+        ("west-irak", "locatedIn", "irak", "name/locatedIn"),
+        ("noord-irak", "locatedIn", "irak", "name/locatedIn"),
+    } <= found
+    found = facts(read_facts, "Het deel suggereert dat ISIS-sympathisanten in Europa meer crimineel geld gebruiken.")
+    assert not any(p == "operatesIn" for _s, p, _o, _id in found)

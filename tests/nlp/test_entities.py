@@ -26,6 +26,13 @@ def names(matcher, sentences_of, text: str) -> list[tuple[str, str]]:
             [("Hamza bin Laden", "hamza-bin-laden"), ("al Qa’ida", "al-qaida")],
         ),
         ("Zij spreken Nederlands.", []),
+        # NCTV 2017, Neurink 2020: a side of the compass before a country names a part of it; a
+        # listed name that holds one is the listed region
+        (
+            "Zij kwamen uit West-Irak (Anbar) en Noord-Oost Syrië.",
+            [("West-Irak", "west-irak"), ("Anbar", "anbar"), ("Noord-Oost Syrië", "noord-oost-syrie")],
+        ),
+        ("ISIS groeit in Noord-Afrika.", [("ISIS", "isis"), ("Noord-Afrika", "noord-afrika")]),
         # the longest name wins: a franchise, not ISIS in a region
         (
             "Sommige franchises, zoals ISIS in Libië (ISIS-L).",

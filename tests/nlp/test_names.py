@@ -104,6 +104,10 @@ def test_a_researcher_and_a_soldier_by_their_surname(reference, matcher, sentenc
     assert cued(reference, matcher, sentences_of, "Onderzoek van Basra en Neumann suggereert dit.") == [
         ("Basra", "basra", "Person")
     ]
+    # AIVD 2016: a group whose apposition says what it is
+    assert cued(
+        reference, matcher, sentences_of, "Hij werd agent voor de Hisba, de religieuze politie, die mensen beboet."
+    ) == [("Hisba", "hisba", "Organisation")]
     assert cued(reference, matcher, sentences_of, "Twee Britten doodden soldaat Rigby op straat.") == [
         ("Rigby", "rigby", "Person")
     ]

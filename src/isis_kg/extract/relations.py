@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from isis_kg.model import Mention, Relation, Sentence
+from isis_kg.nlp.entities import country_of_part
 from isis_kg.reference import DependencyPattern, ReferenceData, RelationPattern
 
 NAME_PATTERN_PREFIX = "name/"
@@ -235,11 +236,23 @@ def _list_members(
 
 def _implied_by_name(sentence: Sentence, mentions: list[Mention], reference: ReferenceData) -> list[Relation]:
     """Relations a name states itself: "ISIS in Libië", and so its short name "ISIS-L", is ISIS's
-    franchise in Libya."""
+    franchise in Libya; "Noord-Irak" lies in Iraq."""
     relations = []
     for mention in mentions:
         entity = reference.entities.get(mention.entity)
         if entity is None:
+            country = country_of_part(mention.surface, reference) if mention.entity_class == "Region" else None
+            if country is not None:
+                relations.append(
+                    Relation(
+                        mention.entity,
+                        "locatedIn",
+                        country,
+                        sentence.index,
+                        NAME_PATTERN_PREFIX + "locatedIn",
+                        NAME_CONFIDENCE,
+                    )
+                )
             continue
         for predicate, target in sorted(entity.implied_by_name.items()):
             relations.append(

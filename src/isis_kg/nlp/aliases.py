@@ -32,8 +32,11 @@ def learn_aliases(
         if bracket is None:
             continue
         inside_start = bracket.start("inside")
+        parts = rules.alias_separators.split(bracket.group("inside"))
+        if any(reference.owners_of(part.strip()) - {mention.entity} for part in parts if part.strip()):
+            continue  # "Noord-Irak (Mosul, Kirkuk en Tel'Afar)": a bracket that names other entities lists no aliases
         position = 0
-        for part in rules.alias_separators.split(bracket.group("inside")):
+        for part in parts:
             offset = bracket.group("inside").index(part, position) if part else position
             position = offset + len(part)
             alias = part.strip()

@@ -10,12 +10,13 @@ followed directly by other letters ("Syrische") is not a match.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import ahocorasick
 from wordfreq import zipf_frequency
 
 from isis_kg.model import Mention, Sentence
-from isis_kg.reference import ReferenceData
+from isis_kg.reference import ReferenceData, entity_key
 
 _APOSTROPHES = "'’"
 _DERIVATION = re.compile(r"^[" + _APOSTROPHES + r"](?:ers?|s)?(?!\w)")
@@ -47,6 +48,7 @@ class EntityMatcher:
         self._automaton.make_automaton()
         self._compound_heads = reference.names.compound_heads
         self._given_name_zipf = reference.names.given_name_zipf
+        self._reference = reference
 
     def _given_name_before(self, text: str, start: int) -> bool:
         """A capitalised word right before ``start`` that is no common word (a sentence's "Toen")."""
@@ -86,7 +88,38 @@ class EntityMatcher:
                 )
             )
             taken_until = -negative_end
-        return mentions
+        return [self._part_of_country(text, mention, mentions) for mention in mentions]
+
+    def _part_of_country(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
+        """ "Noord-Irak" for "Irak" after a side of the compass: a region of its own (see names.yaml)."""
+        start = part_of_country(text, mention, self._reference)
+        if start is None or any(m.end > start and m.start < mention.start for m in mentions):
+            return mention
+        surface = text[start : mention.end]
+        return replace(mention, entity=entity_key(surface), surface=surface, start=start)
+
+
+def part_of_country(text: str, mention: Mention, reference: ReferenceData) -> int | None:
+    """Where the side of the compass before a country's mention starts, if one stands there."""
+    rules = reference.names
+    known = reference.entities.get(mention.entity)
+    if known is None or known.kind not in rules.compass_kinds:
+        return None
+    found = rules.compass_prefix.search(text, max(0, mention.start - 20), mention.start)
+    return found.start() if found else None
+
+
+def country_of_part(surface: str, reference: ReferenceData) -> str | None:
+    """The country a compass-named region lies in ("Noord-Irak" -> "irak"), if the name is one."""
+    rules = reference.names
+    for end in range(1, min(len(surface), 20)):
+        found = rules.compass_prefix.search(surface, 0, end)
+        owners = reference.owners_of(surface[end:])
+        if found is not None and found.start() == 0 and len(owners) == 1:
+            (country,) = owners
+            if reference.entities[country].kind in rules.compass_kinds:
+                return country
+    return None
 
 
 def is_whole_name(text: str, start: int, end: int, compound_heads: re.Pattern[str]) -> bool:
