@@ -107,6 +107,9 @@ class EventPattern:
     triggers: tuple[re.Pattern[str], ...]
     person: bool = False  # the event happens to the person named after the trigger (a death)
     perpetrator_of: bool = False  # the actor the trigger is "of" did it ("de aanslagen van al Qa'ida")
+    # triggers that name the event only at a place of these kinds ("de strijd in Marawi", a city)
+    place_triggers: tuple[re.Pattern[str], ...] = ()
+    place_kinds: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -635,6 +638,9 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
         if event_class not in classes:
             raise ReferenceDataError(path, f"{where}: class '{event_class}' is not in the ontology")
         triggers = tuple(_compile(path, where, str(t)) for t in _require(path, where, entry, "triggers"))
+        narrow = entry.get("at_places") or {}
+        if narrow and not narrow.get("kinds"):
+            raise ReferenceDataError(path, f"{where}: at_places needs the kinds of place its triggers are for")
         patterns.append(
             EventPattern(
                 id=pattern_id,
@@ -645,6 +651,8 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
                 triggers=triggers,
                 person=bool(entry.get("person", False)),
                 perpetrator_of=bool(entry.get("perpetrator_of", False)),
+                place_triggers=tuple(_compile(path, where, str(t)) for t in narrow.get("triggers") or ()),
+                place_kinds=frozenset(str(k) for k in narrow.get("kinds") or ()),
             )
         )
     required = ("place_link", "perpetrator_link", "perpetrator_before")
@@ -659,7 +667,8 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
     return EventRules(
         patterns=tuple(patterns),
         any_trigger=re.compile(
-            "|".join(f"(?:{t.pattern})" for p in patterns for t in p.triggers) or "(?!)", re.IGNORECASE
+            "|".join(f"(?:{t.pattern})" for p in patterns for t in (*p.triggers, *p.place_triggers)) or "(?!)",
+            re.IGNORECASE,
         ),
         **rules,
         casualties=_casualties(path, data.get("casualties") or [], data.get("number_words") or {}),

@@ -375,3 +375,11 @@ def test_the_place_opening_a_sentence_sets_the_scene_of_the_next(reference, matc
     # without a verb of doing the scene lends no place
     plain = sentences_of("De aanslagen waren talrijk.")[0]
     assert extract_events(plain, matcher.find(plain), [], reference, scene) == ([], [])
+
+
+def test_a_fight_in_a_city_is_a_battle_in_a_country_a_war(read_facts) -> None:
+    # NCTV 2017
+    _m, _r, events = read_facts("De strijd in Marawi is belangrijk voor de toekomst van ISIS.")
+    assert [(e.key, e.event_class) for e in events] == [("event/battle/marawi", "Battle")]
+    _m, _r, events = read_facts("Naarmate de strijd in Syrië langer duurt, keren meer strijders terug.")
+    assert events == []

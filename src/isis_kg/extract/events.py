@@ -54,7 +54,9 @@ def extract_events(
     triggers: list[_Trigger] = []
     text = sentence.text
     for pattern in rules.patterns:
-        for match in (m for trigger in pattern.triggers for m in trigger.finditer(text)):
+        matches = [(m, False) for trigger in pattern.triggers for m in trigger.finditer(text)]
+        matches += [(m, True) for trigger in pattern.place_triggers for m in trigger.finditer(text)]
+        for match, at_places in matches:
             start, end = match.span()
             if pattern.person:
                 relations += _person_event(sentence, mentions, pattern, start, end, dates, events, reference)
@@ -66,6 +68,10 @@ def extract_events(
             in_scene = not places and date is None and bool(scene) and _done(text, start, reference)
             if in_scene:
                 places = list(scene)
+            if at_places:  # "de strijd in Marawi" is a battle, "de strijd in Syrië" a war
+                places = [p for p in places if _kind(p, reference) in pattern.place_kinds]
+                if not places:
+                    continue
             perpetrators = [owner] if owner else _perpetrators(sentence, mentions, start, end, reference)
             # a date heading the trigger ("Augustus 2014 bombardementen", a timeline's entry), or
             # ending its "van" phrase ("de val van de Taliban-regering in 2002"), dates it
@@ -103,6 +109,11 @@ def scene_places(sentence: Sentence, mentions: list[Mention], reference: Referen
     if not places or not reference.event_rules.scene.search(sentence.text, 0, places[0].start):
         return []
     return _region_list(sentence, mentions, places[0], reference)
+
+
+def _kind(place: Mention, reference: ReferenceData) -> str | None:
+    known = reference.entities.get(place.entity)
+    return known.kind if known is not None else None
 
 
 def _done(text: str, start: int, reference: ReferenceData) -> bool:
