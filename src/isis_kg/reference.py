@@ -95,6 +95,9 @@ class RelationPattern:
     # a title inside a noun phrase ("al Qa'ida-leider al Zawahiri") is taken for granted, not claimed:
     # the sentence's modal verbs do not hedge it
     presupposed: bool = False
+    # only where entities.yaml agrees: the subject lies within the object (its "within" chain), or
+    # within the country the object is a part of ("Noord-Irak (Mosul)")
+    within_known: bool = False
 
 
 @dataclass(frozen=True)
@@ -530,6 +533,7 @@ def _load_relation_rules(
                 first_adjective=bool(first.get("adjective", False)),
                 second_adjective=bool(second.get("adjective", False)),
                 presupposed=bool(entry.get("presupposed", False)),
+                within_known=bool(entry.get("within_known", False)),
             )
         )
     return RelationRules(

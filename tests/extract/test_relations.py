@@ -461,3 +461,19 @@ def test_a_part_of_a_country_lies_in_it_and_sympathisers_are_not_the_group(read_
     } <= found
     found = facts(read_facts, "Het deel suggereert dat ISIS-sympathisanten in Europa meer crimineel geld gebruiken.")
     assert not any(p == "operatesIn" for _s, p, _o, _id in found)
+
+
+def test_a_bracket_of_places_reads_the_way_the_lists_agree(read_facts) -> None:
+    # NCTV 2017: the bracket lists the parts; the lists put Mosul and Kirkuk in Iraq
+    found = facts(read_facts, "Zij kwamen uit Noord-Irak (Mosul en Kirkuk).")
+    assert {(s, o) for s, p, o, _id in found if p == "locatedIn"} == {
+        ("noord-irak", "irak"),
+        ("mosul", "noord-irak"),
+        ("kirkuk", "noord-irak"),
+    }
+    # ... or the whole the place lies in
+    assert ("mosul", "locatedIn", "irak", "located-in/bracket-whole") in facts(
+        read_facts, "De val van Mosul (Irak) volgde."
+    )
+    # where the lists know neither in the other, the bracket says nothing of which is in which
+    assert not any(p == "locatedIn" for _s, p, _o, _id in facts(read_facts, "Strijders in Syrië (Irak) vluchtten."))

@@ -66,6 +66,8 @@ def extract_relations(
                     subject, obj = (first, member) if pattern.first_role == "subject" else (member, first)
                     if subject.entity == obj.entity or _kind(reference, subject.entity) in pattern.subject_not_kind:
                         continue
+                    if pattern.within_known and not _lies_within(subject, obj, reference):
+                        continue
                     span = (min(first.start, member.start), max(first.end, member.end))
                     earlier = [n for n in (context(first), context(member)) if n is not None]
                     relations.append(
@@ -295,6 +297,22 @@ def strongest_per_sentence(relations: list[Relation]) -> list[Relation]:
         if key not in best or relation.confidence > best[key].confidence:
             best[key] = relation
     return [r for r in relations if best[(r.subject, r.predicate, r.object, r.sentence)] is r]
+
+
+def _lies_within(place: Mention, region: Mention, reference: ReferenceData) -> bool:
+    """entities.yaml puts the place in the region, or in the country the region is a part of."""
+    wholes = {region.entity}
+    country = country_of_part(region.surface, reference)
+    if country is not None:
+        wholes.add(country)
+    known = reference.entities.get(place.entity)
+    seen: set[str] = set()
+    while known is not None and known.within is not None and known.within not in seen:
+        if known.within in wholes:
+            return True
+        seen.add(known.within)
+        known = reference.entities.get(known.within)
+    return False
 
 
 def _kind(reference: ReferenceData, entity_id: str) -> str | None:
