@@ -477,3 +477,18 @@ def test_a_bracket_of_places_reads_the_way_the_lists_agree(read_facts) -> None:
     )
     # where the lists know neither in the other, the bracket says nothing of which is in which
     assert not any(p == "locatedIn" for _s, p, _o, _id in facts(read_facts, "Strijders in Syrië (Irak) vluchtten."))
+
+
+def test_the_group_points_back_before_any_word_and_existing_branches_are_its(read_facts) -> None:
+    # NCTV 2017: "de organisatie" before a lower-case word is ISIS again ("de groepering ISIS" is a name)
+    found = facts(
+        read_facts,
+        "Hoofdstuk 6 beziet hoe kern-ISIS als de organisatie kan voortbouwen op bestaande franchises of "
+        "gelieerde organisaties in Libië en Jemen.",
+    )
+    assert {
+        ("isis", "operatesIn", "libie", "operates-in/existing-branches"),
+        ("isis", "operatesIn", "jemen", "operates-in/existing-branches"),
+    } <= found
+    found = facts(read_facts, "Terwijl ISIS verzwakt, lijkt de groepering in Zuidoost-Azië te willen expanderen.")
+    assert ("isis", "operatesIn", "zuidoost-azie", "operates-in/org-in-region") in found
