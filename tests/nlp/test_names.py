@@ -71,6 +71,8 @@ def test_patronyms_bracketed_roles_compounds_and_acronyms(reference, matcher, se
     ]
     # an acronym that acts nowhere is left alone ("IED’s")
     assert cued(reference, matcher, sentences_of, "Cellen plegen aanslagen met IED’s en autobommen.") == []
+    # ... and one "in" something that is no place
+    assert cued(reference, matcher, sentences_of, "Cellen zetten TATP in de strijd in.") == []
 
 
 def test_a_given_name_before_a_known_surname_is_another_person(reference, matcher, sentences_of) -> None:
