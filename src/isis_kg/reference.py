@@ -342,6 +342,11 @@ class ReferenceData:
         """Every adjective of a region -> the region's id."""
         return {adjective: e.id for e in self.entities.values() for adjective in e.adjectives}
 
+    def kind_of(self, entity_id: str) -> str | None:
+        """A listed region's kind (country, province, city, area); None for others and unlisted names."""
+        known = self.entities.get(entity_id)
+        return known.kind if known is not None else None
+
     def owners_of(self, name: str) -> frozenset[str]:
         return self.name_owners.get(name, frozenset())
 

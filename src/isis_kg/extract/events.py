@@ -69,7 +69,7 @@ def extract_events(
             if in_scene:
                 places = list(scene)
             if at_places:  # "de strijd in Marawi" is a battle, "de strijd in Syrië" a war
-                places = [p for p in places if _kind(p, reference) in pattern.place_kinds]
+                places = [p for p in places if reference.kind_of(p.entity) in pattern.place_kinds]
                 if not places:
                     continue
             perpetrators = [owner] if owner else _perpetrators(sentence, mentions, start, end, reference)
@@ -109,11 +109,6 @@ def scene_places(sentence: Sentence, mentions: list[Mention], reference: Referen
     if not places or not reference.event_rules.scene.search(sentence.text, 0, places[0].start):
         return []
     return _region_list(sentence, mentions, places[0], reference)
-
-
-def _kind(place: Mention, reference: ReferenceData) -> str | None:
-    known = reference.entities.get(place.entity)
-    return known.kind if known is not None else None
 
 
 def _done(text: str, start: int, reference: ReferenceData) -> bool:

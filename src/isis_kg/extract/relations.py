@@ -64,7 +64,7 @@ def extract_relations(
                 )
                 for member in members:
                     subject, obj = (first, member) if pattern.first_role == "subject" else (member, first)
-                    if subject.entity == obj.entity or _kind(reference, subject.entity) in pattern.subject_not_kind:
+                    if subject.entity == obj.entity or reference.kind_of(subject.entity) in pattern.subject_not_kind:
                         continue
                     if pattern.within_known and not _lies_within(subject, obj, reference):
                         continue
@@ -313,11 +313,6 @@ def _lies_within(place: Mention, region: Mention, reference: ReferenceData) -> b
         seen.add(known.within)
         known = reference.entities.get(known.within)
     return False
-
-
-def _kind(reference: ReferenceData, entity_id: str) -> str | None:
-    known = reference.entities.get(entity_id)
-    return known.kind if known else None
 
 
 def _unique(relations: list[Relation]) -> list[Relation]:

@@ -91,15 +91,16 @@ class EntityMatcher:
         return [self._part_of_country(text, mention, mentions) for mention in mentions]
 
     def _part_of_country(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
-        """ "Noord-Irak" for "Irak" after a side of the compass: a region of its own (see names.yaml)."""
-        start = part_of_country(text, mention, self._reference)
+        """A country's name after a side of the compass ("Noord-Irak") names a region of its own
+        (names.yaml, compass)."""
+        start = _compass_start(text, mention, self._reference)
         if start is None or any(m.end > start and m.start < mention.start for m in mentions):
             return mention
         surface = text[start : mention.end]
         return replace(mention, entity=entity_key(surface), surface=surface, start=start)
 
 
-def part_of_country(text: str, mention: Mention, reference: ReferenceData) -> int | None:
+def _compass_start(text: str, mention: Mention, reference: ReferenceData) -> int | None:
     """Where the side of the compass before a country's mention starts, if one stands there."""
     rules = reference.names
     known = reference.entities.get(mention.entity)
