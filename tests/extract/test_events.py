@@ -173,8 +173,6 @@ def test_losing_a_city_is_its_fall(read_facts) -> None:
     assert [e.key for e in events] == ["event/fall/sirte"]
     _m, _r, events = read_facts("Met het wegvallen van het bolwerk in Sirte kan ISIS-L dit narratief niet uitdragen.")
     assert [e.key for e in events] == ["event/fall/sirte"]
-    _m, _r, events = read_facts("De recente aanslagen van ISIS in Iran kunnen ook in dit licht worden bezien.")
-    assert [e.key for e in events] == ["event/attack/iran"]
     _m, _r, events = read_facts("Het verlies van strijders weegt zwaar.")
     assert events == []
 
@@ -307,10 +305,9 @@ def test_an_undated_event_the_sentence_only_supposes_is_no_event(read_facts) -> 
         assert events == [] and [r for r in relations if r.subject.startswith("event/")] == [], text
     # a hedge on what the event exemplifies, or a modal verb of the clause it is the circumstance of,
     # leaves the event as it happened
+    # (and so does a phrase of circumstance: "Met het wegvallen van ...", see test_losing_a_city_is_its_fall)
     _m, _r, events = read_facts("De aanslag in Brussel was hier mogelijk een voorbeeld van.")
     assert [e.key for e in events] == ["event/attack/brussel"]
-    _m, _r, events = read_facts("Met het wegvallen van het bolwerk in Sirte kan ISIS-L dit narratief niet uitdragen.")
-    assert [e.key for e in events] == ["event/fall/sirte"]
     _m, _r, events = read_facts("De recente aanslagen van ISIS in Iran kunnen ook in dit licht worden bezien.")
     assert [e.key for e in events] == ["event/attack/iran"]
 
