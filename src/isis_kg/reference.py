@@ -150,6 +150,8 @@ class RelationRules:
     max_gap: int
     negation: re.Pattern[str]
     negation_reach: int
+    negation_after: re.Pattern[str]  # a negation after the second name, in its clause ("in Jemen niet actief")
+    negation_after_reach: int
     sentence_negation: re.Pattern[str]
     anaphora: tuple[tuple[str, re.Pattern[str], bool], ...]  # (class, words, plural)
     anaphora_reach: int  # sentences back to look for what such a word points to
@@ -547,6 +549,8 @@ def _load_relation_rules(
         max_gap=int(data.get("max_gap", 120)),
         negation=_compile(path, "negation", str(_require(path, "top level", data, "negation"))),
         negation_reach=int(data.get("negation_reach", 25)),
+        negation_after=_compile(path, "negation_after", str(data.get("negation_after") or "(?!)")),
+        negation_after_reach=int(data.get("negation_after_reach", 25)),
         sentence_negation=_compile(path, "sentence_negation", str(data.get("sentence_negation") or "(?!)")),
         anaphora=_anaphora(path, data.get("anaphora") or [], classes),
         anaphora_reach=int(data.get("anaphora_reach", 1)),

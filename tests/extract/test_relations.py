@@ -75,6 +75,18 @@ def test_a_negated_relation_is_not_asserted(read_facts) -> None:
     assert relations == []
     _mentions, relations, _events = read_facts("Het is geen breuk tussen ISIS en Jabhat al-Nusra.")
     assert relations == []
+    # Dutch puts the negation after the place too; it holds within its clause only
+    _mentions, relations, _events = read_facts("ISIS is in Jemen niet actief.")
+    assert relations == []
+    _mentions, relations, _events = read_facts("ISIS is in Jemen actief en niet in Libië.")
+    assert [r.object for r in relations] == ["jemen"]
+    # "geen" there denies a thing, not the place; "niet alleen" denies nothing
+    for text in (
+        "In Diyala heeft ISIS al twee jaar geen steden gecontroleerd.",
+        "ISIS is in Jemen niet alleen actief.",
+    ):
+        _mentions, relations, _events = read_facts(text)
+        assert {(r.predicate, r.hedged) for r in relations} == {("operatesIn", False)}, text
 
 
 def test_a_hypothetical_relation_is_marked_hedged_with_less_confidence(read_facts) -> None:

@@ -13,6 +13,7 @@ NAME_PATTERN_PREFIX = "name/"
 NAME_CONFIDENCE = 0.95  # a name that states its parent or region ("ISIS in Libië")
 HEDGE_FACTOR = 0.5
 _OWN_PLACE = re.compile(r"\s+in\s+(?:de\s+|het\s+)?[A-Z]")
+_CLAUSE_GOES_ON = re.compile(r"[,;:()]|\b(?:en|maar|of)\b")
 _OP_BEFORE = re.compile(r"\b(?P<op>[oO]p)\s+(?:de\s+|het\s+)?$")
 
 
@@ -130,13 +131,16 @@ def is_hedged(text: str, start: int, end: int, reference: ReferenceData) -> bool
 
 
 def negated(text: str, first: Mention, second: Mention, reference: ReferenceData) -> bool:
-    """A negation between the names, or just before the first within its clause."""
+    """A negation between the names, just before the first or just after the second, within their
+    clause ("ISIS is in Jemen niet actief")."""
     rules = reference.relation_rules
     if rules.negation.search(text, first.end, second.start):
         return True
     before = text[max(0, first.start - rules.negation_reach) : first.start]
-    clause = re.split(r"[,;:]", before)[-1]
-    return bool(rules.negation.search(clause))
+    after = text[second.end : second.end + rules.negation_after_reach]
+    return bool(rules.negation.search(re.split(r"[,;:]", before)[-1])) or bool(
+        rules.negation_after.search(_CLAUSE_GOES_ON.split(after)[0])
+    )
 
 
 def _anaphors(
