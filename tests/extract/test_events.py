@@ -380,3 +380,12 @@ def test_a_fight_in_a_city_is_a_battle_in_a_country_a_war(read_facts) -> None:
     assert [(e.key, e.event_class) for e in events] == [("event/battle/marawi", "Battle")]
     _m, _r, events = read_facts("Naarmate de strijd in Syrië langer duurt, keren meer strijders terug.")
     assert events == []
+
+
+def test_a_denied_event_is_no_event_and_a_denied_perpetrator_no_perpetrator(read_facts) -> None:
+    for text in ("ISIS pleegde in 2016 geen aanslagen in Jemen.", "ISIS heeft nooit een aanslag in Jemen gepleegd."):
+        _m, relations, events = read_facts(text)
+        assert events == [] and relations == [], text
+    _m, relations, events = read_facts("De aanslag in Parijs is niet door ISIS gepleegd.")
+    assert [e.key for e in events] == ["event/attack/parijs"]
+    assert [(r.predicate, r.object) for r in relations] == [("occurredIn", "parijs")]

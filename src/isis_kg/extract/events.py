@@ -58,6 +58,8 @@ def extract_events(
         matches += [(m, True) for trigger in pattern.place_triggers for m in trigger.finditer(text)]
         for match, at_places in matches:
             start, end = match.span()
+            if rules.denied.search(text, 0, start):
+                continue  # "geen aanslagen in Jemen": no event
             if pattern.person:
                 relations += _person_event(sentence, mentions, pattern, start, end, dates, events, reference)
                 continue
@@ -431,6 +433,9 @@ def _perpetrators(
         if mention.start >= end and rules.perpetrator_link.fullmatch(text[end : mention.start]):
             if rules.perpetrator_inspired.match(text, mention.end):
                 return []
+            if reference.relation_rules.negation.search(text, end, mention.start):
+                return []  # "De aanslag in Parijs is niet door ISIS gepleegd"
+
             return [mention]
         if (
             mention.end <= start
