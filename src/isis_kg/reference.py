@@ -158,6 +158,7 @@ class RelationRules:
     stand_ins: tuple[StandIn, ...]
     hedges: re.Pattern[str]
     hedge_reach: int
+    hypothetical: re.Pattern[str]  # before the first name: its clause only supposes ("Als ISIS ...")
 
 
 @dataclass(frozen=True)
@@ -558,6 +559,7 @@ def _load_relation_rules(
         stand_ins=_stand_ins(path, data.get("stand_ins") or [], entities, {p.id for p in patterns}),
         hedges=_compile(path, "hedges", str(_require(path, "top level", data, "hedges"))),
         hedge_reach=int(data.get("hedge_reach", 30)),
+        hypothetical=_compile(path, "hypothetical", str(data.get("hypothetical") or "(?!)")),
     )
 
 

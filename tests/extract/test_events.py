@@ -300,6 +300,8 @@ def test_an_undated_event_the_sentence_only_supposes_is_no_event(read_facts) -> 
         "Geselecteerde mannen worden door ISIS getraind en teruggestuurd om aanslagen in Europa te plegen.",
         # nor what a modal verb says something may lead to (NCTV 2017)
         "Bovendien kan een gekrompen ‘kalifaat’ ertoe leiden dat ISIS zich meer richt op aanslagen in Europa.",
+        # nor one a condition supposes
+        "Als er aanslagen in Europa komen, stijgt de dreiging.",
     ):
         _m, relations, events = read_facts(text)
         assert events == [] and [r for r in relations if r.subject.startswith("event/")] == [], text

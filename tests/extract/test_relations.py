@@ -101,6 +101,29 @@ def test_a_hypothetical_relation_is_marked_hedged_with_less_confidence(read_fact
     assert not plain[0].hedged and plain[0].confidence == 0.9
 
 
+def test_a_clause_that_only_supposes_hedges_even_what_it_takes_for_granted(read_facts) -> None:
+    # a condition, a question, a doubt, an aim, a threat, barely a fact: no plain assertion
+    for text in (
+        "Als ISIS in Libanon actief wordt, neemt de dreiging toe.",
+        "Indien ISIS in Libanon actief wordt, volgt een reactie.",
+        "Het is de vraag of ISIS in Libanon actief is.",
+        "Het is onwaarschijnlijk dat ISIS in Libanon actief is.",
+        "ISIS wil in Libanon een basis opzetten.",
+        "ISIS dreigt in Libanon actief te worden.",
+        "ISIS is nauwelijks actief in Libanon.",
+    ):
+        _mentions, relations, _events = read_facts(text)
+        assert relations and all(r.hedged for r in relations), text
+    # "Als onderdeel van" is no condition (news 2019: "Als onderdeel van de strijd tegen het Assad-regime
+    # hergroepeerde de organisatie zich in Syrië"); trying to fight somewhere is fighting there
+    for text in (
+        "Als onderdeel van de strijd vecht ISIS in Libanon.",
+        "Aan de ene kant probeert ISIS zich terug te vechten in Syrië en Irak.",
+    ):
+        _mentions, relations, _events = read_facts(text)
+        assert relations and not any(r.hedged for r in relations), text
+
+
 def test_one_fact_read_twice_from_one_sentence_keeps_the_surest_reading() -> None:
     from isis_kg.extract import strongest_per_sentence
     from isis_kg.model import Relation

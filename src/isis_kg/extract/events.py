@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from isis_kg.extract.relations import HEDGE_FACTOR, denies, is_hedged
+from isis_kg.extract.relations import HEDGE_FACTOR, denies, is_hedged, is_hypothetical
 from isis_kg.model import DateValue, EventMention, Mention, Relation, Sentence
 from isis_kg.nlp.dates import DateMatch
 from isis_kg.reference import EventPattern, ReferenceData
@@ -85,7 +85,7 @@ def extract_events(
                 continue
             if date is None and _supposed(text, start, max([end, *(place.end for place in places)]), reference):
                 continue
-            hedged = is_hedged(text, start, end, reference)
+            hedged = is_hedged(text, start, end, reference) or is_hypothetical(text, start, reference)
             confidence = round(EVENT_CONFIDENCE * (HEDGE_FACTOR if hedged else 1.0), 3)
             participants = _participants(sentence, mentions, end, perpetrators, reference)
             own_dates = {} if in_scene else _place_dates(sentence, places, dates, reference)
@@ -128,8 +128,8 @@ def _supposed(text: str, start: int, end: int, reference: ReferenceData) -> bool
     unless words before the trigger say it happened. An undated event that is only supposed has not
     happened; "de aanslag in Jakarta was mogelijk een voorbeeld" did."""
     rules = reference.event_rules
-    if rules.purpose.search(text, 0, start):
-        return True  # "teruggestuurd om aanslagen in Europa te plegen": an aim
+    if rules.purpose.search(text, 0, start) or is_hypothetical(text, start, reference):
+        return True  # "teruggestuurd om aanslagen in Europa te plegen": an aim; "Als er aanslagen ...": a condition
     if rules.happened.search(text, 0, start):
         return False  # "Met het wegvallen van het bolwerk in Sirte kan ISIS-L ...": it has fallen
     reach = reference.relation_rules.hedge_reach

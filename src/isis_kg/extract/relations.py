@@ -113,7 +113,9 @@ def read_relation(
     """The fact a pattern read from ``span`` of the sentence, hedged (at half its confidence) when
     a hedge word stands near, unless the pattern reads a title the sentence takes for granted;
     ``context`` is the earlier sentence it rests on too (see Relation)."""
-    hedged = not pattern.presupposed and is_hedged(sentence.text, span[0], span[1], reference)
+    hedged = (not pattern.presupposed and is_hedged(sentence.text, span[0], span[1], reference)) or is_hypothetical(
+        sentence.text, span[0], reference
+    )
     confidence = round(pattern.confidence * (HEDGE_FACTOR if hedged else 1.0), 3)
     return Relation(subject, predicate, obj, sentence.index, pattern.id, confidence, hedged, context=context)
 
@@ -128,6 +130,12 @@ def is_hedged(text: str, start: int, end: int, reference: ReferenceData) -> bool
     rules = reference.relation_rules
     window = text[max(0, start - rules.hedge_reach) : end + rules.hedge_reach]
     return bool(rules.hedges.search(window))
+
+
+def is_hypothetical(text: str, start: int, reference: ReferenceData) -> bool:
+    """The clause holding ``start`` only supposes: a condition ("Als ISIS in Libanon actief wordt, ..."),
+    a question or a doubt ("Het is de vraag of ..."). Unlike a hedge, it holds for titles too."""
+    return bool(reference.relation_rules.hypothetical.search(text, 0, start))
 
 
 def negated(text: str, first: Mention, second: Mention, reference: ReferenceData) -> bool:
