@@ -199,6 +199,7 @@ class EventRules:
     happened: re.Pattern[str]  # before a trigger: the event has happened ("Met het wegvallen", "recente")
     purpose: re.Pattern[str]  # before a trigger: only an aim or a call ("om aanslagen in Europa te plegen")
     denied: re.Pattern[str]  # before a trigger: the event is denied ("geen aanslagen", "nooit een aanslag")
+    foiled: re.Pattern[str]  # near a trigger: the event was stopped or only planned ("werd verijdeld")
     not_a_subject: re.Pattern[str]  # what stands before a name that is an object ("de val van X")
     perpetrator_verb: re.Pattern[str]  # "pleegden": its subject did the event the trigger names
     subject_gap: re.Pattern[str]  # what may stand between that subject and the verb
@@ -676,7 +677,7 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
         "not_a_subject", "perpetrator_verb", "subject_gap", "coordinated", "participant_link", "place_joiner",
         "place_date", "place_year", "place_before", "scene", "place_before_link", "date_link", "subject_auxiliary",
         "subject_participle", "person_link", "perpetrator_inspired", "perpetrator_of_link", "supposed",
-        "happened", "purpose", "denied", "person_before_link",
+        "happened", "purpose", "denied", "foiled", "person_before_link",
     )  # fmt: skip
     rules = {name: _compile(path, name, str(_require(path, "top level", data, name))) for name in required}
     rules |= {name: _compile(path, name, str(data.get(name) or "(?!)")) for name in optional}

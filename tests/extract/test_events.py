@@ -391,3 +391,16 @@ def test_a_denied_event_is_no_event_and_a_denied_perpetrator_no_perpetrator(read
     _m, relations, events = read_facts("De aanslag in Parijs is niet door ISIS gepleegd.")
     assert [e.key for e in events] == ["event/attack/parijs"]
     assert [(r.predicate, r.object) for r in relations] == [("occurredIn", "parijs")]
+
+
+def test_a_foiled_or_planned_attack_did_not_happen_a_failed_one_did(read_facts) -> None:
+    for text in (
+        "Een aanslag in Parijs werd verijdeld.",
+        "De politie verijdelde een aanslag in Brussel.",
+        "De geplande aanslag in Brussel ging niet door.",
+    ):
+        _m, _r, events = read_facts(text)
+        assert events == [], text
+    # after NCTV 2017 ("De grotendeels mislukte aanslag op de metro in Londen")
+    _m, _r, events = read_facts("De grotendeels mislukte aanslag op de metro in Parijs is een voorbeeld.")
+    assert [e.key for e in events] == ["event/attack/parijs"]

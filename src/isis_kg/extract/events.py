@@ -58,8 +58,8 @@ def extract_events(
         matches += [(m, True) for trigger in pattern.place_triggers for m in trigger.finditer(text)]
         for match, at_places in matches:
             start, end = match.span()
-            if rules.denied.search(text, 0, start):
-                continue  # "geen aanslagen in Jemen": no event
+            if rules.denied.search(text, 0, start) or _foiled(text, start, end, reference):
+                continue  # "geen aanslagen in Jemen", "een aanslag in Parijs werd verijdeld": no event
             if pattern.person:
                 relations += _person_event(sentence, mentions, pattern, start, end, dates, events, reference)
                 continue
@@ -120,6 +120,11 @@ def _done(text: str, start: int, reference: ReferenceData) -> bool:
     return bool(rules.perpetrator_verb.search(text, _clause_start(text, start), start)) and not rules.happened.search(
         text, 0, start
     )
+
+
+def _foiled(text: str, start: int, end: int, reference: ReferenceData) -> bool:
+    reach = reference.relation_rules.hedge_reach
+    return bool(reference.event_rules.foiled.search(text[max(0, start - reach) : end + reach]))
 
 
 def _supposed(text: str, start: int, end: int, reference: ReferenceData) -> bool:
