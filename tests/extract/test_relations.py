@@ -66,6 +66,15 @@ def test_contract_relations_between_organisations(read_facts) -> None:
     assert ("isis", "opposes", "jabhat-al-nusra", "opposes/breuk-tussen") in facts(
         read_facts, "Enkele maanden later ontstond er een duidelijke breuk tussen ISIS en Jabhat al-Nusra."
     )
+    # a pledge, with a time between its words or the Arabic word in brackets; a pledge never made is none
+    for text in (
+        "Al-Shabaab zwoer in 2012 trouw aan al Qa’ida.",
+        "De leiders van al-Shabaab hebben trouw gezworen (bayat) aan al Qa’ida.",
+    ):
+        assert ("al-shabaab", "pledgedAllegianceTo", "al-qaida", "pledged-allegiance/organisation") in facts(
+            read_facts, text
+        ), text
+    assert facts(read_facts, "Al-Shabaab heeft nooit trouw gezworen aan ISIS.") == set()
 
 
 def test_a_negated_relation_is_not_asserted(read_facts) -> None:
