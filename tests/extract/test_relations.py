@@ -536,3 +536,16 @@ def test_the_group_points_back_before_any_word_and_existing_branches_are_its(rea
     } <= found
     found = facts(read_facts, "Terwijl ISIS verzwakt, lijkt de groepering in Zuidoost-Azië te willen expanderen.")
     assert ("isis", "operatesIn", "zuidoost-azie", "operates-in/org-in-region") in found
+
+
+def test_a_leader_by_his_verb_and_a_member_by_his_role(read_facts) -> None:
+    for text in (
+        "Abu Bakr al-Baghdadi leidt ISIS sinds 2010.",
+        "Abu Bakr al-Baghdadi staat aan het hoofd van ISIS.",
+        "Abu Bakr al-Baghdadi is de leider van ISIS.",
+    ):
+        assert ("abu-bakr-al-baghdadi", "leaderOf", "isis", "leader-of/verb") in facts(read_facts, text), text
+    assert ("abu-muhammad-al-adnani", "memberOf", "isis", "member-of/role-verb") in facts(
+        read_facts, "Al-Adnani was woordvoerder van ISIS."
+    )
+    assert facts(read_facts, "Abu Bakr al-Baghdadi is niet langer de leider van ISIS.") == set()
