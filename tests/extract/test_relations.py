@@ -549,3 +549,18 @@ def test_a_leader_by_his_verb_and_a_member_by_his_role(read_facts) -> None:
         read_facts, "Al-Adnani was woordvoerder van ISIS."
     )
     assert facts(read_facts, "Abu Bakr al-Baghdadi is niet langer de leider van ISIS.") == set()
+
+
+def test_an_affiliate_or_part_by_its_verb_and_control_of_a_place(read_facts) -> None:
+    for text, pattern in (
+        ("Al-Shabaab is gelieerd aan al Qa’ida.", "franchise-of/verb"),
+        ("Al-Shabaab maakt formeel deel uit van al Qa’ida.", "franchise-of/verb"),
+    ):
+        assert ("al-shabaab", "franchiseOf", "al-qaida", pattern) in facts(read_facts, text), text
+    assert ("al-shabaab", "operatesIn", "somalie", "operates-in/controls") in facts(
+        read_facts, "Al-Shabaab controleert grote delen van Somalië."
+    )
+    assert ("isis", "operatesIn", "irak", "operates-in/controls") in facts(
+        read_facts, "ISIS beheerste een derde van Irak."
+    )
+    assert facts(read_facts, "ISIS is niet gelieerd aan al Qa’ida.") == set()
