@@ -404,3 +404,13 @@ def test_a_foiled_or_planned_attack_did_not_happen_a_failed_one_did(read_facts) 
     # after NCTV 2017 ("De grotendeels mislukte aanslag op de metro in Londen")
     _m, _r, events = read_facts("De grotendeels mislukte aanslag op de metro in Parijs is een voorbeeld.")
     assert [e.key for e in events] == ["event/attack/parijs"]
+
+
+def test_a_place_in_apposition_says_where_in_the_wider_one(read_facts) -> None:
+    # Neurink 2020: the fall of ISIS's last stronghold in Syria is the fall of Baghouz, not of Syria
+    _m, relations, events = read_facts("Ze zijn opgepakt na de val van hun laatste bolwerk in Syrië, Baghouz.")
+    assert [e.key for e in events] == ["event/fall/baghouz"]
+    assert [r.object for r in relations if r.predicate == "occurredIn"] == ["baghouz"]
+    # a list of countries is no apposition: Irak does not lie in Syria
+    _m, _r, events = read_facts("De aanslagen in Syrië, Irak en Libië namen toe.")
+    assert [e.key for e in events] == ["event/attack/syrie", "event/attack/irak", "event/attack/libie"]

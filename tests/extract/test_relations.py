@@ -564,3 +564,14 @@ def test_an_affiliate_or_part_by_its_verb_and_control_of_a_place(read_facts) -> 
         read_facts, "ISIS beheerste een derde van Irak."
     )
     assert facts(read_facts, "ISIS is niet gelieerd aan al Qa’ida.") == set()
+
+
+def test_where_a_group_acted_next_and_a_list_with_a_place_it_was_on(read_facts) -> None:
+    # NCTV 2017: "op de Balkan" joins the list as "in" would
+    text = (
+        "Zij zijn het nageslacht van de jihadisten van al Qa’ida, die eerst in Afghanistan de Sovjet-Unie "
+        "bestreden en later in Algerije, Tsjetsjenië en op de Balkan vochten."
+    )
+    found = {(s, o, p) for s, _, o, p in facts(read_facts, text)}
+    assert ("al-qaida", "afghanistan", "operates-in/relative-clause") in found
+    assert {o for s, o, p in found if p == "operates-in/relative-clause-then"} == {"algerije", "tsjetsjenie", "balkan"}

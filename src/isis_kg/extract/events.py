@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from isis_kg.extract.relations import HEDGE_FACTOR, denies, is_hedged, is_hypothetical
+from isis_kg.extract.relations import HEDGE_FACTOR, denies, is_hedged, is_hypothetical, lies_within
 from isis_kg.model import DateValue, EventMention, Mention, Relation, Sentence
 from isis_kg.nlp.dates import DateMatch
 from isis_kg.reference import EventPattern, ReferenceData
@@ -373,7 +373,8 @@ def _places_after(
     sentence: Sentence, mentions: list[Mention], trigger_end: int, reference: ReferenceData
 ) -> list[Mention]:
     """The region named right after the trigger ("aanslagen in Parijs"), with any list it heads; a
-    bracket of regions after a region says where in it ("in Europa (Parijs 2015 en Brussel 2016)")."""
+    bracket of regions after a region says where in it ("in Europa (Parijs 2015 en Brussel 2016)"),
+    and so does a place in it after a comma ("de val van hun laatste bolwerk in Syrië, Baghouz")."""
     rules = reference.event_rules
     text = sentence.text
     places: list[Mention] = []
@@ -387,6 +388,12 @@ def _places_after(
                 break
         elif text[places[-1].end : mention.start].strip() == "(":
             places.pop()  # the wider region, which its bracket specifies
+        elif (
+            len(places) == 1
+            and text[places[-1].end : mention.start].strip() == ","
+            and lies_within(mention, places[-1], reference)
+        ):
+            places.pop()  # the wider region, which its apposition specifies
         elif not rules.place_joiner.fullmatch(text[places[-1].end : mention.start]):
             break
         places.append(mention)

@@ -61,13 +61,13 @@ def extract_relations(
                 if negated(text, first, second, reference):
                     continue
                 members = [second] + (
-                    _list_members(sentence, mentions, second, reference) if pattern.object_list else []
+                    _list_members(text, mentions, second, reference) if pattern.object_list else []
                 )
                 for member in members:
                     subject, obj = (first, member) if pattern.first_role == "subject" else (member, first)
                     if subject.entity == obj.entity or reference.kind_of(subject.entity) in pattern.subject_not_kind:
                         continue
-                    if pattern.within_known and not _lies_within(subject, obj, reference):
+                    if pattern.within_known and not lies_within(subject, obj, reference):
                         continue
                     span = (min(first.start, member.start), max(first.end, member.end))
                     earlier = [n for n in (context(first), context(member)) if n is not None]
@@ -222,22 +222,21 @@ def _name_between(
     )
 
 
-def _list_members(
-    sentence: Sentence, mentions: list[Mention], head: Mention, reference: ReferenceData
-) -> list[Mention]:
-    """The names joined to ``head`` as a list: "Syrië, Irak en Libië"."""
+def _list_members(text: str, mentions: list[Mention], head: Mention, reference: ReferenceData) -> list[Mention]:
+    """The names joined to ``head`` as a list in ``text`` (the sentence as patterns read it, so "en op
+    de Balkan" joins as "en in de Balkan"): "Syrië, Irak en Libië"."""
     joiner = reference.relation_rules.list_joiner
     members: list[Mention] = []
     last = head
     for candidate in mentions:
         if candidate.start < last.end:
             continue
-        if candidate.entity == last.entity and sentence.text[last.end : candidate.start].strip() == "(":
+        if candidate.entity == last.entity and text[last.end : candidate.start].strip() == "(":
             last = candidate  # its abbreviation in brackets: "Al Qaida in Irak (AQI) en ..."
             continue
-        if not joiner.fullmatch(sentence.text[last.end : candidate.start]):
+        if not joiner.fullmatch(text[last.end : candidate.start]):
             break
-        if _OWN_PLACE.match(sentence.text, candidate.end):
+        if _OWN_PLACE.match(text, candidate.end):
             break  # "AMISOM in Somalië, en Saoedi-Arabië in Jemen": a pair of its own, not a list member
         if not reference.is_a(candidate.entity_class, head.entity_class) and not reference.is_a(
             head.entity_class, candidate.entity_class
@@ -311,7 +310,7 @@ def strongest_per_sentence(relations: list[Relation]) -> list[Relation]:
     return [r for r in relations if best[(r.subject, r.predicate, r.object, r.sentence)] is r]
 
 
-def _lies_within(place: Mention, region: Mention, reference: ReferenceData) -> bool:
+def lies_within(place: Mention, region: Mention, reference: ReferenceData) -> bool:
     """entities.yaml puts the place in the region, or in the country the region is a part of."""
     wholes = {region.entity}
     country = country_of_part(region.surface, reference)
