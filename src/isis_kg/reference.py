@@ -110,6 +110,7 @@ class EventPattern:
     triggers: tuple[re.Pattern[str], ...]
     person: bool = False  # the event happens to the person named after the trigger (a death)
     perpetrator_of: bool = False  # the actor the trigger is "of" did it ("de aanslagen van al Qa'ida")
+    holder_of: bool = False  # the actor the trigger is "of" lost what fell ("de val van ISIS in Mosul")
     # triggers that name the event only at a place of these kinds ("de strijd in Marawi", a city)
     place_triggers: tuple[re.Pattern[str], ...] = ()
     place_kinds: frozenset[str] = frozenset()
@@ -195,6 +196,7 @@ class EventRules:
     perpetrator_inspired: re.Pattern[str]  # after the "door" name: it only inspired the event
     perpetrator_before: re.Pattern[str]
     perpetrator_of_link: re.Pattern[str]  # between the trigger and the actor it is "of" ("aanslagen van")
+    holder_link: re.Pattern[str]  # between the trigger and the actor that lost ("val van het Emiraat van")
     supposed: re.Pattern[str]  # modal verbs near an undated trigger: the event is only supposed
     happened: re.Pattern[str]  # before a trigger: the event has happened ("Met het wegvallen", "recente")
     purpose: re.Pattern[str]  # before a trigger: only an aim or a call ("om aanslagen in Europa te plegen")
@@ -668,6 +670,7 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
                 triggers=triggers,
                 person=bool(entry.get("person", False)),
                 perpetrator_of=bool(entry.get("perpetrator_of", False)),
+                holder_of=bool(entry.get("holder_of", False)),
                 place_triggers=tuple(_compile(path, where, str(t)) for t in narrow.get("triggers") or ()),
                 place_kinds=frozenset(str(k) for k in narrow.get("kinds") or ()),
             )
@@ -676,7 +679,7 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
     optional = (  # a rule left out matches nothing
         "not_a_subject", "perpetrator_verb", "subject_gap", "coordinated", "participant_link", "place_joiner",
         "place_date", "place_year", "place_before", "scene", "place_before_link", "date_link", "subject_auxiliary",
-        "subject_participle", "person_link", "perpetrator_inspired", "perpetrator_of_link", "supposed",
+        "subject_participle", "person_link", "perpetrator_inspired", "perpetrator_of_link", "holder_link", "supposed",
         "happened", "purpose", "denied", "foiled", "person_before_link",
     )  # fmt: skip
     rules = {name: _compile(path, name, str(_require(path, "top level", data, name))) for name in required}

@@ -414,3 +414,19 @@ def test_a_place_in_apposition_says_where_in_the_wider_one(read_facts) -> None:
     # a list of countries is no apposition: Irak does not lie in Syria
     _m, _r, events = read_facts("De aanslagen in Syrië, Irak en Libië namen toe.")
     assert [e.key for e in events] == ["event/attack/syrie", "event/attack/irak", "event/attack/libie"]
+
+
+def test_a_fall_of_its_holder_s_rule_is_where_the_holder_ruled(read_facts) -> None:
+    # NCTV 2017: the Taliban lost their rule, so they took part; the place follows them
+    for text in (
+        "Al Suri reageerde op het verlies van het Emiraat van de Taliban in Afghanistan in 2001.",
+        "Zijn strijders raakten verspreid, nadat de regering van de Taliban in Afghanistan viel.",
+    ):
+        _m, relations, events = read_facts(text)
+        assert [e.key for e in events] == ["event/fall/afghanistan"], text
+        facts = {(r.predicate, r.object) for r in relations}
+        assert {("occurredIn", "afghanistan"), ("participant", "taliban")} <= facts, text
+        assert not any(r.predicate == "perpetrator" for r in relations), text
+    # an attack's "of" is who did it, not who lost
+    _m, relations, _e = read_facts("De aanslagen van al Qa’ida in Kenia waren een keerpunt.")
+    assert ("perpetrator", "al-qaida") in {(r.predicate, r.object) for r in relations}

@@ -64,8 +64,14 @@ def extract_events(
                 relations += _person_event(sentence, mentions, pattern, start, end, dates, events, reference)
                 continue
             owner = _owner(sentence, mentions, pattern, end, reference)
-            # "de aanslagen van al Qa'ida in de Verenigde Staten": the places follow the actor
-            places = _places(sentence, mentions, start, owner.end if owner else end, reference)
+            holder = _holder(sentence, mentions, pattern, end, reference)
+            # "de aanslagen van al Qa'ida in de Verenigde Staten", "het verlies van het Emiraat van de
+            # Taliban in Afghanistan": the places follow the actor
+            actor = owner or holder
+            places = _places(sentence, mentions, start, actor.end if actor else end, reference)
+            if holder is not None and not places:  # "de val van ISIS-bolwerk Mosul": no holder after all
+                holder = None
+                places = _places(sentence, mentions, start, end, reference)
             date = _nearest_date(text, dates, start, end, rules.date_window)
             in_scene = not places and date is None and bool(scene) and _done(text, start, reference)
             if in_scene:
@@ -88,6 +94,8 @@ def extract_events(
             hedged = is_hedged(text, start, end, reference) or is_hypothetical(text, start, reference)
             confidence = round(EVENT_CONFIDENCE * (HEDGE_FACTOR if hedged else 1.0), 3)
             participants = _participants(sentence, mentions, end, perpetrators, reference)
+            if holder is not None and holder not in participants:
+                participants.append(holder)  # who lost its rule took part in its fall
             own_dates = {} if in_scene else _place_dates(sentence, places, dates, reference)
             # "aanslagen in Parijs en Brussel" are two attacks; a unique event has all its places
             for group in [places] if pattern.unique or not places else [[place] for place in places]:
@@ -149,6 +157,25 @@ def _owner(
     if not pattern.perpetrator_of:
         return None
     link = reference.event_rules.perpetrator_of_link
+    return next(
+        (
+            m
+            for m in mentions
+            if m.start >= end and _is_actor(m, reference) and link.fullmatch(sentence.text[end : m.start])
+        ),
+        None,
+    )
+
+
+def _holder(
+    sentence: Sentence, mentions: list[Mention], pattern: EventPattern, end: int, reference: ReferenceData
+) -> Mention | None:
+    """The actor right after the trigger that lost what fell ("de val van ISIS in Mosul", "het verlies
+    van het Emiraat van de Taliban"), for events whose "of" names the loser: it took part, and the
+    places follow it."""
+    if not pattern.holder_of:
+        return None
+    link = reference.event_rules.holder_link
     return next(
         (
             m
