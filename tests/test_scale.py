@@ -82,3 +82,15 @@ def test_a_cached_document_read_under_another_name_carries_that_name(tmp_path: P
     assert again.reused == 1
     graph = (tmp_path / "second" / GRAPH_FILE).read_text(encoding="utf-8")
     assert 'ikg:fileName "bericht.txt"' in graph and "nieuws-2019-is-na-baghouz.txt" not in graph
+
+
+def test_an_edited_extractor_does_not_reuse_what_the_old_one_cached(tmp_path: Path) -> None:
+    from isis_kg import pipeline
+
+    package = Path(pipeline.__file__).parent
+    copy = tmp_path / "isis_kg"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert pipeline.code_fingerprint(copy) == pipeline.code_fingerprint()
+    events = copy / "extract" / "events.py"
+    events.write_text(events.read_text(encoding="utf-8") + "\n# a changed rule\n", encoding="utf-8")
+    assert pipeline.code_fingerprint(copy) != pipeline.code_fingerprint()

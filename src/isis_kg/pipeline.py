@@ -8,6 +8,7 @@ to RDF, the reviewers' curation decisions, validation, export.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -478,9 +479,25 @@ def _cached_only(
 
 
 def _cache_file(cache: Path, sha256: str, meta: DocumentMeta, reference: ReferenceData, analysers: Analysers) -> Path:
-    key = f"{sha256}|{meta!r}|{reference.fingerprint}|{__version__}|{analysers.version}"
+    key = f"{sha256}|{meta!r}|{reference.fingerprint}|{__version__}|{code_fingerprint()}|{analysers.version}"
     key = hashlib.sha256(key.encode()).hexdigest()
     return cache / f"{key}.pickle"
+
+
+def code_fingerprint(package: Path | None = None) -> str:
+    """A digest of the package's source (this one's by default): an edited extractor must not reuse
+    what the old one cached, though the version number has not moved."""
+    if package is None:
+        return _own_code_fingerprint()
+    digest = hashlib.sha256()
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode() + b"\0" + source.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@functools.cache
+def _own_code_fingerprint() -> str:
+    return code_fingerprint(Path(__file__).parent)
 
 
 _WORKER: dict[str, object] = {}
