@@ -63,8 +63,8 @@ def read_facts(reference: ReferenceData, matcher: EntityMatcher, sentences_of): 
     def run(text: str, dated: DateValue | None = None) -> tuple[list[Mention], list[Relation], list[EventMention]]:
         sentence = sentences_of(text)[0]
         mentions = matcher.find(sentence)
-        relations = extract_relations(sentence, mentions, reference)
         dates = find_dates(sentence.text, reference, anchor=dated)
+        relations = extract_relations(sentence, mentions, reference, dates=dates)
         events, event_facts = extract_events(sentence, mentions, dates, reference)
         return mentions, relations + event_facts, events
 

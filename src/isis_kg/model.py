@@ -142,6 +142,7 @@ class Relation:
     confidence: float = 0.9
     hedged: bool = False
     resolved_from: str | None = None  # a relative date's words ("eind maart"), resolved against the document's date
+    since: DateValue | None = None  # since when the fact holds, as the sentence says ("sinds 2014")
     # an earlier sentence the fact rests on too: where the name stands that a word points back to
     # ("deze regio"), or the place that set the scene; its evidence holds both sentences
     context: int | None = None

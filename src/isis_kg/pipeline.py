@@ -12,6 +12,7 @@ import functools
 import hashlib
 import os
 import pickle
+import re
 import tempfile
 import time
 import tracemalloc
@@ -48,6 +49,8 @@ from isis_kg.reference import ONTOLOGY_FILE, ReferenceData, load_reference
 from isis_kg.resolve import ResolvedCorpus, resolve
 from isis_kg.shards import validate_in_shards
 from isis_kg.validate import ValidationReport
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 GRAPH_FILE = "graph.ttl"
 LINKS_FILE = "wikidata-links.yaml"
@@ -115,13 +118,20 @@ def _facts(document: Document, reference: ReferenceData, analysers: Analysers) -
         if not document.states_facts(sentence, reference.citations.cited_title):
             continue
         mentions = by_sentence.get(sentence.index, [])
-        document.relations += extract_relations(sentence, mentions, reference, [m for ms in previous for m in ms])
+        names_event = reference.event_rules.any_trigger.search(sentence.text)  # most sentences name no event
+        dates = (
+            find_dates(sentence.text, reference, anchor=document.meta.date)
+            if names_event or _YEAR.search(sentence.text)  # a fact's "since" is a date with its year
+            else []
+        )
+        document.relations += extract_relations(
+            sentence, mentions, reference, [m for ms in previous for m in ms], dates
+        )
         previous.append(mentions)
         if analysers.parser is not None and len(mentions) > 1:
             named, tokens = parse_names(sentence, mentions, analysers.parser, reference)
             document.relations += extract_parsed_relations(sentence, named, tokens, reference)
-        if reference.event_rules.any_trigger.search(sentence.text):  # most sentences name no event
-            dates = find_dates(sentence.text, reference, anchor=document.meta.date)
+        if names_event:
             events, event_facts = extract_events(sentence, mentions, dates, reference, scene)
             document.events += events
             document.relations += event_facts

@@ -160,6 +160,18 @@ class RelationRules:
     hedges: re.Pattern[str]
     hedge_reach: int
     hypothetical: re.Pattern[str]  # before the first name: its clause only supposes ("Als ISIS ...")
+    since: SinceRules
+
+
+@dataclass(frozen=True)
+class SinceRules:
+    """Since when a fact holds, as its sentence says (relations.yaml, since)."""
+
+    predicates: frozenset[str]
+    reach: int  # how far from the fact's names its date may stand
+    cue: re.Pattern[str]  # right before the date: the fact holds from it ("sinds 2014") ...
+    state: re.Pattern[str]  # ... when the clause's verb says the fact holds ("is actief")
+    onset: re.Pattern[str]  # in the fact's clause: a verb saying it began at the clause's date
 
 
 @dataclass(frozen=True)
@@ -563,6 +575,21 @@ def _load_relation_rules(
         hedges=_compile(path, "hedges", str(_require(path, "top level", data, "hedges"))),
         hedge_reach=int(data.get("hedge_reach", 30)),
         hypothetical=_compile(path, "hypothetical", str(data.get("hypothetical") or "(?!)")),
+        since=_since_rules(path, data.get("since") or {}, properties),
+    )
+
+
+def _since_rules(path: Path, data: dict[str, Any], properties: set[str]) -> SinceRules:
+    predicates = frozenset(str(p) for p in data.get("predicates") or ())
+    unknown = sorted(p for p in predicates if p not in properties)
+    if unknown:
+        raise ReferenceDataError(path, f"since: predicates {', '.join(unknown)} are not in the ontology")
+    return SinceRules(
+        predicates=predicates,
+        reach=int(data.get("reach", 60)),
+        cue=_compile(path, "since.cue", str(data.get("cue") or "(?!)")),
+        state=_compile(path, "since.state", str(data.get("state") or "(?!)")),
+        onset=_compile(path, "since.onset", str(data.get("onset") or "(?!)")),
     )
 
 

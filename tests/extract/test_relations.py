@@ -1,6 +1,7 @@
 """Relations between the names of one sentence, read by the patterns of relations.yaml."""
 
 from isis_kg.extract import extract_relations
+from isis_kg.model import DateValue
 
 
 def facts(read_facts, text: str) -> set[tuple[str, str, object, str]]:
@@ -575,3 +576,25 @@ def test_where_a_group_acted_next_and_a_list_with_a_place_it_was_on(read_facts) 
     found = {(s, o, p) for s, _, o, p in facts(read_facts, text)}
     assert ("al-qaida", "afghanistan", "operates-in/relative-clause") in found
     assert {o for s, o, p in found if p == "operates-in/relative-clause-then"} == {"algerije", "tsjetsjenie", "balkan"}
+
+
+def test_since_when_a_fact_holds_as_its_sentence_says(read_facts) -> None:
+    def since(text: str) -> dict[tuple[str, str, object], object]:
+        _m, relations, _e = read_facts(text)
+        return {(r.subject, r.predicate, r.object): r.since for r in relations if r.predicate != "occurredIn"}
+
+    # AIVD 2016: a verb of onset dates the fact with the clause's date
+    assert since(
+        "Na het uitbreken van de Syrische burgeroorlog werd de groepering in 2013 voor het eerst onder de "
+        "naam ISIS in Syrië actief."
+    ) == {("isis", "operatesIn", "syrie"): DateValue(2013)}
+    assert since("Sinds 2014 is ISIS actief in Libië.") == {("isis", "operatesIn", "libie"): DateValue(2014)}
+    assert since("Abu Sayyaf zwoer in juli 2014 trouw aan ISIS.") == {
+        ("abu-sayyaf", "pledgedAllegianceTo", "isis"): DateValue(2014, 7)
+    }
+    # AIVD 2016: since when people travel there, not since when ISIS is there
+    assert set(since("Wie sinds 2014 uitreist naar ISIS-gebied in Syrië of Irak, kent de propaganda.").values()) == {None}
+    # the date of another clause, or one resolved from "vorig jaar", dates nothing
+    assert set(since("ISIS pleegde in 2016 aanslagen in Jemen, en is actief in Libië.").values()) == {None}
+    _m, relations, _e = read_facts("Sinds vorig jaar is ISIS actief in Libië.", dated=DateValue(2017, 12))
+    assert relations and {r.since for r in relations} == {None}

@@ -113,3 +113,9 @@ def test_a_fact_read_with_the_sentence_before_holds_both_as_its_evidence(referen
     )
     start, end = int(graph.value(statement, IKG.startOffset)), int(graph.value(statement, IKG.endOffset))
     assert text[start:end] == str(graph.value(statement, IKG.evidence))
+
+
+def test_a_statement_says_since_when_its_fact_holds(reference, analysers) -> None:
+    graph = graph_of(reference, analysers, "Nieuws\n\nSinds 2014 is ISIS actief in Libië.\n")
+    (statement,) = set(graph.subjects(RDF.subject, ID.isis)) & set(graph.subjects(RDF.object, ID.libie))
+    assert graph.value(statement, IKG.since) == Literal("2014", datatype=XSD.gYear)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
-from isis_kg.model import Mention, Relation, Sentence
+from isis_kg.model import DateValue, Mention, Relation, Sentence
+from isis_kg.nlp.dates import DateMatch
 from isis_kg.nlp.entities import country_of_part
 from isis_kg.reference import DependencyPattern, ReferenceData, RelationPattern
 
@@ -15,16 +17,21 @@ HEDGE_FACTOR = 0.5
 _OWN_PLACE = re.compile(r"\s+in\s+(?:de\s+|het\s+)?[A-Z]")
 _CLAUSE_GOES_ON = re.compile(r"[,;:()]|\b(?:en|maar|of)\b")
 _OP_BEFORE = re.compile(r"\b(?P<op>[oO]p)\s+(?:de\s+|het\s+)?$")
+_CLAUSE_BREAK = re.compile(r"[,;:]")
 
 
 def extract_relations(
-    sentence: Sentence, mentions: list[Mention], reference: ReferenceData, previous: Sequence[Mention] = ()
+    sentence: Sentence,
+    mentions: list[Mention],
+    reference: ReferenceData,
+    previous: Sequence[Mention] = (),
+    dates: Sequence[DateMatch] = (),
 ) -> list[Relation]:
     """Every relation the patterns read from the sentence, plus those its names state.
 
     A negated relation is not made; one in a hedged sentence is marked as such. ``previous`` are the
     names of the sentences before (relation_rules.anaphora_reach of them), which words such as
-    "deze regio" point back to.
+    "deze regio" point back to; ``dates`` those of the sentence, which may say since when a fact holds.
     """
     rules = reference.relation_rules
     text = _as_patterns_read(sentence.text, mentions, reference)
@@ -71,18 +78,17 @@ def extract_relations(
                         continue
                     span = (min(first.start, member.start), max(first.end, member.end))
                     earlier = [n for n in (context(first), context(member)) if n is not None]
-                    relations.append(
-                        read_relation(
-                            sentence,
-                            subject.entity,
-                            pattern.predicate,
-                            obj.entity,
-                            pattern,
-                            span,
-                            reference,
-                            min(earlier, default=None),
-                        )
+                    relation = read_relation(
+                        sentence,
+                        subject.entity,
+                        pattern.predicate,
+                        obj.entity,
+                        pattern,
+                        span,
+                        reference,
+                        min(earlier, default=None),
                     )
+                    relations.append(replace(relation, since=since(text, span, pattern.predicate, dates, reference)))
     return _unique(relations)
 
 
@@ -118,6 +124,33 @@ def read_relation(
     )
     confidence = round(pattern.confidence * (HEDGE_FACTOR if hedged else 1.0), 3)
     return Relation(subject, predicate, obj, sentence.index, pattern.id, confidence, hedged, context=context)
+
+
+def since(
+    text: str, span: tuple[int, int], predicate: str, dates: Sequence[DateMatch], reference: ReferenceData
+) -> DateValue | None:
+    """Since when the fact read from ``span`` holds, as the sentence says: a date right after "sinds"
+    in a clause that says the fact holds ("Sinds 2014 is ISIS actief in Libië"), or the date of a clause
+    whose verb says the fact began ("werd in 2013 in Syrië actief"). Only near the fact's names, within
+    their clause, and only a date the text gives (not one resolved from "vorig jaar")."""
+    rules = reference.relation_rules.since
+    if predicate not in rules.predicates:
+        return None
+    near = [
+        date
+        for date in dates
+        if date.resolved_from is None
+        and max(date.start - span[1], span[0] - date.end) <= rules.reach
+        and not _CLAUSE_BREAK.search(text, min(date.end, span[1]), max(date.start, span[0]))
+    ]
+    for date in near:
+        # the verb may stand anywhere in the clause: "werd ... in 2013 ... in Syrië actief"
+        before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, min(date.start, span[0]))]
+        after = _CLAUSE_BREAK.search(text, max(date.end, span[1]))
+        clause = text[before[-1] if before else 0 : after.start() if after else len(text)]
+        if rules.onset.search(clause) or (rules.cue.search(text, 0, date.start) and rules.state.search(clause)):
+            return date.value
+    return None
 
 
 def denies(sentence: Sentence, reference: ReferenceData) -> bool:

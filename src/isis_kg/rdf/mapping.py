@@ -148,6 +148,8 @@ def _fact(document: Document, relation: Relation) -> set[Triple]:
     triples.add((statement, IKG.hedged, Literal(relation.hedged)))
     if relation.resolved_from is not None:
         triples.add((statement, IKG.resolvedFrom, Literal(relation.resolved_from, lang=document.meta.language)))
+    if relation.since is not None:
+        triples.add((statement, IKG.since, date_literal(relation.since)))
     return triples | _cited(statement, document, tuple(n for s in sentences for n in s.footnotes))
 
 
