@@ -195,6 +195,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="gold footnotes (default: tests/gold/footnotes.yaml)",
     )
+    evaluate_parser.add_argument(
+        "--figures",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="gold figures (default: tests/gold/quantities.yaml)",
+    )
     _ontology_option(evaluate_parser)
     _analyser_options(evaluate_parser)
     evaluate_parser.add_argument(
@@ -375,13 +382,22 @@ def _link(options: argparse.Namespace) -> int:
 
 
 def _evaluate(options: argparse.Namespace) -> int:
-    from isis_kg.evaluate import DEFAULT_FOOTNOTE_GOLD, DEFAULT_GOLD, evaluate, evaluate_citations
+    from isis_kg.evaluate import (
+        DEFAULT_FIGURE_GOLD,
+        DEFAULT_FOOTNOTE_GOLD,
+        DEFAULT_GOLD,
+        evaluate,
+        evaluate_citations,
+        evaluate_figures,
+    )
 
     reference = load_reference(options.ontology)
     passages = evaluate(options.gold or DEFAULT_GOLD, reference, ner=options.ner, parser=options.parser)
     citations = evaluate_citations(options.footnotes or DEFAULT_FOOTNOTE_GOLD, reference=reference)
+    figures = evaluate_figures(options.figures or DEFAULT_FIGURE_GOLD, reference)
     print("\n".join([line for split in passages for line in split.table()]))
     print("\n".join([line for split in citations for line in split.table()]))
+    print("\n".join(figures.table()))
     if options.details:
         for split in passages:
             print(f"\nmissed ({split.split}):")
@@ -391,6 +407,13 @@ def _evaluate(options: argparse.Namespace) -> int:
         for citation_split in citations:
             print(f"citation fields wrong ({citation_split.split}):")
             print("\n".join(f"  {line}" for line in citation_split.wrong))
+        for label, lines in (
+            ("figures missed", figures.missed),
+            ("figures spurious", figures.spurious),
+            ("figure details wrong", figures.wrong),
+        ):
+            print(f"{label}:")
+            print("\n".join(f"  {line}" for line in lines))
     return EXIT_OK
 
 

@@ -35,6 +35,7 @@ from isis_kg.yamlfile import parse_yaml
 PROJECT = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = PROJECT / "tests" / "gold" / "passages.yaml"
 DEFAULT_FOOTNOTE_GOLD = PROJECT / "tests" / "gold" / "footnotes.yaml"
+DEFAULT_FIGURE_GOLD = PROJECT / "tests" / "gold" / "quantities.yaml"
 DEFAULT_CORPUS = PROJECT / "corpus"
 CITATION_FIELDS = ("title", "creators", "publisher", "date")
 EVENT_CLASS = "Event"
@@ -202,6 +203,86 @@ def _norm(value: object) -> str | None:
     if value is None:
         return None
     return " ".join(re.sub(r"[‘’'“”\"]", "", str(value)).casefold().split()) or None
+
+
+@dataclass(frozen=True)
+class FigureEvaluation:
+    """Quantity claims scored against the figures gold set, over whole documents."""
+
+    documents: int
+    claims: Score
+    details_right: dict[str, int]  # of the claims found right: approximate, lower bound, as-of date
+    missed: tuple[str, ...]
+    spurious: tuple[str, ...]
+    wrong: tuple[str, ...]  # a claim found with a detail wrong
+
+    def table(self) -> list[str]:
+        score = self.claims
+        lines = [
+            f"Figures gold set: {self.documents} documents",
+            f"{'quantity claims':<22} {score.gold:>5} {score.predicted:>5} {score.correct:>5}  "
+            f"{score.precision:>5.2f}  {score.recall:>5.2f}  {score.f1:>5.2f}",
+        ]
+        for name, right in self.details_right.items():
+            lines.append(f"{name + ' right':<22} {right:>3}/{score.correct:<3}")
+        return lines + [""]
+
+
+def evaluate_figures(
+    gold_path: Path | str = DEFAULT_FIGURE_GOLD,
+    reference: ReferenceData | None = None,
+    corpus: Path | str = DEFAULT_CORPUS,
+) -> FigureEvaluation:
+    """Score the quantity claims of the gold set's documents, each read whole as a build reads it."""
+    reference = reference or load_reference()
+    data = _load_yaml(Path(gold_path), "documents")
+    analysers = Analysers.create(reference)
+    documents = _CorpusReader(Path(corpus), reference, analysers)
+    gold: dict[Item, dict[str, Any]] = {}
+    found: dict[Item, dict[str, Any]] = {}
+    try:
+        for number, entry in enumerate(data["documents"], start=1):
+            figures = entry.get("figures") if isinstance(entry, dict) else None
+            if not isinstance(entry, dict) or "document" not in entry or not isinstance(figures or [], list):
+                raise InputError(Path(gold_path), f"document {number} needs 'document' and a 'figures' list")
+            name = str(entry["document"])
+            for figure in figures or []:
+                if not isinstance(figure, dict) or not {"about", "quantity", "unit"} <= figure.keys():
+                    raise InputError(Path(gold_path), f"{name}: every figure needs 'about', 'quantity' and 'unit'")
+                gold[(name, str(figure["about"]), str(figure["quantity"]), str(figure["unit"]))] = figure
+            document = documents.document(name)
+            if document is None:
+                raise InputError(Path(gold_path), f"document {name} is not in {corpus}")
+            for claim in document.claims:
+                found[(name, claim.about, str(claim.quantity), claim.unit)] = {
+                    "approximate": claim.approximate,
+                    "lower": claim.lower,
+                    "as_of": claim.as_of.lexical if claim.as_of else None,
+                }
+    finally:
+        analysers.close()
+    right = sorted(gold.keys() & found.keys())
+    details_right = dict.fromkeys(("approximate", "lower bound", "as-of date"), 0)
+    wrong = []
+    for key in right:
+        expected = gold[key]
+        for label, name, value in (
+            ("approximate", "approximate", bool(expected.get("approximate", False))),
+            ("lower bound", "lower", expected.get("lower")),
+            ("as-of date", "as_of", str(expected["as_of"]) if expected.get("as_of") else None),
+        ):
+            if found[key][name] == value:
+                details_right[label] += 1
+            else:
+                wrong.append(f"{' | '.join(key)} {name}: {found[key][name]!r} != {value!r}")
+    return FigureEvaluation(
+        documents=len(data["documents"]),
+        claims=Score("quantity claims", len(gold), len(found), len(right)),
+        details_right=details_right,
+        missed=tuple(" | ".join(key) for key in sorted(gold.keys() - found.keys())),
+        spurious=tuple(" | ".join(key) for key in sorted(found.keys() - gold.keys())),
+        wrong=tuple(wrong),
+    )
 
 
 def evaluate(

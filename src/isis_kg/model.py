@@ -164,12 +164,15 @@ class QuantityClaim:
     """A figure a sentence gives: so many units (of something) about an organisation."""
 
     about: str  # entity id
-    quantity: int
+    quantity: int  # for a range ("zes- tot tienduizend"), its upper bound
     unit: str
     approximate: bool
     sentence: int
     start: int  # of the figure, in the sentence
     end: int
+    lower: int | None = None  # a range's lower bound
+    as_of: DateValue | None = None  # the date the figure holds for, where its clause gives one
+    as_of_resolved_from: str | None = None  # the relative words that date was resolved from ("halverwege oktober")
 
 
 @dataclass(frozen=True)
