@@ -91,7 +91,7 @@ def test_quality_on_the_gold_set_does_not_fall(reference) -> None:
 def test_the_command_prints_the_table(capsys) -> None:
     assert main(["evaluate"]) == 0
     out = capsys.readouterr().out
-    assert "entity class" in out and "relation" in out and "heldout" in out
+    assert "entity class" in out and "relation" in out and "heldout" in out and "quantity claims" in out
     assert any(line.startswith("operatesIn") for line in out.splitlines())
 
 
@@ -115,3 +115,20 @@ def test_citation_quality_does_not_fall(reference) -> None:
     # publishers are the weak field on the held-out footnotes (see the closing note of issue 3)
     assert heldout.fields_right["publisher"] / heldout.works >= 0.85
     assert development.fields_right["publisher"] / development.works >= 0.95
+
+
+def test_figure_quality_does_not_fall(reference) -> None:
+    from isis_kg.evaluate import evaluate_figures
+
+    figures = evaluate_figures(reference=reference)
+    assert figures.claims.gold >= 12
+    assert figures.claims.precision >= 0.95 and figures.claims.recall >= 0.70
+
+
+def test_a_broken_figures_gold_file_is_named(tmp_path: Path, reference) -> None:
+    from isis_kg.evaluate import evaluate_figures
+
+    gold = tmp_path / "figures.yaml"
+    gold.write_text("documents:\n  - document: x.txt\n    figures:\n      - {about: isis}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"figures\.yaml: x\.txt: every figure needs 'about', 'quantity' and 'unit'"):
+        evaluate_figures(gold, reference)
