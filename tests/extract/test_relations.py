@@ -598,3 +598,17 @@ def test_since_when_a_fact_holds_as_its_sentence_says(read_facts) -> None:
     assert set(since("ISIS pleegde in 2016 aanslagen in Jemen, en is actief in Libië.").values()) == {None}
     _m, relations, _e = read_facts("Sinds vorig jaar is ISIS actief in Libië.", dated=DateValue(2017, 12))
     assert relations and {r.since for r in relations} == {None}
+
+
+def test_a_hedge_in_the_next_clause_leaves_this_one_plain(read_facts) -> None:
+    def hedged(text: str) -> dict[str, bool]:
+        _m, relations, _e = read_facts(text)
+        return {str(r.object): r.hedged for r in relations if r.predicate == "operatesIn"}
+
+    # NCTV 2017
+    assert hedged(
+        "Terwijl ISIS zich schrap zet in Syrië en Irak, zal de kern-organisatie mogelijk proberen haar "
+        "invloed elders subtieler te gaan laten gelden."
+    ) == {"syrie": False, "irak": False}
+    assert hedged("ISIS zou in Syrië, Irak en Libië actief zijn.") == {"syrie": True, "irak": True, "libie": True}
+    assert hedged("ISIS is actief in Libië, en zal daar mogelijk groeien.") == {"libie": True}

@@ -18,6 +18,7 @@ _OWN_PLACE = re.compile(r"\s+in\s+(?:de\s+|het\s+)?[A-Z]")
 _CLAUSE_GOES_ON = re.compile(r"[,;:()]|\b(?:en|maar|of)\b")
 _OP_BEFORE = re.compile(r"\b(?P<op>[oO]p)\s+(?:de\s+|het\s+)?$")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
+_CLAUSE_EDGE = re.compile(r"[;:]|,(?!\s+(?:en|of)\b)")  # not the comma of a list ("Syrië, Irak en ...")
 
 
 def extract_relations(
@@ -161,8 +162,12 @@ def denies(sentence: Sentence, reference: ReferenceData) -> bool:
 def is_hedged(text: str, start: int, end: int, reference: ReferenceData) -> bool:
     """A hedge word near the relation ("zou", "mogelijk"): within its clause, not the whole sentence."""
     rules = reference.relation_rules
-    window = text[max(0, start - rules.hedge_reach) : end + rules.hedge_reach]
-    return bool(rules.hedges.search(window))
+    before = text[max(0, start - rules.hedge_reach) : start]
+    after = text[end : end + rules.hedge_reach]
+    # "Terwijl ISIS zich schrap zet in Syrië en Irak, zal de kern-organisatie ...": the next clause's
+    # hedge is not this one's
+    before, after = _CLAUSE_EDGE.split(before)[-1], _CLAUSE_EDGE.split(after)[0]
+    return bool(rules.hedges.search(before + text[start:end] + after))
 
 
 def is_hypothetical(text: str, start: int, reference: ReferenceData) -> bool:
