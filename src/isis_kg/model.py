@@ -173,6 +173,7 @@ class QuantityClaim:
     lower: int | None = None  # a range's lower bound
     as_of: DateValue | None = None  # the date the figure holds for, where its clause gives one
     as_of_resolved_from: str | None = None  # the relative words that date was resolved from ("halverwege oktober")
+    hedged: bool = False  # its clause hedges it ("Het zou gaan om ongeveer 800 strijders")
 
 
 @dataclass(frozen=True)

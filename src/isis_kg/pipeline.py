@@ -40,7 +40,7 @@ from isis_kg.ingest import SourceFile, discover, load_catalogues, read_source, r
 from isis_kg.ingest.catalogue import Catalogue, catalogue_paths
 from isis_kg.ingest.citations import read_footnotes
 from isis_kg.link import LinkTarget, WikidataClient, link_entities, review_file
-from isis_kg.model import DateValue, Document, DocumentMeta, Mention
+from isis_kg.model import DateValue, Document, DocumentMeta, Mention, Sentence
 from isis_kg.nlp import AnalyserChoice, Analysers, find_dates
 from isis_kg.nlp.aliases import LearntAliases, find_learnt, learn_aliases
 from isis_kg.nlp.names import find_cued_names
@@ -114,20 +114,25 @@ def _facts(document: Document, reference: ReferenceData, analysers: Analysers) -
         by_sentence.setdefault(mention.sentence, []).append(mention)
     previous: deque[list[Mention]] = deque(maxlen=reference.relation_rules.anaphora_reach)
     scene: list[Mention] = []  # the places that opened the sentence before
+    sentence_before: Sentence | None = None
     for sentence in document.sentences:
         if not document.states_facts(sentence, reference.citations.cited_title):
             continue
         mentions = by_sentence.get(sentence.index, [])
         names_event = reference.event_rules.any_trigger.search(sentence.text)  # most sentences name no event
+        gives_figure = reference.quantities.pattern.search(sentence.text)
         dates = (
+            # a fact's "since" is a date with its year; a figure's date may be relative
             find_dates(sentence.text, reference, anchor=document.meta.date)
-            if names_event or _YEAR.search(sentence.text)  # a fact's "since" is a date with its year
+            if names_event or gives_figure or _YEAR.search(sentence.text)
             else []
         )
-        document.relations += extract_relations(
-            sentence, mentions, reference, [m for ms in previous for m in ms], dates
-        )
+        names_before = [m for ms in previous for m in ms]
+        document.relations += extract_relations(sentence, mentions, reference, names_before, dates)
+        if gives_figure:
+            document.claims += extract_quantities(sentence, mentions, reference, dates, names_before, sentence_before)
         previous.append(mentions)
+        sentence_before = sentence
         if analysers.parser is not None and len(mentions) > 1:
             named, tokens = parse_names(sentence, mentions, analysers.parser, reference)
             document.relations += extract_parsed_relations(sentence, named, tokens, reference)
@@ -136,7 +141,6 @@ def _facts(document: Document, reference: ReferenceData, analysers: Analysers) -
             document.events += events
             document.relations += event_facts
         scene = scene_places(sentence, mentions, reference)
-        document.claims += extract_quantities(sentence, mentions, reference)
     document.relations = strongest_per_sentence(keep_first_naming(document.relations))
 
 

@@ -300,8 +300,11 @@ class NameRules:
 
 @dataclass(frozen=True)
 class QuantityRules:
-    pattern: re.Pattern[str]  # groups: approximate, number, head (compound), unit
+    pattern: re.Pattern[str]  # groups: approximate, lower (a range's), elided_lower, number, head (compound), unit
+    elided: re.Pattern[str]  # groups: approximate, number; a bare number counting the unit of a figure before it
     numbers: dict[str, int]
+    as_of_reach: int
+    not_as_of: re.Pattern[str]  # right before a date that dates no state ("sinds 2014")
 
 
 @dataclass(frozen=True)
@@ -833,16 +836,26 @@ def _load_quantities(path: Path) -> QuantityRules:
     units = "|".join(re.escape(str(u)) for u in _require(path, "top level", data, "units"))
     words = "|".join(sorted((re.escape(w) for w in numbers), key=len, reverse=True))
     approximate = str(_require(path, "top level", data, "approximate"))
+    number = rf"\d{{1,3}}(?:\.\d{{3}})+|\d+|(?:{words})\b"
     pattern = (
         rf"(?:(?P<approximate>{approximate})\s+)?"
-        rf"(?P<number>\d{{1,3}}(?:\.\d{{3}})+|\d+|(?:{words})\b)\s+"
+        rf"(?:(?P<lower>{number})(?P<elided_lower>-)?\s+tot\s+)?"
+        rf"(?P<number>{number})\s+"
         rf"(?:(?P<head>[A-Z][\w’'-]*?)-)?(?P<unit>(?:{units}))\b"
     )
+    elided = rf"(?:(?P<approximate>{approximate})\s+)?(?P<number>{number})(?={data.get('elided') or '(?!)'})"
     try:
-        compiled = re.compile(pattern)  # case-sensitive: units are counted in lower case only
+        # case-sensitive: units are counted in lower case only
+        compiled, compiled_elided = re.compile(pattern), re.compile(elided)
     except re.error as error:
         raise ReferenceDataError(path, f"bad regular expression ({error})") from None
-    return QuantityRules(pattern=compiled, numbers=numbers)
+    return QuantityRules(
+        pattern=compiled,
+        elided=compiled_elided,
+        numbers=numbers,
+        as_of_reach=int(data.get("as_of_reach", 60)),
+        not_as_of=_compile(path, "not_as_of", str(data.get("not_as_of") or "(?!)")),
+    )
 
 
 def entity_key(name: str) -> str:

@@ -189,6 +189,13 @@ def negated(text: str, first: Mention, second: Mention, reference: ReferenceData
     )
 
 
+def pointing_back(
+    sentence: Sentence, mentions: list[Mention], previous: Sequence[Mention], reference: ReferenceData
+) -> list[Mention]:
+    """The words of the sentence that point back to a name ("de terreurgroep"), as mentions of it."""
+    return list(_anaphors(sentence, mentions, previous, reference))
+
+
 def _anaphors(
     sentence: Sentence, mentions: list[Mention], previous: Sequence[Mention], reference: ReferenceData
 ) -> dict[Mention, int | None]:

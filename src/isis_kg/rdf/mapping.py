@@ -171,6 +171,14 @@ def _claim(document: Document, claim: QuantityClaim) -> set[Triple]:
         (node, IKG.startOffset, Literal(sentence.original_start)),
         (node, IKG.endOffset, Literal(sentence.original_end)),
     }
+    if claim.lower is not None:
+        triples.add((node, IKG.lowerBound, Literal(claim.lower)))
+    if claim.as_of is not None:
+        triples.add((node, IKG.asOf, date_literal(claim.as_of)))
+    if claim.as_of_resolved_from is not None:
+        triples.add((node, IKG.resolvedFrom, Literal(claim.as_of_resolved_from, lang=document.meta.language)))
+    if claim.hedged:
+        triples.add((node, IKG.hedged, Literal(True)))
     if document.meta.date:
         triples.add((node, IKG.assertedOn, date_literal(document.meta.date)))
     triples |= _grade(node, document) | _cited(node, document, sentence.footnotes)
