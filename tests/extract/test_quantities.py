@@ -1,6 +1,6 @@
+from isis_kg.extract.quantities import extract_quantities
 from isis_kg.model import DateValue
 from isis_kg.nlp.dates import find_dates
-from isis_kg.extract.quantities import extract_quantities
 
 
 def claims(reference, matcher, sentences_of, text: str):
@@ -39,7 +39,11 @@ def test_a_range_its_date_and_a_figure_that_borrows_the_unit_before_it(reference
     dates = find_dates(sentence.text, reference, anchor=DateValue(2017, 12))
     (claim,) = extract_quantities(sentence, matcher.find(sentence), reference, dates)
     assert (claim.about, claim.lower, claim.quantity, claim.unit, claim.approximate) == (
-        "isis", 6000, 10000, "strijders", True
+        "isis",
+        6000,
+        10000,
+        "strijders",
+        True,
     )
     assert (claim.as_of, claim.as_of_resolved_from) == (DateValue(2017, 10), "halverwege oktober")
     # news 2019: "zo'n 20.000 die ..." counts IS-leden too; "sinds 2014" dates no figure

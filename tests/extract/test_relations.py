@@ -593,7 +593,9 @@ def test_since_when_a_fact_holds_as_its_sentence_says(read_facts) -> None:
         ("abu-sayyaf", "pledgedAllegianceTo", "isis"): DateValue(2014, 7)
     }
     # AIVD 2016: since when people travel there, not since when ISIS is there
-    assert set(since("Wie sinds 2014 uitreist naar ISIS-gebied in Syrië of Irak, kent de propaganda.").values()) == {None}
+    assert set(since("Wie sinds 2014 uitreist naar ISIS-gebied in Syrië of Irak, kent de propaganda.").values()) == {
+        None
+    }
     # the date of another clause, or one resolved from "vorig jaar", dates nothing
     assert set(since("ISIS pleegde in 2016 aanslagen in Jemen, en is actief in Libië.").values()) == {None}
     _m, relations, _e = read_facts("Sinds vorig jaar is ISIS actief in Libië.", dated=DateValue(2017, 12))

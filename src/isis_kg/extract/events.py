@@ -156,15 +156,7 @@ def _owner(
     whose "of" names who did them (an attack's, not a fall's)."""
     if not pattern.perpetrator_of:
         return None
-    link = reference.event_rules.perpetrator_of_link
-    return next(
-        (
-            m
-            for m in mentions
-            if m.start >= end and _is_actor(m, reference) and link.fullmatch(sentence.text[end : m.start])
-        ),
-        None,
-    )
+    return _actor_after(sentence, mentions, end, reference.event_rules.perpetrator_of_link, reference)
 
 
 def _holder(
@@ -175,7 +167,13 @@ def _holder(
     places follow it."""
     if not pattern.holder_of:
         return None
-    link = reference.event_rules.holder_link
+    return _actor_after(sentence, mentions, end, reference.event_rules.holder_link, reference)
+
+
+def _actor_after(
+    sentence: Sentence, mentions: list[Mention], end: int, link: re.Pattern[str], reference: ReferenceData
+) -> Mention | None:
+    """The first actor after ``end`` that ``link`` joins to it."""
     return next(
         (
             m

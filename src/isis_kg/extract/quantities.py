@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from isis_kg.extract.relations import is_hedged, is_hypothetical, pointing_back
+from isis_kg.extract.relations import CLAUSE_BREAK, is_hedged, is_hypothetical, pointing_back
 from isis_kg.model import Mention, QuantityClaim, Sentence
 from isis_kg.nlp.dates import DateMatch
 from isis_kg.reference import ReferenceData
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_CLAUSE_BREAK = re.compile(r"[,;:]")
 
 
 def extract_quantities(
@@ -111,7 +110,7 @@ def _as_of(text: str, start: int, end: int, dates: Sequence[DateMatch], referenc
         date
         for date in dates
         if max(date.start - end, start - date.end) <= rules.as_of_reach
-        and not _CLAUSE_BREAK.search(text, min(date.end, end), max(date.start, start))
+        and not CLAUSE_BREAK.search(text, min(date.end, end), max(date.start, start))
         and not rules.not_as_of.search(text, 0, date.start)
     ]
     return min(near, key=lambda d: max(d.start - end, start - d.end), default=None)
@@ -128,9 +127,7 @@ def _subject(match: re.Match[str], organisations: list[Mention]) -> Mention | No
     return min(organisations, key=lambda m: min(abs(m.start - match.end()), abs(match.start() - m.end)))
 
 
-def _named_before(
-    unit: str, before: tuple[Sentence, list[Mention]] | None, reference: ReferenceData
-) -> Mention | None:
+def _named_before(unit: str, before: tuple[Sentence, list[Mention]] | None, reference: ReferenceData) -> Mention | None:
     """The organisation the sentence before names in a compound of the same unit ("IS-deserteurs")."""
     if before is None:
         return None

@@ -17,7 +17,7 @@ HEDGE_FACTOR = 0.5
 _OWN_PLACE = re.compile(r"\s+in\s+(?:de\s+|het\s+)?[A-Z]")
 _CLAUSE_GOES_ON = re.compile(r"[,;:()]|\b(?:en|maar|of)\b")
 _OP_BEFORE = re.compile(r"\b(?P<op>[oO]p)\s+(?:de\s+|het\s+)?$")
-_CLAUSE_BREAK = re.compile(r"[,;:]")
+CLAUSE_BREAK = re.compile(r"[,;:]")
 _CLAUSE_EDGE = re.compile(r"[;:]|,(?!\s+(?:en|of)\b)")  # not the comma of a list ("Syrië, Irak en ...")
 
 
@@ -68,9 +68,7 @@ def extract_relations(
                     continue
                 if negated(text, first, second, reference):
                     continue
-                members = [second] + (
-                    _list_members(text, mentions, second, reference) if pattern.object_list else []
-                )
+                members = [second] + (_list_members(text, mentions, second, reference) if pattern.object_list else [])
                 for member in members:
                     subject, obj = (first, member) if pattern.first_role == "subject" else (member, first)
                     if subject.entity == obj.entity or reference.kind_of(subject.entity) in pattern.subject_not_kind:
@@ -142,12 +140,12 @@ def since(
         for date in dates
         if date.resolved_from is None
         and max(date.start - span[1], span[0] - date.end) <= rules.reach
-        and not _CLAUSE_BREAK.search(text, min(date.end, span[1]), max(date.start, span[0]))
+        and not CLAUSE_BREAK.search(text, min(date.end, span[1]), max(date.start, span[0]))
     ]
     for date in near:
         # the verb may stand anywhere in the clause: "werd ... in 2013 ... in Syrië actief"
-        before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, min(date.start, span[0]))]
-        after = _CLAUSE_BREAK.search(text, max(date.end, span[1]))
+        before = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, min(date.start, span[0]))]
+        after = CLAUSE_BREAK.search(text, max(date.end, span[1]))
         clause = text[before[-1] if before else 0 : after.start() if after else len(text)]
         if rules.onset.search(clause) or (rules.cue.search(text, 0, date.start) and rules.state.search(clause)):
             return date.value
