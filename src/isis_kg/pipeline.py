@@ -122,9 +122,11 @@ def _facts(document: Document, reference: ReferenceData, analysers: Analysers) -
         names_event = reference.event_rules.any_trigger.search(sentence.text)  # most sentences name no event
         gives_figure = reference.quantities.pattern.search(sentence.text)
         dates = (
-            # a fact's "since" is a date with its year; a figure's date may be relative
             find_dates(sentence.text, reference, anchor=document.meta.date)
-            if names_event or gives_figure or _YEAR.search(sentence.text)
+            if names_event
+            or gives_figure
+            # a fact's "since" is a date the text gives, so with its year
+            or (_YEAR.search(sentence.text) and reference.relation_rules.since.may_apply(sentence.text))
             else []
         )
         names_before = [m for ms in previous for m in ms]

@@ -173,6 +173,10 @@ class SinceRules:
     state: re.Pattern[str]  # ... when the clause's verb says the fact holds ("is actief")
     onset: re.Pattern[str]  # in the fact's clause: a verb saying it began at the clause's date
 
+    def may_apply(self, text: str) -> bool:
+        """The sentence has a cue or a verb of onset: most have neither, and need no dates for this."""
+        return bool(self.predicates) and bool(self.cue.search(text) or self.onset.search(text))
+
 
 @dataclass(frozen=True)
 class DependencyPattern:

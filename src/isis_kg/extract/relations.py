@@ -147,7 +147,8 @@ def since(
         before = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, min(date.start, span[0]))]
         after = CLAUSE_BREAK.search(text, max(date.end, span[1]))
         clause = text[before[-1] if before else 0 : after.start() if after else len(text)]
-        if rules.onset.search(clause) or (rules.cue.search(text, 0, date.start) and rules.state.search(clause)):
+        cued = any(cue.end() == date.start for cue in rules.cue.finditer(text, max(0, date.start - 40), date.start))
+        if rules.onset.search(clause) or (cued and rules.state.search(clause)):
             return date.value
     return None
 
