@@ -70,3 +70,31 @@ def test_a_name_compounded_with_a_quoted_word(matcher, sentences_of) -> None:
         ("ISIS", "isis"),
         ("Levant", "levant"),
     ]
+
+
+def test_names_whose_shared_tail_a_coordination_leaves_out(matcher, sentences_of) -> None:
+    # NCTV 2017
+    assert names(matcher, sentences_of, "Strijders uit de Kaukasus, Centraal- en Zuidoost-Azië.") == [
+        ("Kaukasus", "kaukasus"),
+        ("Centraal-Azië", "centraal-azie"),
+        ("Zuidoost-Azië", "zuidoost-azie"),
+    ]
+    # the elided name points at its own words
+    sentence = sentences_of("Jongeren in Zuidoost- en Centraal-Azië.")[0]
+    first = matcher.find(sentence)[0]
+    assert sentence.text[first.start : first.end] == "Zuidoost-"
+    # only where the whole is a name: "Noord-Soedan" is none
+    assert names(matcher, sentences_of, "Strijders uit Noord- en Zuid-Soedan.") == [("Zuid-Soedan", "zuid-soedan")]
+
+
+def test_the_names_texts_use_for_the_united_states_and_russia(matcher, sentences_of) -> None:
+    # NCTV 2017, Neurink 2020
+    assert names(matcher, sentences_of, "De door Amerika geleide coalitie, in Europa en de VS.") == [
+        ("Amerika", "verenigde-staten"),
+        ("Europa", "europa"),
+        ("VS", "verenigde-staten"),
+    ]
+    assert names(matcher, sentences_of, "In de Russische Federatie en Noord-Amerika.") == [
+        ("Russische Federatie", "rusland"),
+        ("Noord-Amerika", "noord-amerika"),
+    ]

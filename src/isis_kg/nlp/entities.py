@@ -25,6 +25,8 @@ _GIVEN_NAME = re.compile(r"\b[A-Z][a-z]+\s+$")
 # a person's genitive takes a bare s ("Hamza bin Ladens rijzende ster"); a place's would not be
 # safe ("Nederlands" is the language)
 _PERSON_GENITIVE = re.compile(r"s(?!\w)")
+# the first names of a coordination that share the last one's tail: "Zuidoost- en " before "Centraal-Azië"
+_ELIDED_BEFORE = re.compile(r"\b(?P<head>\w+)-(?:,\s*|\s+(?:en|of)\s+)$")
 
 
 class EntityMatcher:
@@ -88,7 +90,36 @@ class EntityMatcher:
                 )
             )
             taken_until = -negative_end
-        return [self._part_of_country(text, mention, mentions) for mention in mentions]
+        mentions = [self._part_of_country(text, mention, mentions) for mention in mentions]
+        return sorted(mentions + self._elided(text, mentions), key=lambda m: (m.start, m.end))
+
+    def _elided(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Names whose shared tail a coordination leaves out: "Zuidoost- en Centraal-Azië" names
+        Zuidoost-Azië too, at "Zuidoost-"."""
+        found = []
+        for mention in mentions:
+            head, hyphen, tail = mention.surface.partition("-")
+            if not hyphen or not head or not tail:
+                continue
+            position = mention.start
+            while (before := _ELIDED_BEFORE.search(text, 0, position)) is not None:
+                name = f"{before.group('head')}-{tail}"
+                owners = self._reference.owners_of(name)
+                if len(owners) != 1:
+                    break
+                (entity_id,) = owners
+                found.append(
+                    Mention(
+                        entity=entity_id,
+                        entity_class=self._classes[entity_id],
+                        surface=name,
+                        sentence=mention.sentence,
+                        start=before.start("head"),
+                        end=before.end("head") + 1,
+                    )
+                )
+                position = before.start("head")
+        return found
 
     def _part_of_country(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
         """A country's name after a side of the compass ("Noord-Irak") names a region of its own
