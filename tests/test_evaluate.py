@@ -81,10 +81,10 @@ def test_quality_on_the_gold_set_does_not_fall(reference) -> None:
     assert result.passages >= 12
     assert entities["all"].f1 >= 0.90 and entities["all"].precision >= 0.95
     assert relations["franchiseOf"].f1 >= 0.95
-    # measured in session 5 over 130 passages, every former held-out part included: P 0.93, F1 0.84;
-    # events found 58 of 70
-    assert relations["contract relations"].f1 >= 0.80 and relations["contract relations"].precision >= 0.88
-    assert result.events_found >= 0.78 * entities["Event"].gold
+    # measured in session 7 over 225 passages, every former held-out part included: P 0.96, F1 0.87;
+    # events found 68 of 78
+    assert relations["contract relations"].f1 >= 0.85 and relations["contract relations"].precision >= 0.93
+    assert result.events_found >= 0.84 * entities["Event"].gold
     assert result.event_dates_right >= 0.95 * result.events_found
 
 
