@@ -383,18 +383,21 @@ def _link(options: argparse.Namespace) -> int:
 
 def _evaluate(options: argparse.Namespace) -> int:
     from isis_kg.evaluate import (
+        DEFAULT_CORPUS,
         DEFAULT_FIGURE_GOLD,
         DEFAULT_FOOTNOTE_GOLD,
         DEFAULT_GOLD,
         evaluate,
         evaluate_citations,
         evaluate_figures,
+        reading_corpus,
     )
 
     reference = load_reference(options.ontology)
-    passages = evaluate(options.gold or DEFAULT_GOLD, reference, ner=options.ner, parser=options.parser)
+    with reading_corpus(DEFAULT_CORPUS, reference, options.ner, options.parser) as documents:
+        passages = evaluate(options.gold or DEFAULT_GOLD, reference, documents=documents)
+        figures = evaluate_figures(options.figures or DEFAULT_FIGURE_GOLD, reference, documents=documents)
     citations = evaluate_citations(options.footnotes or DEFAULT_FOOTNOTE_GOLD, reference=reference)
-    figures = evaluate_figures(options.figures or DEFAULT_FIGURE_GOLD, reference)
     print("\n".join([line for split in passages for line in split.table()]))
     print("\n".join([line for split in citations for line in split.table()]))
     print("\n".join(figures.table()))

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -232,15 +233,15 @@ def evaluate_figures(
     gold_path: Path | str = DEFAULT_FIGURE_GOLD,
     reference: ReferenceData | None = None,
     corpus: Path | str = DEFAULT_CORPUS,
+    documents: CorpusReader | None = None,
 ) -> FigureEvaluation:
-    """Score the quantity claims of the gold set's documents, each read whole as a build reads it."""
+    """Score the quantity claims of the gold set's documents, each read whole as a build reads it
+    (by ``documents``, when the passages were scored on them already)."""
     reference = reference or load_reference()
     data = _load_yaml(Path(gold_path), "documents")
-    analysers = Analysers.create(reference)
-    documents = _CorpusReader(Path(corpus), reference, analysers)
     gold: dict[Item, dict[str, Any]] = {}
     found: dict[Item, dict[str, Any]] = {}
-    try:
+    with reading_corpus(corpus, reference, documents=documents) as documents:
         for number, entry in enumerate(data["documents"], start=1):
             figures = entry.get("figures") if isinstance(entry, dict) else None
             if not isinstance(entry, dict) or "document" not in entry or not isinstance(figures or [], list):
@@ -261,8 +262,6 @@ def evaluate_figures(
                     "lower": claim.lower,
                     "as_of": claim.as_of.lexical if claim.as_of else None,
                 }
-    finally:
-        analysers.close()
     right = sorted(gold.keys() & found.keys())
     details_right = dict.fromkeys(("approximate", "lower bound", "as-of date"), 0)
     wrong = []
@@ -293,16 +292,34 @@ def evaluate(
     ner: str | None = None,
     parser: str | None = None,
     corpus: Path | str = DEFAULT_CORPUS,
+    documents: CorpusReader | None = None,
 ) -> list[Evaluation]:
-    """Score entities and relations on the gold passages, one Evaluation per split (``ner``, ``parser``: see build)."""
+    """Score entities and relations on the gold passages, one Evaluation per split (``ner``, ``parser``: see
+    build; or ``documents``, a reader of the corpus to share with evaluate_figures)."""
     reference = reference or load_reference()
-    analysers = Analysers.create(reference, ner, parser)
-    documents = _CorpusReader(Path(corpus), reference, analysers)
     splits: dict[str, list[dict[str, Any]]] = {}
     for passage in _load_gold(Path(gold_path)):
         splits.setdefault(str(passage.get("split", "development")), []).append(passage)
-    try:
+    with reading_corpus(corpus, reference, ner, parser, documents) as documents:
         return [_evaluate_passages(name, passages, documents) for name, passages in splits.items()]
+
+
+@contextmanager
+def reading_corpus(
+    corpus: Path | str,
+    reference: ReferenceData,
+    ner: str | None = None,
+    parser: str | None = None,
+    documents: CorpusReader | None = None,
+) -> Iterator[CorpusReader]:
+    """A reader of the corpus documents, with the analysers it needs while it is open (or ``documents``,
+    already open)."""
+    if documents is not None:
+        yield documents
+        return
+    analysers = Analysers.create(reference, ner, parser)
+    try:
+        yield CorpusReader(Path(corpus), reference, analysers)
     finally:
         analysers.close()
 
@@ -316,8 +333,8 @@ class PassageReading:
     events: list[EventMention]
 
 
-class _CorpusReader:
-    """The corpus documents the passages come from, each read once, as a build reads it."""
+class CorpusReader:
+    """The corpus documents the gold sets come from, each read once, as a build reads it."""
 
     def __init__(self, corpus: Path, reference: ReferenceData, analysers: Analysers) -> None:
         self.corpus = corpus
@@ -420,7 +437,7 @@ def _covers_most(span: tuple[int, int], sentence: Sentence) -> bool:
     return 2 * overlap > sentence.original_end - sentence.original_start
 
 
-def _evaluate_passages(split: str, passages: list[dict[str, Any]], documents: _CorpusReader) -> Evaluation:
+def _evaluate_passages(split: str, passages: list[dict[str, Any]], documents: CorpusReader) -> Evaluation:
     gold_entities: set[Item] = set()
     gold_relations: set[Item] = set()
     found_entities: set[Item] = set()
