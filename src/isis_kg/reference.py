@@ -237,6 +237,7 @@ class EventRules:
     casualties: tuple[tuple[str, re.Pattern[str]], ...]  # (predicate, regex with group "number")
     number_words: dict[str, int]
     date_window: int
+    timeline_words: int  # a sentence this short that opens with its date is a timeline's entry
 
 
 @dataclass(frozen=True)
@@ -728,6 +729,7 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
         casualties=_casualties(path, data.get("casualties") or [], data.get("number_words") or {}),
         number_words={str(word).lower(): int(value) for word, value in (data.get("number_words") or {}).items()},
         date_window=int(data.get("date_window", 120)),
+        timeline_words=int(data.get("timeline_words", 0)),
     )
 
 

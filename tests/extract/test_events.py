@@ -104,6 +104,12 @@ def test_a_date_heading_a_trigger_makes_a_timeline_entry_an_event(read_facts) ->
     _m, relations, events = read_facts("Augustus 2014 bombardementen door coalitie")
     assert [e.key for e in events] == ["event/bombing/2014-08"]
     assert [(r.predicate, r.object) for r in relations] == [("date", DateValue(2014, 8))]
+    # ... and a date opening a timeline's short entry dates the trigger further in it
+    _m, relations, events = read_facts("Januari 2015 propagandafilmpje van ISIS over executie door een kind")
+    assert [e.key for e in events] == ["event/execution/2015-01"]
+    # a sentence of prose that opens with its year is no timeline's entry
+    _m, _r, events = read_facts("In 2015 zag de AIVD wederom een forse toename van het aantal aanslagen van jihadisten.")
+    assert events == []
 
 
 def test_places_in_a_bracket_each_with_their_own_year(read_facts) -> None:

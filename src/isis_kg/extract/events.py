@@ -81,11 +81,12 @@ def extract_events(
                 if not places:
                     continue
             perpetrators = [owner] if owner else _perpetrators(sentence, mentions, start, end, reference)
-            # a date heading the trigger ("Augustus 2014 bombardementen", a timeline's entry), or
-            # ending its "van" phrase ("de val van de Taliban-regering in 2002"), dates it
+            # a date heading the trigger ("Augustus 2014 bombardementen") or the timeline's entry it is
+            # in, or ending its "van" phrase ("de val van de Taliban-regering in 2002"), dates it
             headed = date is not None and (
                 (date.end <= start and not text[date.end : start].strip())
                 or (date.start >= end and bool(rules.date_link.fullmatch(text[end : date.start])))
+                or (not text[: date.start].strip() and len(text.split()) <= rules.timeline_words)
             )
             if not (places or (date and (perpetrators or headed)) or pattern.unique):
                 continue
