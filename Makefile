@@ -4,13 +4,24 @@ PYTHON ?= python3
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build test evaluate bench clean system-packages
+.PHONY: build test evaluate bench clean system-packages lock
 
-$(VENV)/.installed: pyproject.toml
+# Every package comes from requirements.lock, at its exact version and hash; the project itself is then
+# installed without dependencies, so nothing unpinned enters the environment.
+$(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e '.[test]'
+	$(VENV)/bin/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(VENV)/bin/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+
+# Re-resolve requirements.lock after a change to pyproject.toml's dependencies (uv, itself pinned here).
+UV_VERSION := 0.13.9
+lock:
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet uv==$(UV_VERSION)
+	.lock-venv/bin/uv pip compile pyproject.toml build-requirements.in --extra test --generate-hashes \
+		--python-version 3.11 --quiet --custom-compile-command 'make lock' -o requirements.lock
+	rm -rf .lock-venv
 
 build: $(VENV)/.installed
 	$(VENV)/bin/isis-kg build corpus --out graph
