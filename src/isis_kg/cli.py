@@ -186,7 +186,13 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluate_parser = commands.add_parser("evaluate", help="precision, recall and F1 against the gold set")
     evaluate_parser.add_argument(
-        "--gold", type=Path, default=None, metavar="FILE", help="gold passages (default: tests/gold/passages.yaml)"
+        "--gold",
+        type=Path,
+        action="append",
+        default=None,
+        metavar="FILE",
+        help="gold passages, each file scored on its own; may be repeated "
+        "(default: tests/gold/passages.yaml and tests/gold/fresh.yaml)",
     )
     evaluate_parser.add_argument(
         "--footnotes",
@@ -208,6 +214,28 @@ def _parser() -> argparse.ArgumentParser:
         "--details", action="store_true", help="also list what was missed and what was spurious"
     )
     evaluate_parser.set_defaults(command=_evaluate)
+
+    train_parser = commands.add_parser(
+        "train-recogniser", help="train the learned name recogniser on the annotated texts (deterministic)"
+    )
+    train_parser.add_argument(
+        "--gold",
+        type=Path,
+        action="append",
+        default=None,
+        metavar="FILE",
+        help="annotated passages to train on, their development and training splits "
+        "(default: tests/gold/passages.yaml, fresh.yaml and training.yaml)",
+    )
+    train_parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="where to write the model (default: the package's models/)",
+    )
+    _ontology_option(train_parser)
+    train_parser.set_defaults(command=_train_recogniser)
     return parser
 
 
@@ -224,6 +252,7 @@ def _build(options: argparse.Namespace) -> int:
             ner=options.ner,
             parser=options.parser,
             scheduler=options.scheduler,
+            model=options.model,
         )
     for error in result.errors:
         _error(str(error))
@@ -261,20 +290,28 @@ def _ontology_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _analyser_options(parser: argparse.ArgumentParser) -> None:
+    from isis_kg.nlp.analysers import DEFAULT_RECOGNIZER, RECOGNIZERS
     from isis_kg.nlp.parse import PARSERS
-    from isis_kg.nlp.statistical import RECOGNIZERS
 
     parser.add_argument(
         "--ner",
         choices=RECOGNIZERS,
         default=None,
-        help="also use a statistical recogniser for names (frog: Debian's frog and frogdata)",
+        help=f"the statistical recogniser for names no list knows (default: {DEFAULT_RECOGNIZER}, the shipped "
+        "model; frog: Debian's frog and frogdata; none: the lists and cue words alone)",
     )
     parser.add_argument(
         "--parser",
         choices=PARSERS,
         default=None,
         help="also read relations from a dependency parse (frog: Debian's frog and frogdata)",
+    )
+    parser.add_argument(
+        "--model",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="the learned recogniser's folder (written by train-recogniser; default: the one in the package)",
     )
 
 
@@ -381,12 +418,30 @@ def _link(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _train_recogniser(options: argparse.Namespace) -> int:
+    from isis_kg.evaluate import DEFAULT_GOLD, FRESH_GOLD, TRAINING_GOLD
+    from isis_kg.nlp.learned import model_directory
+    from isis_kg.nlp.training import train
+
+    golds = options.gold or [g for g in (DEFAULT_GOLD, FRESH_GOLD, TRAINING_GOLD) if g.is_file()]
+    out = options.out or model_directory()
+    card = train(golds, out, load_reference(options.ontology))
+    for name, scores in card["sets"].items():
+        print(
+            f"{name}: {scores['sentences']} sentences, {scores['names']} names, fit P {scores['precision']:.2f} "
+            f"R {scores['recall']:.2f}"
+        )
+    print(f"wrote {out}")
+    return EXIT_OK
+
+
 def _evaluate(options: argparse.Namespace) -> int:
     from isis_kg.evaluate import (
         DEFAULT_CORPUS,
         DEFAULT_FIGURE_GOLD,
         DEFAULT_FOOTNOTE_GOLD,
         DEFAULT_GOLD,
+        FRESH_GOLD,
         evaluate,
         evaluate_citations,
         evaluate_figures,
@@ -394,8 +449,12 @@ def _evaluate(options: argparse.Namespace) -> int:
     )
 
     reference = load_reference(options.ontology)
-    with reading_corpus(DEFAULT_CORPUS, reference, options.ner, options.parser) as documents:
-        passages = evaluate(options.gold or DEFAULT_GOLD, reference, documents=documents)
+    with reading_corpus(DEFAULT_CORPUS, reference, options.ner, options.parser, model=options.model) as documents:
+        passages = [
+            split
+            for gold in options.gold or [g for g in (DEFAULT_GOLD, FRESH_GOLD) if g.is_file()]
+            for split in evaluate(gold, reference, documents=documents)
+        ]
         figures = evaluate_figures(options.figures or DEFAULT_FIGURE_GOLD, reference, documents=documents)
     citations = evaluate_citations(options.footnotes or DEFAULT_FOOTNOTE_GOLD, reference=reference)
     print("\n".join([line for split in passages for line in split.table()]))

@@ -44,6 +44,7 @@ from isis_kg.model import DateValue, Document, DocumentMeta, Mention, Sentence
 from isis_kg.nlp import AnalyserChoice, Analysers, find_dates
 from isis_kg.nlp.aliases import LearntAliases, find_learnt, learn_aliases
 from isis_kg.nlp.names import find_cued_names
+from isis_kg.nlp.recurrence import spread_names
 from isis_kg.rdf import BuildRecord, map_corpus, map_document, write_turtle
 from isis_kg.reference import ONTOLOGY_FILE, ReferenceData, load_reference
 from isis_kg.resolve import ResolvedCorpus, resolve
@@ -99,9 +100,13 @@ def _entities(document: Document, reference: ReferenceData, analysers: Analysers
         known += find_learnt(sentence, learnt, known, reference)
         known += find_cued_names(sentence, known, reference)
         known += _not_overlapping(statistical.get(sentence.index, []), known)
-        known += learn_aliases(sentence, sorted(known, key=lambda m: m.start), learnt, reference)
+        if analysers.learned is not None:
+            known = analysers.learned.read(sentence, known)
+        aliases = learn_aliases(sentence, sorted(known, key=lambda m: m.start), learnt, reference)
+        spans = {(a.start, a.end) for a in aliases}
+        known = [m for m in known if (m.start, m.end) not in spans] + aliases
         mentions += sorted(known, key=lambda m: m.start)
-    document.mentions = mentions
+    document.mentions = spread_names(stating, mentions, reference)
 
 
 def _not_overlapping(candidates: list[Mention], known: list[Mention]) -> list[Mention]:
@@ -284,6 +289,7 @@ def build(
     ner: str | None = None,
     parser: str | None = None,
     scheduler: str | None = None,
+    model: Path | str | None = None,
 ) -> BuildResult:
     """Build the graph of the texts under ``paths`` into ``out_dir``.
 
@@ -294,8 +300,9 @@ def build(
     processes; the output is the same. With
     ``link``, every entity without a Wikidata link is looked up through it, and the proposals and
     review list go to ``wikidata-links.yaml`` beside the graph (never into the graph itself); an
-    endpoint that fails is reported in ``errors`` and the graph is still written. With ``ner``
-    ("frog"), a statistical recogniser adds the names the gazetteer and the cue words miss. With
+    endpoint that fails is reported in ``errors`` and the graph is still written. ``ner`` names the
+    statistical recogniser that adds the names the gazetteer and the cue words miss: "crf" (the default,
+    the learned model shipped in the package, or the one in the folder ``model``), "frog" or "none". With
     ``parser`` ("frog"), the relations of dependencies.yaml are read from each sentence's parse as
     well as those of relations.yaml from its words. With
     ``scheduler`` (a Dask scheduler's address, or "config" for Dask's configured one), documents
@@ -306,7 +313,7 @@ def build(
     meter = StageMeter()
     with meter.measure("reference data"):
         reference = load_reference(ontology_dir)
-        analysers = Analysers.create(reference, ner, parser)
+        analysers = Analysers.create(reference, ner, parser, Path(model) if model is not None else None)
 
     inputs = [Path(p) for p in paths]
     files, errors = discover(inputs)
@@ -523,7 +530,7 @@ def _start_worker(
     ontology_dir: Path | str | None, catalogue: Catalogue, cache: Path | None, choice: AnalyserChoice
 ) -> None:
     reference = load_reference(ontology_dir)
-    analysers = Analysers.create(reference, choice.ner, choice.parser)
+    analysers = Analysers.create(reference, choice.ner, choice.parser, choice.model)
     _WORKER.update(reference=reference, analysers=analysers, catalogue=catalogue, cache=cache)
     _WORKER["key"] = (str(ontology_dir), choice, reference.fingerprint)
 

@@ -234,6 +234,11 @@ class EventRules:
     subject_participle: re.Pattern[str]  # after the trigger it did ("... aanslagen gepleegd")
     person_link: re.Pattern[str]  # between a person event's trigger and the person ("dood van")
     person_before_link: re.Pattern[str]  # right before the trigger, pointing back to the person ("zijn dood")
+    person_subject_link: re.Pattern[str]  # from the person to a verbal trigger ("Shekau kwam ... om het leven")
+    person_object_link: re.Pattern[str]  # from a verbal trigger to its object, the person ("doodden ... X")
+    person_object_trigger: re.Pattern[str]  # the verbal triggers that take the person as their object
+    place_before_verb: re.Pattern[str]  # before a place ahead of a verb-final trigger ("in Arnhem ... aangehouden")
+    place_before_verb_gap: re.Pattern[str]  # between that place and the trigger
     casualties: tuple[tuple[str, re.Pattern[str]], ...]  # (predicate, regex with group "number")
     number_words: dict[str, int]
     date_window: int
@@ -301,6 +306,17 @@ class NameRules:
     statistical_classes: dict[str, str]  # a statistical recogniser's tag -> ontology class
     compass_prefix: re.Pattern[str]  # before a country's name: a part of it ("Noord-Irak")
     compass_kinds: frozenset[str]  # the kinds of region a compass prefix makes a part of
+    learned: LearnedNameRules = field(default_factory=lambda: LearnedNameRules())
+
+
+@dataclass(frozen=True)
+class LearnedNameRules:
+    """What a name the learned recogniser proposes must not be (names.yaml, ``learned``)."""
+
+    not_name_endings: tuple[str, ...] = ()  # a one-word place or group ending so is an inhabitant or adjective
+    not_name_heads: frozenset[str] = frozenset()  # a name opening with one is an operation, a document, a law
+    initial_zipf: float = 3.0  # a one-word name opening the sentence at least this common in Dutch is a word
+    english_word_zipf: float = 4.0  # a one-word name this common in English (and rare in Dutch) is a title's word
 
 
 @dataclass(frozen=True)
@@ -715,7 +731,9 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
         "not_a_subject", "perpetrator_verb", "subject_gap", "coordinated", "participant_link", "place_joiner",
         "place_date", "place_year", "place_before", "scene", "place_before_link", "date_link", "subject_auxiliary",
         "subject_participle", "person_link", "perpetrator_inspired", "perpetrator_of_link", "holder_link", "supposed",
-        "happened", "purpose", "denied", "foiled", "person_before_link",
+        "happened", "purpose", "denied", "foiled", "person_before_link", "person_subject_link", "person_object_link",
+        "person_object_trigger",
+        "place_before_verb", "place_before_verb_gap",
     )  # fmt: skip
     rules = {name: _compile(path, name, str(_require(path, "top level", data, name))) for name in required}
     rules |= {name: _compile(path, name, str(data.get(name) or "(?!)")) for name in optional}
@@ -937,6 +955,16 @@ def _load_names(path: Path, classes: set[str]) -> NameRules:
         statistical_classes=_statistical_classes(path, data.get("statistical") or {}, classes),
         compass_prefix=_compile_exact(path, "compass.prefix", str(compass.get("prefix") or "(?!)")),
         compass_kinds=frozenset(str(k) for k in compass.get("kinds") or ()),
+        learned=_learned_rules(data.get("learned") or {}),
+    )
+
+
+def _learned_rules(data: dict[str, Any]) -> LearnedNameRules:
+    return LearnedNameRules(
+        not_name_endings=tuple(str(e) for e in data.get("not_name_endings") or ()),
+        not_name_heads=frozenset(str(h) for h in data.get("not_name_heads") or ()),
+        initial_zipf=float(data.get("initial_zipf", 3.0)),
+        english_word_zipf=float(data.get("english_word_zipf", 4.0)),
     )
 
 

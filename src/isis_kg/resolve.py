@@ -87,6 +87,9 @@ def resolve(documents: list[Document], reference: ReferenceData) -> ResolvedCorp
             entity(key)
         elif key not in entities:
             entities[key] = EntityNode(key, PERSON, {"nl": name, "en": name})
+        else:
+            # a citation names its creators where a recogniser only guessed from the words around a name
+            entities[key].entity_class = PERSON
         return key
 
     for document in ordered:

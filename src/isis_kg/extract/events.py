@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from isis_kg.extract.relations import HEDGE_FACTOR, denies, is_hedged, is_hypothetical, lies_within
 from isis_kg.model import DateValue, EventMention, Mention, Relation, Sentence
 from isis_kg.nlp.dates import DateMatch
-from isis_kg.reference import EventPattern, ReferenceData
+from isis_kg.reference import EventPattern, EventRules, ReferenceData
 
 EVENT_KEY_PREFIX = "event/"
 EVENT_CONFIDENCE = 0.8
@@ -208,6 +208,8 @@ def _person_event(
         person = next((m for m in reversed(people) if m.end <= start), None)
         dates = [d for d in dates if d.start >= end]
     if person is None:
+        person = _person_of_verb(sentence.text, people, start, end, rules)
+    if person is None:
         return []
     span_end = max(end, person.end)
     date = _nearest_date(sentence.text, dates, start, span_end, rules.date_window)
@@ -228,6 +230,19 @@ def _person_event(
     trigger = _Trigger(start, end, key, pattern.id, confidence, hedged)
     places = _places(sentence, mentions, start, span_end, reference)
     return _arguments(sentence, trigger, places, date, [], [person], reference)
+
+
+def _person_of_verb(text: str, people: list[Mention], start: int, end: int, rules: EventRules) -> Mention | None:
+    """The person a verbal trigger happens to: its subject before it ("Shekau kwam om het leven", "X werd
+    gedood"), else its object after it ("doodden commando's de financier Bilal al-Sudani")."""
+    before = next((m for m in reversed(people) if m.end <= start), None)
+    if before is not None and rules.person_subject_link.fullmatch(text[before.end : start]):
+        return before
+    after = next((m for m in people if m.start >= end), None)
+    verbal = rules.person_object_trigger.fullmatch(text[start:end])
+    if verbal and after is not None and rules.person_object_link.fullmatch(text[end : after.start]):
+        return after
+    return None
 
 
 def _arguments(
@@ -376,6 +391,11 @@ def _places(
             first -= 1
         if rules.place_before.search(text, 0, before[first].start):
             return before[first : position + 1]
+    # the verb comes last: "werden in Arnhem twee mannen aangehouden"
+    regions = [m for m in before if reference.is_a(m.entity_class, "Region")]
+    if regions and rules.place_before_verb_gap.fullmatch(text[regions[-1].end : start]):
+        if rules.place_before_verb.search(text, 0, regions[-1].start):
+            return [regions[-1]]
     return []
 
 

@@ -297,6 +297,14 @@ def _implied_by_name(sentence: Sentence, mentions: list[Mention], reference: Ref
     relations = []
     for mention in mentions:
         entity = reference.entities.get(mention.entity)
+        if entity is None and reference.is_a(mention.entity_class, "Organisation"):
+            relations += [
+                Relation(
+                    mention.entity, predicate, target, sentence.index, NAME_PATTERN_PREFIX + predicate, NAME_CONFIDENCE
+                )
+                for predicate, target in named_parent(mention.surface, reference)
+            ]
+            continue
         if entity is None:
             country = country_of_part(mention.surface, reference) if mention.entity_class == "Region" else None
             if country is not None:
@@ -323,6 +331,39 @@ def _implied_by_name(sentence: Sentence, mentions: list[Mention], reference: Ref
                 )
             )
     return relations
+
+
+_NAME_LINKS = frozenset({"in", "de", "het", "op", "van", "der", "voor"})
+_PROVINCE_WORDS = frozenset({"provincie", "province", "wilayat", "wilaya", "wilayah", "tak"})
+
+
+def named_parent(surface: str, reference: ReferenceData) -> list[tuple[str, str]]:
+    """What a new organisation's name says of it when it holds a known group's name at its start or end
+    and more besides: "Islamitische Staat Somalië", "Provincie West-Afrika van de Islamitische Staat" are
+    that group's franchises, active in the place the rest names."""
+    words = surface.split()
+    for k in range(1, len(words)):
+        for parent_words, rest in ((words[: len(words) - k], words[len(words) - k :]), (words[k:], words[:k])):
+            while parent_words and parent_words[0] in _NAME_LINKS:
+                parent_words = parent_words[1:]
+            parent = _only_owner(" ".join(parent_words), reference, "Organisation")
+            if parent is None or reference.entities[parent].entity_class != "Organisation":
+                continue
+            if not any(word[:1].isupper() for word in rest):
+                continue
+            # the rest is a place, or says it is a province, or both: "Somalië", "West-Afrika Provincie"
+            province = any(word.lower() in _PROVINCE_WORDS for word in rest)
+            rest = [word for word in rest if word not in _NAME_LINKS and word.lower() not in _PROVINCE_WORDS]
+            place = _only_owner(" ".join(rest), reference, "Region") if rest else None
+            if place is None and not province:
+                return []  # "ISIS Groups", "Malhama Tactical Russischtalig": no branch by its name
+            return [("franchiseOf", parent)] + ([("operatesIn", place)] if place is not None else [])
+    return []
+
+
+def _only_owner(name: str, reference: ReferenceData, wanted: str) -> str | None:
+    owners = [o for o in reference.owners_of(name) if reference.is_a(reference.entities[o].entity_class, wanted)]
+    return owners[0] if len(owners) == 1 else None
 
 
 def keep_first_naming(relations: list[Relation]) -> list[Relation]:

@@ -26,6 +26,8 @@ def learn_aliases(
     rules = reference.names
     text = sentence.text
     taken = [(m.start, m.end) for m in mentions]
+    # a new name a recogniser found inside the bracket is the alias, not an entity of its own
+    replaceable = {(m.start, m.end) for m in mentions if m.entity not in reference.entities}
     found: list[Mention] = []
     for mention in mentions:
         bracket = rules.alias_bracket.match(text, mention.end)
@@ -45,7 +47,7 @@ def learn_aliases(
             learnt.setdefault(alias, (mention.entity, mention.entity_class))
             start = inside_start + offset + (len(part) - len(part.lstrip()))
             end = start + len(alias)
-            if not any(start < t_end and t_start < end for t_start, t_end in taken):
+            if (start, end) in replaceable or not any(start < t_end and t_start < end for t_start, t_end in taken):
                 found.append(Mention(mention.entity, mention.entity_class, alias, sentence.index, start, end))
                 taken.append((start, end))
     return found

@@ -18,7 +18,6 @@ from isis_kg.errors import ToolError
 from isis_kg.model import Mention, Sentence
 from isis_kg.reference import ReferenceData, entity_key
 
-RECOGNIZERS = ("frog",)
 _POS_COLUMN = 5
 _NER_COLUMN = 7  # frog's tab-separated output: index, word, lemma, morphology, compound, POS, confidence, NER, ...
 
