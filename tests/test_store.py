@@ -74,10 +74,45 @@ def test_isis_kg_serve_answers_like_the_embedded_store() -> None:
 
 
 def test_a_query_the_endpoint_rejects_is_one_line(oxigraph: Server, capsys) -> None:
-    assert main(["query", "SELEKT ?x WHERE {}", "--endpoint", oxigraph.query_endpoint]) == 2
+    # valid SPARQL grammar, so it is sent; the store rejects the prefix no PREFIX line declares
+    assert main(["query", "SELECT ?x WHERE { ?x nergens:p ?y }", "--endpoint", oxigraph.query_endpoint]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"isis-kg: error: {oxigraph.query_endpoint}: the endpoint rejected the query")
     assert err.count("\n") == 1
+
+
+UPDATES = [
+    "DELETE WHERE { GRAPH ?g { ?s ?p ?o } }",
+    "# SELECT * WHERE { ?s ?p ?o }\nPREFIX id: <https://w3id.org/isis-kg/id/>\nDROP ALL",
+    "PREFIX ikg: <https://w3id.org/isis-kg/ontology#>\n# a comment\nINSERT DATA { ikg:a ikg:b ikg:c }",
+    "BASE <http://example.org/>\nCLEAR DEFAULT ; LOAD <http://example.org/graph.ttl>",
+]
+
+
+@pytest.mark.parametrize("update", UPDATES)
+@pytest.mark.parametrize("path", ["/update", "/query"])
+def test_an_update_through_query_leaves_the_store_unchanged(oxigraph: Server, update: str, path: str, capsys) -> None:
+    loaded = load(GRAPH, oxigraph.store_endpoint).triples
+    assert main(["query", update, "--endpoint", oxigraph.url + path]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("isis-kg: error: query: an update (") and err.endswith("is refused: isis-kg query only reads\n")
+    assert err.count("\n") == 1
+    assert count(oxigraph.query_endpoint) == loaded
+
+
+def test_an_update_in_a_query_file_is_refused_by_the_real_command(oxigraph: Server, tmp_path: Path) -> None:
+    loaded = load(GRAPH, oxigraph.store_endpoint).triples
+    wipe = tmp_path / "wipe.rq"
+    wipe.write_text("# nl: Wat is er?\nPREFIX ikg: <https://w3id.org/isis-kg/ontology#>\n" + UPDATES[0], encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "isis_kg.cli", "query", str(wipe), "--endpoint", f"{oxigraph.url}/update"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == f"isis-kg: error: {wipe}: an update (DELETE WHERE) is refused: isis-kg query only reads\n"
+    assert count(oxigraph.query_endpoint) == loaded
 
 
 class _Refusing(http.server.BaseHTTPRequestHandler):

@@ -301,7 +301,12 @@ def _query(options: argparse.Namespace) -> int:
         text, source = options.query, Path("query")
     if options.endpoint:
         result = query_endpoint(
-            options.endpoint, text, user=options.user, password=options.password, timeout=options.timeout
+            options.endpoint,
+            text,
+            user=options.user,
+            password=options.password,
+            timeout=options.timeout,
+            source=str(source),
         )
     else:
         result = query_store(open_graph(options.graph), text, str(source))

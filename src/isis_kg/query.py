@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import math
+import re
 import socket
 import urllib.error
 import warnings
@@ -22,6 +23,7 @@ from isis_kg.namespaces import PREFIXES
 
 GRAPH_FILES = ("graph.ttl", "ontology.ttl")
 FORMATS = ("table", "csv", "tsv", "json")
+READ_FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 
 
 @dataclass(frozen=True)
@@ -55,13 +57,49 @@ def open_graph(graph_dir: Path | str) -> ox.Store:
     return store
 
 
+def query_form(query: str, source: str = "query") -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the form of a read-only query. Raise InputError for an update
+    or for text that is not SPARQL, before it reaches any store.
+
+    The text is parsed (rdflib's SPARQL grammar), not matched on its first word: a prologue of PREFIX
+    and BASE lines and comments comes first, and a store may take what a regex lets through as an update.
+    """
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        return READ_FORMS[parseQuery(query)[1].name]
+    except ParseBaseException as error:
+        operations = _update_operations(query)
+        if operations:
+            raise InputError(
+                source,
+                f"an update ({', '.join(operations)}) is refused: isis-kg query only reads",
+            ) from None
+        raise InputError(source, f"not valid SPARQL ({error.msg} at line {error.lineno}, column {error.col})") from None
+
+
+def _update_operations(text: str) -> list[str]:
+    """The operations of a SPARQL update ("DELETE WHERE", "DROP"), or [] when the text is not one."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        request = parseUpdate(text).get("request", [])
+    except ParseBaseException:
+        return []
+    names = {"Modify": "DELETE/INSERT"}
+    return [names.get(op.name, re.sub(r"(?<=[a-z])(?=[A-Z])", " ", op.name).upper()) for op in request]
+
+
 def query_store(store: ox.Store, query: str, source: str = "query") -> ResultTable:
+    _select_only(query, source)
     try:
         solutions = store.query(query)
     except SyntaxError as error:
         raise InputError(source, f"not valid SPARQL ({error})") from None
-    if not isinstance(solutions, ox.QuerySolutions):
-        raise InputError(source, "only SELECT queries give a table; this is an ASK or CONSTRUCT query")
+    if not isinstance(solutions, ox.QuerySolutions):  # _select_only let it through: a parser disagreement
+        raise InputError(source, "only SELECT queries give a table")
     variables = tuple(v.value for v in solutions.variables)
     rows = tuple(tuple(_cell(term) for term in solution) for solution in solutions)
     return ResultTable(variables, rows)
@@ -74,15 +112,20 @@ def query_endpoint(
     user: str | None = None,
     password: str | None = None,
     timeout: float = 30.0,
+    source: str = "query",
 ) -> ResultTable:
-    """Run a SELECT query against a SPARQL 1.1 endpoint."""
-    from SPARQLWrapper import JSON, SPARQLWrapper
+    """Run a SELECT query against a SPARQL 1.1 endpoint; an update is refused before anything is sent."""
+    _select_only(query, source)
+    from SPARQLWrapper import JSON, SELECT, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import EndPointNotFound, SPARQLWrapperException, Unauthorized
 
     client = SPARQLWrapper(endpoint)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # SPARQLWrapper warns about queries it cannot classify
         client.setQuery(query)
+    # SPARQLWrapper guesses the form from the words it sees and POSTs what it takes for an update as one;
+    # the parse above decided instead, and the client is told so
+    client.queryType = SELECT
     client.setReturnFormat(JSON)
     timeout = float(max(1, math.ceil(timeout)))  # SPARQLWrapper counts whole seconds
     client.setTimeout(int(timeout))
@@ -108,6 +151,12 @@ def query_endpoint(
     variables = tuple(data["head"].get("vars", []))
     rows = tuple(tuple(_json_cell(binding.get(name)) for name in variables) for binding in data["results"]["bindings"])
     return ResultTable(variables, rows)
+
+
+def _select_only(query: str, source: str) -> None:
+    form = query_form(query, source)
+    if form != "SELECT":
+        raise InputError(source, f"only SELECT queries give a table; this is a{'n' if form == 'ASK' else ''} {form} query")
 
 
 def http_problem(code: int, timeout: float) -> str:
