@@ -156,7 +156,8 @@ def query_endpoint(
 def _select_only(query: str, source: str) -> None:
     form = query_form(query, source)
     if form != "SELECT":
-        raise InputError(source, f"only SELECT queries give a table; this is a{'n' if form == 'ASK' else ''} {form} query")
+        article = "an" if form == "ASK" else "a"
+        raise InputError(source, f"only SELECT queries give a table; this is {article} {form} query")
 
 
 def http_problem(code: int, timeout: float) -> str:
