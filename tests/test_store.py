@@ -104,7 +104,8 @@ def test_an_update_through_query_leaves_the_store_unchanged(oxigraph: Server, up
 def test_an_update_in_a_query_file_is_refused_by_the_real_command(oxigraph: Server, tmp_path: Path) -> None:
     loaded = load(GRAPH, oxigraph.store_endpoint).triples
     wipe = tmp_path / "wipe.rq"
-    wipe.write_text("# nl: Wis alles\nPREFIX ikg: <https://w3id.org/isis-kg/ontology#>\n" + UPDATES[0], encoding="utf-8")
+    prologue = "# nl: Wis alles\nPREFIX ikg: <https://w3id.org/isis-kg/ontology#>\n"
+    wipe.write_text(prologue + UPDATES[0], encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "isis_kg.cli", "query", str(wipe), "--endpoint", f"{oxigraph.url}/update"],
         capture_output=True,
