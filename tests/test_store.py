@@ -7,6 +7,9 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -14,7 +17,7 @@ from SPARQLWrapper import JSON, SPARQLWrapper
 
 from isis_kg.cli import main
 from isis_kg.query import open_graph, query_endpoint, query_store
-from isis_kg.store import Server, load, named_graphs, oxigraph_binary
+from isis_kg.store import SHARED_GRAPH, Server, load, named_graphs, oxigraph_binary
 
 from conftest import GRAPH, PROJECT, free_port, http_server
 
@@ -192,3 +195,104 @@ def test_serve_refuses_a_port_in_use(capsys) -> None:
 
 def test_the_server_binary_is_installed() -> None:
     assert Path(oxigraph_binary()).exists() or os.path.isabs(oxigraph_binary())
+
+
+def _start_serve(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen[str], str, str]:
+    """`isis-kg serve` as a user starts it, its temporary store under ``tmp_path/tmp``."""
+    (tmp_path / "tmp").mkdir()
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "isis_kg.cli", "serve", "--graph", str(GRAPH), "--port", str(port), *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TMPDIR": str(tmp_path / "tmp")},
+    )
+    line = process.stdout.readline()
+    assert line.startswith("Serving"), line + process.stderr.read()
+    return process, f"http://127.0.0.1:{port}", line
+
+
+def _send(method: str, url: str, body: bytes, content_type: str) -> int:
+    request = urllib.request.Request(url, data=body, method=method, headers={"Content-Type": content_type})
+    request.add_header("Origin", "http://elders.example")  # as a form on another site would send it
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def _children(pid: int) -> list[int]:
+    """The live processes whose parent is ``pid`` (from /proc: Linux)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # it ended while we looked
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _stop(process: subprocess.Popen[str], number: int = signal.SIGINT) -> tuple[str, str]:
+    process.send_signal(number)
+    return process.communicate(timeout=60)
+
+
+def test_serve_is_read_only_by_default(tmp_path: Path) -> None:
+    process, url, line = _start_serve(tmp_path)
+    assert "(read-only)" in line
+    shared = urllib.parse.quote(SHARED_GRAPH, safe="")
+    try:
+        triples = count(f"{url}/query")
+        form = "application/x-www-form-urlencoded"
+        assert _send("POST", f"{url}/update", b"update=DROP%20ALL", form) == 403
+        assert _send("POST", f"{url}/update", b"CLEAR ALL", "application/sparql-update") == 403
+        triple = b"<urn:a> <urn:b> <urn:c> ."
+        assert _send("PUT", f"{url}/store?graph={shared}", triple, "application/n-triples") == 403
+        assert _send("DELETE", f"{url}/store?graph={shared}", b"", "text/plain") == 403
+        assert count(f"{url}/query") == triples == sum(len(t) for t in named_graphs(GRAPH).values())
+    finally:
+        out, err = _stop(process)
+    assert process.returncode == 0, err
+    assert out == "Stopped.\n"
+
+
+def test_serve_writable_takes_updates(tmp_path: Path) -> None:
+    process, url, _line = _start_serve(tmp_path, "--writable")
+    try:
+        triples = count(f"{url}/query")
+        insert = b"INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }"
+        assert _send("POST", f"{url}/update", insert, "application/sparql-update") == 204
+        assert count(f"{url}/query") == triples + 1
+    finally:
+        _stop(process)
+    assert process.returncode == 0
+
+
+@pytest.mark.parametrize(
+    "number",
+    [signal.SIGINT, signal.SIGTERM, signal.SIGHUP],
+    ids=lambda n: signal.Signals(n).name,
+)
+def test_every_way_of_stopping_serve_stops_oxigraph_and_removes_its_store(tmp_path: Path, number: int) -> None:
+    process, url, _line = _start_serve(tmp_path)
+    (oxigraph,) = _children(process.pid)
+    assert list((tmp_path / "tmp").iterdir())  # the temporary store
+    out, err = _stop(process, number)
+    assert process.returncode == 0, err
+    assert out.endswith("Stopped.\n") and err == ""
+    assert not _running(oxigraph)
+    assert list((tmp_path / "tmp").iterdir()) == []
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1])), timeout=1)

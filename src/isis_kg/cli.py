@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
-from contextlib import nullcontext
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 from pathlib import Path
 
@@ -37,7 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:  # argparse exits 2 on usage errors, 0 on --help
         return int(exit_.code or 0)
     try:
-        return int(options.command(options))
+        with _stopping_on_termination():
+            return int(options.command(options))
     except IsisKgError as error:
         for cause in getattr(error, "causes", ()):
             _error(str(cause))
@@ -46,6 +49,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted")
         return 130
+
+
+@contextmanager
+def _stopping_on_termination() -> Iterator[None]:
+    """SIGTERM and SIGHUP stop a command as Ctrl-C does. Python's default for them ends the process on the
+    spot, so no ``finally`` ran: a served store's Oxigraph process kept serving, temporary files stayed."""
+
+    def interrupt(_signal: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield
+        return
+    previous = {number: signal.signal(number, interrupt) for number in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -123,6 +145,11 @@ def _parser() -> argparse.ArgumentParser:
     serve_parser = commands.add_parser("serve", help="serve the graph from an Oxigraph SPARQL server on 127.0.0.1")
     _graph_option(serve_parser, "serve")
     serve_parser.add_argument("--port", type=int, default=7878, help="port on 127.0.0.1 (default: 7878)")
+    serve_parser.add_argument(
+        "--writable",
+        action="store_true",
+        help="let clients change the store (SPARQL update, Graph Store PUT/POST/DELETE); read-only by default",
+    )
     serve_parser.set_defaults(command=_serve)
 
     load_parser = commands.add_parser("load", help="push the graph into a SPARQL 1.1 Graph Store (HTTP PUT per graph)")
@@ -315,13 +342,16 @@ def _query(options: argparse.Namespace) -> int:
 
 
 def _serve(options: argparse.Namespace) -> int:
-    with serve(options.graph, port=options.port) as server:
-        print(f"Serving {options.graph} at {server.url} (query page), SPARQL at {server.query_endpoint}.")
+    with serve(options.graph, port=options.port, writable=options.writable) as server:
+        mode = "writable" if options.writable else "read-only"
+        print(f"Serving {options.graph} ({mode}) at {server.url} (query page), SPARQL at {server.query_endpoint}.")
         print("Press Ctrl-C to stop.", flush=True)
         try:
-            server.process.wait()
-        except KeyboardInterrupt:
-            pass
+            code = server.process.wait()
+        except KeyboardInterrupt:  # Ctrl-C, SIGTERM or SIGHUP: leaving the block stops the server
+            code = None
+    if code is not None:
+        raise IsisKgError(f"{server.url}: the Oxigraph server stopped by itself (exit code {code})")
     print("Stopped.")
     return EXIT_OK
 
