@@ -254,6 +254,8 @@ def _build(options: argparse.Namespace) -> int:
         )
     for error in result.errors:
         _error(str(error))
+    for warning in result.warnings:
+        _warning(warning)
     if not options.quiet:
         for notice in result.notices:
             print(notice)
@@ -492,6 +494,10 @@ def _progress(quiet: bool):  # type: ignore[no-untyped-def]
 
 def _error(message: str) -> None:
     print(f"isis-kg: error: {message}", file=sys.stderr)
+
+
+def _warning(message: str) -> None:
+    print(f"isis-kg: warning: {message}", file=sys.stderr)
 
 
 if __name__ == "__main__":
