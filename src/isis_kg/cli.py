@@ -99,7 +99,7 @@ def _parser() -> argparse.ArgumentParser:
     build_parser.add_argument(
         "--cache",
         type=Path,
-        default=cache_home() / "documents",
+        default=None,
         metavar="DIR",
         help="keep each document's extraction here and reuse it while the document and ontology/ are "
         "unchanged (default: ~/.cache/isis-kg/documents)",
@@ -107,7 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     build_parser.add_argument("--no-cache", action="store_true", help="extract every document again")
     build_parser.add_argument(
         "--jobs",
-        type=int,
+        type=_positive_int,
         default=os.cpu_count() or 1,
         metavar="N",
         help="extract documents, and validate shards of a large graph, in N processes (default: every core)",
@@ -144,7 +144,7 @@ def _parser() -> argparse.ArgumentParser:
 
     serve_parser = commands.add_parser("serve", help="serve the graph from an Oxigraph SPARQL server on 127.0.0.1")
     _graph_option(serve_parser, "serve")
-    serve_parser.add_argument("--port", type=int, default=7878, help="port on 127.0.0.1 (default: 7878)")
+    serve_parser.add_argument("--port", type=_port, default=7878, help="port on 127.0.0.1 (default: 7878)")
     serve_parser.add_argument(
         "--writable",
         action="store_true",
@@ -190,7 +190,7 @@ def _parser() -> argparse.ArgumentParser:
     link_parser.add_argument(
         "--cache",
         type=Path,
-        default=cache_home() / "wikidata",
+        default=None,
         metavar="DIR",
         help="answers are kept here, so a rerun needs no network",
     )
@@ -245,7 +245,7 @@ def _build(options: argparse.Namespace) -> int:
             options.out,
             ontology_dir=options.ontology,
             progress=report_progress,
-            cache=None if options.no_cache else options.cache,
+            cache=None if options.no_cache else options.cache or _default_cache("documents"),
             jobs=options.jobs,
             link=_link_client(options.ontology, options.link_endpoint) if options.link else None,
             ner=options.ner,
@@ -274,9 +274,49 @@ def _validate(options: argparse.Namespace) -> int:
     return EXIT_OK if report.conforms else EXIT_VIOLATIONS
 
 
+def _positive_int(text: str) -> int:
+    value = _whole(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a whole number of 1 or more")
+    return value
+
+
+def _port(text: str) -> int:
+    value = _whole(text)
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{text} is not a port (1 to 65535)")
+    return value
+
+
+def _whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text} is not a whole number") from None
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text} is not a number") from None
+    if not 0 < value < float("inf"):  # NaN fails too
+        raise argparse.ArgumentTypeError(f"{text} is not a number above 0")
+    return value
+
+
 def cache_home() -> Path:
-    """Where isis-kg keeps what it may reuse: $XDG_CACHE_HOME/isis-kg, else ~/.cache/isis-kg."""
+    """Where isis-kg keeps what it may reuse: $XDG_CACHE_HOME/isis-kg, else ~/.cache/isis-kg.
+    Raises RuntimeError when there is no home folder to find."""
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "isis-kg"
+
+
+def _default_cache(name: str) -> Path | None:
+    try:
+        return cache_home() / name
+    except RuntimeError as error:  # no HOME and no user entry: the build goes on without a cache
+        _warning(f"no cache folder ({error}); building without it")
+        return None
 
 
 def _ontology_option(parser: argparse.ArgumentParser) -> None:
@@ -316,7 +356,9 @@ def _graph_option(parser: argparse.ArgumentParser, verb: str) -> None:
 def _endpoint_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--user", help="user name for HTTP basic authentication")
     parser.add_argument("--password", help="password for HTTP basic authentication")
-    parser.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS", help="give up after (default: 60)")
+    parser.add_argument(
+        "--timeout", type=_positive_float, default=60.0, metavar="SECONDS", help="give up after (default: 60)"
+    )
 
 
 def _query(options: argparse.Namespace) -> int:
@@ -398,7 +440,7 @@ def _report(options: argparse.Namespace) -> int:
 def _link_client(ontology: Path | None, endpoint: str | None):  # type: ignore[no-untyped-def]
     from isis_kg.link import WikidataClient, load_link_settings
 
-    return WikidataClient(load_link_settings(load_reference(ontology), endpoint), cache_home() / "wikidata")
+    return WikidataClient(load_link_settings(load_reference(ontology), endpoint), _default_cache("wikidata"))
 
 
 def _link(options: argparse.Namespace) -> int:
@@ -408,7 +450,8 @@ def _link(options: argparse.Namespace) -> int:
     settings = load_link_settings(reference, options.endpoint)
     if options.min_interval is not None:
         settings = replace(settings, min_interval=options.min_interval)
-    decisions = link_entities(reference_targets(reference), reference, WikidataClient(settings, options.cache))
+    client = WikidataClient(settings, options.cache or _default_cache("wikidata"))
+    decisions = link_entities(reference_targets(reference), reference, client)
     options.out.write_text(review_file(decisions, settings), encoding="utf-8")
     proposed = sum(1 for d in decisions if d.qid)
     print(

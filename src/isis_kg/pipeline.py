@@ -311,12 +311,12 @@ def build(
 
     inputs = [Path(p) for p in paths]
     files, errors = discover(inputs)
-    catalogue = load_catalogues(catalogue_paths(inputs), reference.source_kinds)
+    catalogue = load_catalogues(catalogue_paths(inputs), reference.source_kinds, reference.entities)
     curation_files = curation_paths(inputs)
     decisions = load_curation(curation_files, reference)
     documents: list[Document] = []
     notices: list[str] = []
-    warnings: list[str] = []
+    cache, warnings = usable_cache(Path(cache) if cache is not None else None)
     seen: dict[str, Path] = {}
     reused = 0
     try:
@@ -409,6 +409,20 @@ def _links(corpus: ResolvedCorpus, reference: ReferenceData, client: WikidataCli
         if node.wikidata is None
     ]
     return review_file(link_entities(targets, reference, client), client.settings).encode("utf-8")
+
+
+def usable_cache(cache: Path | None) -> tuple[Path | None, list[str]]:
+    """The cache folder if it can be written (created if need be), else None and the one warning that says so:
+    a read-only or missing home folder must not stop a build, only make it slower."""
+    if cache is None:
+        return None, []
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=cache):
+            pass
+    except OSError as error:
+        return None, [f"{cache}: cannot write the cache ({error.strerror or error}); building without it"]
+    return cache, []
 
 
 class Extracted(NamedTuple):

@@ -12,6 +12,7 @@ import math
 import re
 import socket
 import urllib.error
+import urllib.parse
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,13 +97,23 @@ def query_store(store: ox.Store, query: str, source: str = "query") -> ResultTab
     _select_only(query, source)
     try:
         solutions = store.query(query)
+        if not isinstance(solutions, ox.QuerySolutions):  # _select_only let it through: a parser disagreement
+            raise InputError(source, "only SELECT queries give a table")
+        variables = tuple(v.value for v in solutions.variables)
+        rows = tuple(tuple(_cell(term) for term in solution) for solution in solutions)  # SERVICE calls run here
     except SyntaxError as error:
         raise InputError(source, f"not valid SPARQL ({error})") from None
-    if not isinstance(solutions, ox.QuerySolutions):  # _select_only let it through: a parser disagreement
-        raise InputError(source, "only SELECT queries give a table")
-    variables = tuple(v.value for v in solutions.variables)
-    rows = tuple(tuple(_cell(term) for term in solution) for solution in solutions)
+    except (OSError, RuntimeError) as error:  # a SERVICE the query calls (Wikidata's) cannot be reached or fails
+        first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        raise EndpointError(source, f"a SERVICE the query calls failed ({first}); it needs the internet") from None
     return ResultTable(variables, rows)
+
+
+def check_endpoint_address(endpoint: str) -> None:
+    """Raise EndpointError unless ``endpoint`` is an http:// or https:// address with a host."""
+    parts = urllib.parse.urlsplit(endpoint)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise EndpointError(endpoint, "not an http:// or https:// address (e.g. http://127.0.0.1:7878/query)")
 
 
 def query_endpoint(
@@ -116,6 +127,7 @@ def query_endpoint(
 ) -> ResultTable:
     """Run a SELECT query against a SPARQL 1.1 endpoint; an update is refused before anything is sent."""
     _select_only(query, source)
+    check_endpoint_address(endpoint)
     from SPARQLWrapper import JSON, SELECT, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import EndPointNotFound, SPARQLWrapperException, Unauthorized
 

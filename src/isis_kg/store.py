@@ -29,7 +29,7 @@ import pyoxigraph as ox
 
 from isis_kg.errors import EndpointError, InputError, IsisKgError
 from isis_kg.namespaces import ID, IKG
-from isis_kg.query import GRAPH_FILES, http_problem, network_problem
+from isis_kg.query import GRAPH_FILES, check_endpoint_address, http_problem, network_problem
 
 SHARED_GRAPH = str(ID["graph/shared"])
 ONTOLOGY_GRAPH = str(ID["graph/ontology"])
@@ -75,6 +75,7 @@ def load(
 ) -> LoadReport:
     """Replace each named graph of the build in the Graph Store at ``endpoint`` (HTTP PUT)."""
     started = time.perf_counter()
+    check_endpoint_address(endpoint)
     graphs = named_graphs(graph_dir)
     total = 0
     for name in sorted(graphs):
