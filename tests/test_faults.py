@@ -23,6 +23,10 @@ from conftest import CORPUS, GRAPH, http_server
 from test_store import count
 
 SHORT_TEXT = CORPUS / "nieuws-2015-icsr-is-deserteurs.txt"
+ARTICLE = [  # Neurink 2020
+    "ISIS-gevangenen hebben eind maart tijdens een opstand een verdieping van een gevangenis in Syrië in handen.",
+    "In de gevangenis in Hasakeh zitten zo'n vijfduizend ISIS-strijders die zijn opgepakt na de val van Baghouz.",
+]
 
 
 def _one_error(capsys, starts: str) -> str:
@@ -190,3 +194,45 @@ def _wait_until_it_catches(pid: int, number: int, seconds: float = 30.0) -> None
             return
         time.sleep(0.05)
     raise AssertionError(f"process {pid} never set a handler for signal {number}")
+
+
+def _run_cli(argv: list[str], before: str = "") -> subprocess.CompletedProcess[str]:
+    """isis-kg in a process of its own; ``before`` runs first (to take a module away, as a bare install lacks it)."""
+    script = f"import sys\n{before}\nfrom isis_kg.cli import main\nsys.exit(main({argv!r}))\n"
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+
+
+def test_an_html_page_without_lxml_html_clean_is_one_line_and_the_rest_builds(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    page = tmp_path / "in" / "artikel.html"
+    page.write_text(f"<html><body><article><p>{' '.join(ARTICLE)}</p></article></body></html>", encoding="utf-8")
+    shutil.copy(SHORT_TEXT, tmp_path / "in")
+    # as where lxml_html_clean is not installed: importing it fails
+    argv = ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet", "--no-cache"]
+    done = _run_cli(argv, before="sys.modules['lxml_html_clean'] = None")
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"isis-kg: error: {page}: cannot read HTML pages (lxml.html.clean module is now a separate project "
+        "lxml_html_clean.); pip install 'lxml[html_clean]'\n"
+    )
+    assert SHORT_TEXT.name in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_pypdf_says_nothing_beside_isis_kgs_line(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    (tmp_path / "in").mkdir()
+    repaired = tmp_path / "in" / "verkeerde-xref.pdf"
+    pdf = canvas.Canvas(str(repaired))
+    for number, line in enumerate(ARTICLE):
+        pdf.drawString(50, 800 - 16 * number, line[:90])
+    pdf.save()
+    data = repaired.read_bytes()
+    start = data.rindex(b"startxref")
+    repaired.write_bytes(data[:start] + b"startxref\n999\n%%EOF\n")  # pypdf warns, repairs and reads it
+    broken = tmp_path / "in" / "kapot.pdf"
+    broken.write_bytes(b"%PDF-1.4\nthis is no pdf at all")
+    done = _run_cli(["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet", "--no-cache"])
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [f"isis-kg: error: {broken}: not a readable PDF (Stream has ended unexpectedly)"]
+    assert "verkeerde-xref.pdf" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
