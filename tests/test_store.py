@@ -1,7 +1,10 @@
 """The graph in a real triplestore: an Oxigraph server started by the tests on 127.0.0.1."""
 
+import hashlib
 import http.server
 import os
+import re
+import secrets
 import signal
 import socket
 import subprocess
@@ -296,3 +299,79 @@ def test_every_way_of_stopping_serve_stops_oxigraph_and_removes_its_store(tmp_pa
     assert list((tmp_path / "tmp").iterdir()) == []
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1])), timeout=1)
+
+
+def _md5(text: str) -> str:
+    return hashlib.md5(text.encode()).hexdigest()
+
+
+class _DigestStore(http.server.BaseHTTPRequestHandler):
+    """A Graph Store that, like Virtuoso's /sparql-graph-crud-auth, takes a PUT only with HTTP Digest
+    credentials (RFC 7616: MD5, qop=auth); it keeps how many triples each graph got."""
+
+    realm, user, password, nonce = "SPARQL", "dba", "geheim", secrets.token_hex(8)
+    graphs: dict[str, int] = {}
+
+    def do_PUT(self) -> None:  # noqa: N802 (the name http.server calls)
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if not self._authorised():
+            self._challenge()
+            return
+        graph = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)["graph"][0]
+        type(self).graphs[graph] = body.count(b"\n")
+        self.send_response(204)
+        self.end_headers()
+
+    def do_GET(self) -> None:  # noqa: N802: a SPARQL query, answered with one row
+        if not self._authorised("GET"):
+            self._challenge()
+            return
+        answer = b'{"head": {"vars": ["n"]}, "results": {"bindings": [{"n": {"type": "literal", "value": "7"}}]}}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def _challenge(self) -> None:
+        self.send_response(401)
+        challenge = f'Digest realm="{self.realm}", nonce="{self.nonce}", qop="auth", algorithm=MD5'
+        self.send_header("WWW-Authenticate", challenge)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _authorised(self, method: str = "PUT") -> bool:
+        header = self.headers.get("Authorization", "")
+        if not header.startswith("Digest "):
+            return False
+        fields = dict(re.findall(r'(\w+)="?([^",]*)"?', header[len("Digest ") :]))
+        secret = _md5(f"{self.user}:{self.realm}:{self.password}")
+        request = _md5(f"{method}:{fields.get('uri')}")
+        parts = [secret, self.nonce, fields.get("nc"), fields.get("cnonce"), fields.get("qop"), request]
+        expected = _md5(":".join(str(part) for part in parts))
+        return fields.get("username") == self.user and fields.get("response") == expected
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_load_speaks_http_digest_to_a_store_that_asks_for_it(capsys) -> None:
+    _DigestStore.graphs = {}
+    with http_server(_DigestStore) as endpoint:
+        argv = ["load", "--endpoint", endpoint, "--graph", str(GRAPH), "--user", "dba"]
+        assert main([*argv, "--password", "fout"]) == 2
+        err = capsys.readouterr().err
+        assert "refused the credentials (HTTP 401); check --user and --password while loading graph <" in err
+        assert err.count("\n") == 1 and _DigestStore.graphs == {}
+        assert main([*argv, "--password", "geheim"]) == 0
+    graphs = named_graphs(GRAPH)
+    assert _DigestStore.graphs == {name: len(triples) for name, triples in graphs.items()}
+
+
+def test_query_speaks_http_digest_to_an_endpoint_that_asks_for_it(capsys) -> None:
+    with http_server(_DigestStore) as endpoint:
+        argv = ["query", "SELECT ?n WHERE { ?s ?p ?n }", "--endpoint", endpoint, "--format", "csv", "--user", "dba"]
+        assert main([*argv, "--password", "fout"]) == 2
+        assert capsys.readouterr().err.endswith("refused the credentials (HTTP 401); check --user and --password\n")
+        assert main([*argv, "--password", "geheim"]) == 0
+    assert capsys.readouterr().out == "n\n7\n"

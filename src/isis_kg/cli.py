@@ -354,8 +354,8 @@ def _graph_option(parser: argparse.ArgumentParser, verb: str) -> None:
 
 
 def _endpoint_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--user", help="user name for HTTP basic authentication")
-    parser.add_argument("--password", help="password for HTTP basic authentication")
+    parser.add_argument("--user", help="user name for HTTP Basic or Digest authentication")
+    parser.add_argument("--password", help="password for HTTP Basic or Digest authentication")
     parser.add_argument(
         "--timeout", type=_positive_float, default=60.0, metavar="SECONDS", help="give up after (default: 60)"
     )

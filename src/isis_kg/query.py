@@ -13,14 +13,19 @@ import re
 import socket
 import urllib.error
 import urllib.parse
+import urllib.request
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from isis_kg.errors import EndpointError, InputError
 from isis_kg.namespaces import PREFIXES
+
+if TYPE_CHECKING:
+    from SPARQLWrapper import SPARQLWrapper
 
 GRAPH_FILES = ("graph.ttl", "ontology.ttl")
 FORMATS = ("table", "csv", "tsv", "json")
@@ -144,25 +149,50 @@ def query_endpoint(
     if user is not None:
         client.setCredentials(user, password or "")
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # SPARQLWrapper warns about queries it cannot classify
-            data = client.queryAndConvert()
+        data = _results(client, digest_too=user is not None)
     except Unauthorized:
-        raise EndpointError(endpoint, http_problem(401, timeout)) from None
+        raise EndpointError(endpoint, http_problem(401, timeout, user is not None)) from None
     except EndPointNotFound:
         raise EndpointError(endpoint, http_problem(404, timeout)) from None
     except SPARQLWrapperException as error:
         first = (str(error).strip().splitlines() or [type(error).__name__])[0]
         raise EndpointError(endpoint, f"the endpoint rejected the query ({first})") from None
     except urllib.error.HTTPError as error:
-        raise EndpointError(endpoint, http_problem(error.code, timeout)) from None
+        raise EndpointError(endpoint, http_problem(error.code, timeout, user is not None)) from None
     except (urllib.error.URLError, OSError) as error:
         raise EndpointError(endpoint, network_problem(error, timeout)) from None
-    if not isinstance(data, dict) or "head" not in data:
-        raise EndpointError(endpoint, "the answer is not SPARQL JSON results")
-    variables = tuple(data["head"].get("vars", []))
-    rows = tuple(tuple(_json_cell(binding.get(name)) for name in variables) for binding in data["results"]["bindings"])
+    try:
+        variables = tuple(data["head"].get("vars", []))
+        rows = tuple(
+            tuple(_json_cell(binding.get(name)) for name in variables) for binding in data["results"]["bindings"]
+        )
+    except (TypeError, KeyError, AttributeError):
+        raise EndpointError(endpoint, "the answer is not SPARQL JSON results") from None
     return ResultTable(variables, rows)
+
+
+def _results(client: SPARQLWrapper, digest_too: bool) -> object:
+    """SPARQLWrapper's answer. Refused with Basic credentials, it is asked again with HTTP Digest, which
+    Virtuoso's authenticated endpoints want (SPARQLWrapper's Digest realm: "SPARQL", Virtuoso's)."""
+    from SPARQLWrapper import DIGEST
+    from SPARQLWrapper.SPARQLExceptions import Unauthorized
+
+    try:
+        return _converted(client)
+    except Unauthorized:
+        if not digest_too:
+            raise
+    client.setHTTPAuth(DIGEST)
+    try:
+        return _converted(client)
+    finally:
+        urllib.request.install_opener(None)  # SPARQLWrapper installs its Digest opener for the whole process
+
+
+def _converted(client: SPARQLWrapper) -> object:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # SPARQLWrapper warns about queries it cannot classify
+        return client.queryAndConvert()
 
 
 def _select_only(query: str, source: str) -> None:
@@ -172,7 +202,10 @@ def _select_only(query: str, source: str) -> None:
         raise InputError(source, f"only SELECT queries give a table; this is {article} {form} query")
 
 
-def http_problem(code: int, timeout: float) -> str:
+def http_problem(code: int, timeout: float, credentials: bool | None = None) -> str:
+    """What an HTTP error means for the user; ``credentials``: whether --user and --password were given."""
+    if code in (401, 403) and credentials:
+        return f"the endpoint refused the credentials (HTTP {code}); check --user and --password"
     if code in (401, 403):
         return f"the endpoint refused the credentials (HTTP {code}); give --user and --password"
     if code == 404:

@@ -10,7 +10,6 @@ graph either as it was or as it should be.
 
 from __future__ import annotations
 
-import base64
 import shutil
 import socket
 import subprocess
@@ -77,6 +76,7 @@ def load(
     started = time.perf_counter()
     check_endpoint_address(endpoint)
     graphs = named_graphs(graph_dir)
+    opener = _opener(endpoint, user, password)
     total = 0
     for name in sorted(graphs):
         body = ox.serialize(graphs[name], format=ox.RdfFormat.N_TRIPLES) or b""
@@ -84,19 +84,29 @@ def load(
         url = f"{endpoint}{separator}graph={urllib.parse.quote(name, safe='')}"
         request = urllib.request.Request(url, data=body, method="PUT")
         request.add_header("Content-Type", "application/n-triples")
-        if user is not None:
-            token = base64.b64encode(f"{user}:{password or ''}".encode()).decode()
-            request.add_header("Authorization", f"Basic {token}")
         try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
+            with opener.open(request, timeout=timeout) as response:
                 response.read()
         except urllib.error.HTTPError as error:
-            raise EndpointError(endpoint, f"{http_problem(error.code, timeout)} while loading graph <{name}>") from None
+            problem = http_problem(error.code, timeout, user is not None)
+            raise EndpointError(endpoint, f"{problem} while loading graph <{name}>") from None
         except (urllib.error.URLError, OSError) as error:
             problem = network_problem(error, timeout)
             raise EndpointError(endpoint, f"{problem} while loading graph <{name}>; that graph is unchanged") from None
         total += len(graphs[name])
     return LoadReport(graphs=len(graphs), triples=total, seconds=time.perf_counter() - started)
+
+
+def _opener(endpoint: str, user: str | None, password: str | None) -> urllib.request.OpenerDirector:
+    """urllib with the credentials for HTTP Basic (sent with the first request, as before) and for HTTP Digest,
+    which a store asks for by answering 401 (Virtuoso's Graph Store does): the request is then sent again."""
+    if user is None:
+        return urllib.request.build_opener()
+    passwords = urllib.request.HTTPPasswordMgrWithPriorAuth()
+    passwords.add_password(None, endpoint, user, password or "", is_authenticated=True)
+    return urllib.request.build_opener(
+        urllib.request.HTTPBasicAuthHandler(passwords), urllib.request.HTTPDigestAuthHandler(passwords)
+    )
 
 
 @dataclass(frozen=True)
