@@ -19,7 +19,7 @@ from isis_kg.cli import main
 from isis_kg.ingest.sentences import text_pieces
 from isis_kg.store import Server
 
-from conftest import CORPUS, GRAPH, http_server
+from conftest import CORPUS, GRAPH, free_port, http_server
 from test_store import count
 
 SHORT_TEXT = CORPUS / "nieuws-2015-icsr-is-deserteurs.txt"
@@ -236,3 +236,35 @@ def test_pypdf_says_nothing_beside_isis_kgs_line(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.splitlines() == [f"isis-kg: error: {broken}: not a readable PDF (Stream has ended unexpectedly)"]
     assert "verkeerde-xref.pdf" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_serve_of_a_graph_that_is_not_there_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "tmp").mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "isis_kg.cli", "serve", "--graph", str(tmp_path / "missing"), "--port", str(free_port())],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "TMPDIR": str(tmp_path / "tmp")},
+    )
+    assert done.returncode == 2
+    missing = tmp_path / "missing" / "graph.ttl"
+    assert done.stderr == f"isis-kg: error: {missing}: no such file; build the graph first (isis-kg build)\n"
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_an_interrupted_write_leaves_the_old_outputs_and_no_temporary_file(tmp_path: Path) -> None:
+    from isis_kg.pipeline import write_outputs
+
+    out = tmp_path / "graph"
+    write_outputs(out, {"graph.ttl": b"old graph\n", "validation.ttl": b"old report\n"})
+
+    def interrupted(stream) -> None:  # SIGTERM arrives as KeyboardInterrupt (isis-kg's handler) mid-stream
+        stream.write(b"half a new gra")
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_outputs(out, {"validation.ttl": b"new report\n", "graph.ttl": interrupted})
+    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl", "validation.ttl"]  # no hidden .graph.ttl.*
+    assert (out / "graph.ttl").read_bytes() == b"old graph\n"
+    assert (out / "validation.ttl").read_bytes() == b"old report\n"
