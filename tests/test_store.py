@@ -375,3 +375,23 @@ def test_query_speaks_http_digest_to_an_endpoint_that_asks_for_it(capsys) -> Non
         assert capsys.readouterr().err.endswith("refused the credentials (HTTP 401); check --user and --password\n")
         assert main([*argv, "--password", "geheim"]) == 0
     assert capsys.readouterr().out == "n\n7\n"
+
+
+READ_FORMS = [
+    "ASK { ?s a <https://w3id.org/isis-kg/ontology#Franchise> }",
+    "ASK { ?s a <https://w3id.org/isis-kg/ontology#Nergens> }",
+    "PREFIX ikg: <https://w3id.org/isis-kg/ontology#>\n"
+    "CONSTRUCT { ?f ikg:franchiseOf ?o } WHERE { ?f ikg:franchiseOf ?o }",
+    "# wie is de AIVD?\nDESCRIBE <https://w3id.org/isis-kg/id/aivd>",
+]
+
+
+@pytest.mark.parametrize("question", READ_FORMS)
+def test_ask_construct_and_describe_answer_alike_embedded_and_remote(oxigraph: Server, question: str, capsys) -> None:
+    loaded = load(GRAPH, oxigraph.store_endpoint).triples
+    assert main(["query", question]) == 0
+    embedded = capsys.readouterr().out
+    assert main(["query", question, "--endpoint", oxigraph.query_endpoint]) == 0
+    assert capsys.readouterr().out == embedded
+    assert embedded in ("true\n", "false\n") or embedded.count(" .\n") > 3
+    assert count(oxigraph.query_endpoint) == loaded

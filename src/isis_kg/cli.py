@@ -22,7 +22,7 @@ from pathlib import Path
 from isis_kg import __version__
 from isis_kg.errors import InputError, IsisKgError
 from isis_kg.pipeline import REPORT_FILE, build
-from isis_kg.query import FORMATS, format_table, open_graph, query_endpoint, query_store
+from isis_kg.query import FORMATS, answer_endpoint, answer_store, format_answer, open_graph
 from isis_kg.reference import load_reference
 from isis_kg.store import load, serve
 from isis_kg.validate import ValidationReport, validate_files
@@ -134,7 +134,7 @@ def _parser() -> argparse.ArgumentParser:
     validate_parser.add_argument("--quiet", action="store_true", help="print errors only")
     validate_parser.set_defaults(command=_validate)
 
-    query_parser = commands.add_parser("query", help="run a SPARQL SELECT query on the graph or an endpoint")
+    query_parser = commands.add_parser("query", help="run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the graph or an endpoint")
     query_parser.add_argument("query", metavar="FILE|QUERY", help="a .rq file, or the query itself")
     _graph_option(query_parser, "query")
     query_parser.add_argument("--endpoint", metavar="URL", help="query this SPARQL endpoint instead")
@@ -371,7 +371,7 @@ def _query(options: argparse.Namespace) -> int:
     else:
         text, source = options.query, Path("query")
     if options.endpoint:
-        result = query_endpoint(
+        answer = answer_endpoint(
             options.endpoint,
             text,
             user=options.user,
@@ -380,8 +380,8 @@ def _query(options: argparse.Namespace) -> int:
             source=str(source),
         )
     else:
-        result = query_store(open_graph(options.graph), text, str(source))
-    print(format_table(result, options.format).rstrip("\n"))
+        answer = answer_store(open_graph(options.graph), text, str(source))
+    print(format_answer(answer, options.format).rstrip("\n"))
     return EXIT_OK
 
 

@@ -52,6 +52,21 @@ class ResultTable:
         return [tuple(c.value if c else None for c in row) for row in self.rows]
 
 
+@dataclass(frozen=True)
+class GraphAnswer:
+    """The triples a CONSTRUCT or DESCRIBE query gives, as sorted N-Triples lines (the same from any store)."""
+
+    lines: tuple[str, ...]
+
+    @classmethod
+    def of(cls, triples: list[ox.Triple]) -> GraphAnswer:
+        text = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+        return cls(tuple(sorted(set(text.splitlines()))))
+
+
+Answer = ResultTable | bool | GraphAnswer  # SELECT, ASK, CONSTRUCT or DESCRIBE
+
+
 def open_graph(graph_dir: Path | str) -> ox.Store:
     """An in-memory Oxigraph store with the build's graph and its ontology."""
     store = ox.Store()
@@ -99,13 +114,28 @@ def _update_operations(text: str) -> list[str]:
 
 
 def query_store(store: ox.Store, query: str, source: str = "query") -> ResultTable:
+    """The table of a SELECT query on the store."""
     _select_only(query, source)
+    answer = _answer_store(store, query, source)
+    assert isinstance(answer, ResultTable)
+    return answer
+
+
+def answer_store(store: ox.Store, query: str, source: str = "query") -> Answer:
+    """Any read-only query on the store: a table (SELECT), a truth value (ASK) or triples (CONSTRUCT, DESCRIBE)."""
+    query_form(query, source)
+    return _answer_store(store, query, source)
+
+
+def _answer_store(store: ox.Store, query: str, source: str) -> Answer:
     try:
-        solutions = store.query(query)
-        if not isinstance(solutions, ox.QuerySolutions):  # _select_only let it through: a parser disagreement
-            raise InputError(source, "only SELECT queries give a table")
-        variables = tuple(v.value for v in solutions.variables)
-        rows = tuple(tuple(_cell(term) for term in solution) for solution in solutions)  # SERVICE calls run here
+        result = store.query(query)
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        if isinstance(result, ox.QueryTriples):
+            return GraphAnswer.of(list(result))
+        variables = tuple(v.value for v in result.variables)
+        rows = tuple(tuple(_cell(term) for term in solution) for solution in result)  # SERVICE calls run here
     except SyntaxError as error:
         raise InputError(source, f"not valid SPARQL ({error})") from None
     except (OSError, RuntimeError) as error:  # a SERVICE the query calls (Wikidata's) cannot be reached or fails
@@ -132,8 +162,30 @@ def query_endpoint(
 ) -> ResultTable:
     """Run a SELECT query against a SPARQL 1.1 endpoint; an update is refused before anything is sent."""
     _select_only(query, source)
+    answer = _answer_endpoint(endpoint, query, "SELECT", user, password, timeout)
+    assert isinstance(answer, ResultTable)
+    return answer
+
+
+def answer_endpoint(
+    endpoint: str,
+    query: str,
+    *,
+    user: str | None = None,
+    password: str | None = None,
+    timeout: float = 30.0,
+    source: str = "query",
+) -> Answer:
+    """Any read-only query against a SPARQL 1.1 endpoint; an update is refused before anything is sent."""
+    form = query_form(query, source)
+    return _answer_endpoint(endpoint, query, form, user, password, timeout)
+
+
+def _answer_endpoint(
+    endpoint: str, query: str, form: str, user: str | None, password: str | None, timeout: float
+) -> Answer:
     check_endpoint_address(endpoint)
-    from SPARQLWrapper import JSON, SELECT, SPARQLWrapper
+    from SPARQLWrapper import JSON, TURTLE, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import EndPointNotFound, SPARQLWrapperException, Unauthorized
 
     client = SPARQLWrapper(endpoint)
@@ -141,9 +193,9 @@ def query_endpoint(
         warnings.simplefilter("ignore")  # SPARQLWrapper warns about queries it cannot classify
         client.setQuery(query)
     # SPARQLWrapper guesses the form from the words it sees and POSTs what it takes for an update as one;
-    # the parse above decided instead, and the client is told so
-    client.queryType = SELECT
-    client.setReturnFormat(JSON)
+    # the parse decided instead, and the client is told so (its constants are the forms' keywords)
+    client.queryType = form
+    client.setReturnFormat(JSON if form in ("SELECT", "ASK") else TURTLE)
     timeout = float(max(1, math.ceil(timeout)))  # SPARQLWrapper counts whole seconds
     client.setTimeout(int(timeout))
     if user is not None:
@@ -161,13 +213,27 @@ def query_endpoint(
         raise EndpointError(endpoint, http_problem(error.code, timeout, user is not None)) from None
     except (urllib.error.URLError, OSError) as error:
         raise EndpointError(endpoint, network_problem(error, timeout)) from None
+    return _remote_answer(endpoint, form, data)
+
+
+def _remote_answer(endpoint: str, form: str, data: object) -> Answer:
+    """The answer SPARQLWrapper converted: SPARQL JSON results (SELECT, ASK) or Turtle (CONSTRUCT, DESCRIBE)."""
     try:
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            if not isinstance(data, bytes):
+                raise TypeError("no Turtle")
+            return GraphAnswer.of([quad.triple for quad in ox.parse(data, format=ox.RdfFormat.TURTLE)])
+        if not isinstance(data, dict):
+            raise TypeError("no JSON object")
+        if form == "ASK":
+            return bool(data["boolean"])
         variables = tuple(data["head"].get("vars", []))
         rows = tuple(
             tuple(_json_cell(binding.get(name)) for name in variables) for binding in data["results"]["bindings"]
         )
-    except (TypeError, KeyError, AttributeError):
-        raise EndpointError(endpoint, "the answer is not SPARQL JSON results") from None
+    except (TypeError, KeyError, AttributeError, SyntaxError):
+        kind = "Turtle" if form in ("CONSTRUCT", "DESCRIBE") else "SPARQL JSON results"
+        raise EndpointError(endpoint, f"the answer is not {kind}") from None
     return ResultTable(variables, rows)
 
 
@@ -218,6 +284,18 @@ def network_problem(error: BaseException, timeout: float) -> str:
     if isinstance(reason, (TimeoutError, socket.timeout)) or "timed out" in str(reason):
         return f"no answer within {timeout:g} s (raise --timeout?)"
     return f"cannot reach the endpoint ({reason})"
+
+
+def format_answer(answer: Answer, fmt: str) -> str:
+    """A table as ``fmt`` asks; an ASK's truth value as SPARQL results (true/false, or JSON with "boolean");
+    the triples of a CONSTRUCT or DESCRIBE as N-Triples whatever ``fmt``, N-Triples being a table of its own."""
+    if isinstance(answer, GraphAnswer):
+        return "".join(line + "\n" for line in answer.lines)
+    if isinstance(answer, bool):
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": answer}, indent=2)
+        return f"{'true' if answer else 'false'}\n"
+    return format_table(answer, fmt)
 
 
 def format_table(result: ResultTable, fmt: str) -> str:
