@@ -134,7 +134,9 @@ def _parser() -> argparse.ArgumentParser:
     validate_parser.add_argument("--quiet", action="store_true", help="print errors only")
     validate_parser.set_defaults(command=_validate)
 
-    query_parser = commands.add_parser("query", help="run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the graph or an endpoint")
+    query_parser = commands.add_parser(
+        "query", help="run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the graph or an endpoint"
+    )
     query_parser.add_argument("query", metavar="FILE|QUERY", help="a .rq file, or the query itself")
     _graph_option(query_parser, "query")
     query_parser.add_argument("--endpoint", metavar="URL", help="query this SPARQL endpoint instead")
