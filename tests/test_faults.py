@@ -240,8 +240,9 @@ def test_pypdf_says_nothing_beside_isis_kgs_line(tmp_path: Path) -> None:
 
 def test_serve_of_a_graph_that_is_not_there_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "tmp").mkdir()
+    argv = ["serve", "--graph", str(tmp_path / "missing"), "--port", str(free_port())]
     done = subprocess.run(
-        [sys.executable, "-m", "isis_kg.cli", "serve", "--graph", str(tmp_path / "missing"), "--port", str(free_port())],
+        [sys.executable, "-m", "isis_kg.cli", *argv],
         capture_output=True,
         text=True,
         timeout=60,
