@@ -486,7 +486,7 @@ def extract_file(
     except InputError as error:
         return Extracted(path, error, False, meter.seconds)
     meta = _meta(source, catalogue)
-    key = _cache_key(source.sha256, meta, reference, analysers)
+    key = _cache_key(source.sha256, meta, reference, analysers) if cache is not None else ""
     entry = cache / f"{key}{SUFFIX}" if cache is not None else None
     warnings: list[str] = []
     if entry is not None and entry.is_file():
