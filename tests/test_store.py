@@ -247,8 +247,11 @@ def _running(pid: int) -> bool:
     return state != "Z"
 
 
-def _stop(process: subprocess.Popen[str], number: int = signal.SIGINT) -> tuple[str, str]:
+def _stop(process: subprocess.Popen[str], number: int = signal.SIGINT, twice: bool = False) -> tuple[str, str]:
     process.send_signal(number)
+    if twice:  # an impatient user: the second signal comes while the server is being stopped
+        time.sleep(0.05)
+        process.send_signal(number)
     return process.communicate(timeout=60)
 
 
@@ -288,11 +291,14 @@ def test_serve_writable_takes_updates(tmp_path: Path) -> None:
     [signal.SIGINT, signal.SIGTERM, signal.SIGHUP],
     ids=lambda n: signal.Signals(n).name,
 )
-def test_every_way_of_stopping_serve_stops_oxigraph_and_removes_its_store(tmp_path: Path, number: int) -> None:
+@pytest.mark.parametrize("twice", [False, True], ids=["once", "twice"])
+def test_every_way_of_stopping_serve_stops_oxigraph_and_removes_its_store(
+    tmp_path: Path, number: int, twice: bool
+) -> None:
     process, url, _line = _start_serve(tmp_path)
     (oxigraph,) = _children(process.pid)
     assert list((tmp_path / "tmp").iterdir())  # the temporary store
-    out, err = _stop(process, number)
+    out, err = _stop(process, number, twice)
     assert process.returncode == 0, err
     assert out.endswith("Stopped.\n") and err == ""
     assert not _running(oxigraph)

@@ -62,12 +62,25 @@ def _stopping_on_termination() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
         yield
         return
-    previous = {number: signal.signal(number, interrupt) for number in (signal.SIGTERM, signal.SIGHUP)}
+    previous = {number: signal.getsignal(number) for number in _STOP_SIGNALS}
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, interrupt)
     try:
         yield
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def _finish_stopping() -> None:
+    """Once stopping, a second Ctrl-C or SIGTERM must not cut the clean-up short (the server left running,
+    its store left behind); _stopping_on_termination puts the handlers back afterwards."""
+    if threading.current_thread() is threading.main_thread():
+        for number in _STOP_SIGNALS:
+            signal.signal(number, signal.SIG_IGN)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -395,6 +408,7 @@ def _serve(options: argparse.Namespace) -> int:
         try:
             code = server.process.wait()
         except KeyboardInterrupt:  # Ctrl-C, SIGTERM or SIGHUP: leaving the block stops the server
+            _finish_stopping()
             code = None
     if code is not None:
         raise IsisKgError(f"{server.url}: the Oxigraph server stopped by itself (exit code {code})")
