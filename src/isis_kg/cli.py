@@ -5,6 +5,7 @@ Exit codes:
   1  the graph violates the shapes (the report is written next to it)
   2  bad input or usage: a file that cannot be read, a broken catalogue or ontology/,
      a missing path; for ``build``, the readable files are still built and written
+  130  interrupted: Ctrl-C, SIGTERM or SIGHUP (what was half-written is removed)
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="isis-kg",
         description="Build a validated RDF knowledge graph from Dutch texts on jihadist terrorism.",
-        epilog="Exit codes: 0 conforms, 1 the graph violates the shapes, 2 bad input or usage.",
+        epilog="Exit codes: 0 conforms, 1 the graph violates the shapes, 2 bad input or usage, 130 interrupted.",
     )
     parser.add_argument("--version", action="version", version=f"isis-kg {__version__}")
     commands = parser.add_subparsers(dest="name", required=True, metavar="COMMAND")
