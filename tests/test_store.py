@@ -401,3 +401,15 @@ def test_ask_construct_and_describe_answer_alike_embedded_and_remote(oxigraph: S
     assert capsys.readouterr().out == embedded
     assert embedded in ("true\n", "false\n") or embedded.count(" .\n") > 3
     assert count(oxigraph.query_endpoint) == loaded
+
+
+def test_loading_into_a_read_only_serve_is_refused_and_says_why(tmp_path: Path, capsys) -> None:
+    process, url, _line = _start_serve(tmp_path)
+    try:
+        triples = count(f"{url}/query")
+        assert main(["load", "--endpoint", f"{url}/store", "--graph", str(GRAPH)]) == 2
+        err = capsys.readouterr().err
+        assert "the endpoint forbids it (HTTP 403): a read-only store" in err and err.count("\n") == 1
+        assert count(f"{url}/query") == triples
+    finally:
+        _stop(process)

@@ -270,10 +270,12 @@ def _select_only(query: str, source: str) -> None:
 
 def http_problem(code: int, timeout: float, credentials: bool | None = None) -> str:
     """What an HTTP error means for the user; ``credentials``: whether --user and --password were given."""
-    if code in (401, 403) and credentials:
-        return f"the endpoint refused the credentials (HTTP {code}); check --user and --password"
-    if code in (401, 403):
-        return f"the endpoint refused the credentials (HTTP {code}); give --user and --password"
+    if code == 403:  # a read-only store answers so too (isis-kg serve without --writable)
+        return "the endpoint forbids it (HTTP 403): a read-only store, or credentials without that right"
+    if code == 401 and credentials:
+        return "the endpoint refused the credentials (HTTP 401); check --user and --password"
+    if code == 401:
+        return "the endpoint refused the credentials (HTTP 401); give --user and --password"
     if code == 404:
         return "no SPARQL endpoint or graph store at that address (HTTP 404)"
     return f"the endpoint answered HTTP {code}"
