@@ -146,7 +146,11 @@ def _answer_store(store: ox.Store, query: str, source: str) -> Answer:
 
 def check_endpoint_address(endpoint: str) -> None:
     """Raise EndpointError unless ``endpoint`` is an http:// or https:// address with a host."""
-    parts = urllib.parse.urlsplit(endpoint)
+    try:
+        parts = urllib.parse.urlsplit(endpoint)
+        parts.port  # noqa: B018: reading it checks the port ("http://[::1" and ":99999" raise ValueError)
+    except ValueError as error:
+        raise EndpointError(endpoint, f"not an address ({error})") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise EndpointError(endpoint, "not an http:// or https:// address (e.g. http://127.0.0.1:7878/query)")
 
