@@ -115,7 +115,7 @@ def _entry(
     if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
         raise InputError(path, f"{where} needs 'sha256': 64 lower-case hex digits")
     kind = entry.get("kind")
-    if kind is not None and kind not in kinds:
+    if kind is not None and (not isinstance(kind, str) or kind not in kinds):
         raise InputError(path, f"{where}: kind '{kind}' is not one of {', '.join(sorted(kinds))}")
     reliability, credibility = entry.get("reliability"), entry.get("credibility")
     if reliability is not None and reliability not in RELIABILITY:
