@@ -83,6 +83,23 @@ def test_a_malformed_query_is_one_line_and_exit_2(store, capsys) -> None:
     assert err.startswith("isis-kg: error: query: not valid SPARQL") and err.count("\n") == 1
 
 
+def test_an_update_is_refused_by_the_embedded_store_too(store, capsys) -> None:
+    before = len(store)
+    with pytest.raises(InputError, match=r"^query: an update \(DROP\) is refused"):
+        query_store(store, "# SELECT\nPREFIX ikg: <https://w3id.org/isis-kg/ontology#>\nDROP ALL")
+    assert len(store) == before
+    assert main(["query", "INSERT DATA { <urn:a> <urn:b> <urn:c> }"]) == 2
+    refused = "isis-kg: error: query: an update (INSERT DATA) is refused: isis-kg query only reads\n"
+    assert capsys.readouterr().err == refused
+
+
+@pytest.mark.parametrize("form", ["ASK { ?s ?p ?o }", "CONSTRUCT WHERE { ?s ?p ?o }", "DESCRIBE <urn:a>"])
+def test_other_read_forms_are_named(store, form: str) -> None:
+    named = rf"^query: only SELECT queries give a table; this is an? {form.split()[0]} query"
+    with pytest.raises(InputError, match=named):
+        query_store(store, form)
+
+
 def test_querying_a_graph_that_was_never_built(tmp_path: Path, capsys) -> None:
     assert main(["query", "SELECT * WHERE { ?s ?p ?o }", "--graph", str(tmp_path)]) == 2
     assert "graph.ttl: no such file; build the graph first" in capsys.readouterr().err

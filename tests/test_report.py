@@ -205,3 +205,25 @@ def test_the_counts_are_those_of_the_graph(page: Page, corpus_report: Path) -> N
     assert int(regions) == _count("SELECT ?r WHERE { ?r a <https://w3id.org/isis-kg/ontology#Region> }")
     documents = page.locator("#document-counts tbody tr")
     assert documents.count() == 5
+
+
+def test_a_javascript_iri_is_no_link_and_bidi_controls_are_shown(tmp_path: Path, page: Page) -> None:
+    (tmp_path / "corpus").mkdir()
+    # a right-to-left override or isolate makes what follows it read otherwise than it is written
+    (tmp_path / "corpus" / "nieuws.txt").write_text(
+        "Bericht\n\n\u2067Volgens de krant\u2069 is ISIS actief in Libië \u202ezegt AD\u202c.\n", encoding="utf-8"
+    )
+    assert build([tmp_path / "corpus"], tmp_path / "graph").conforms
+    graph = tmp_path / "graph" / "graph.ttl"
+    with graph.open("a", encoding="utf-8") as turtle:  # what a graph from elsewhere may say
+        same_as = "<http://www.w3.org/2002/07/owl#sameAs>"
+        turtle.write(f"\n<https://w3id.org/isis-kg/id/isis> {same_as} <javascript:alert(1)> .\n")
+    assert main(["report", "--graph", str(tmp_path / "graph")]) == 0
+    html = (tmp_path / "graph" / "report.html").read_text(encoding="utf-8")
+    assert not any(control in html for control in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert "[U+2067]Volgens de krant[U+2069] is ISIS actief in Libië [U+202E]zegt AD[U+202C]." in html
+    page.goto((tmp_path / "graph" / "report.html").as_uri())
+    assert page.locator("a[href^='javascript:']").count() == 0
+    isis = page.locator("#entity-table tbody tr", has_text="Islamic State")
+    assert "javascript:alert(1)" in isis.inner_text()
+    assert isis.locator("a").first.get_attribute("href") == "http://www.wikidata.org/wiki/Q2429253"

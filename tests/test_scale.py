@@ -1,9 +1,15 @@
 """Per-document work cached on disk, and extracted in parallel: the same graph, byte for byte."""
 
+import builtins
+import gzip
+import pickle
 import shutil
 from pathlib import Path
 
+import pytest
+
 from isis_kg import build
+from isis_kg.cache import SUFFIX, CacheEntryError, read_entry, write_entry
 from isis_kg.cli import main
 from isis_kg.pipeline import GRAPH_FILE
 
@@ -94,3 +100,86 @@ def test_an_edited_extractor_does_not_reuse_what_the_old_one_cached(tmp_path: Pa
     events = copy / "extract" / "events.py"
     events.write_text(events.read_text(encoding="utf-8") + "\n# a changed rule\n", encoding="utf-8")
     assert pipeline.code_fingerprint(copy) != pipeline.code_fingerprint()
+
+
+class _Exploit:
+    """What a crafted pickle does when read: here it opens (creates) a file."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (builtins.open, (str(self.marker), "w"))
+
+
+NEWS = CORPUS / "nieuws-2019-is-na-baghouz.txt"
+DESERTERS = CORPUS / "nieuws-2015-icsr-is-deserteurs.txt"
+
+
+def _cached_build(tmp_path: Path, out: str, jobs: str) -> int:
+    cache = str(tmp_path / "cache")
+    return main(["build", str(NEWS), str(DESERTERS), "--out", str(tmp_path / out), "--cache", cache, "--jobs", jobs])
+
+
+def _entries(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / "cache").glob("*" + SUFFIX))
+
+
+def _tamper(entry: Path, how: str, crafted: bytes, other: Path) -> None:
+    if how == "a pickle":
+        entry.write_bytes(crafted)
+    elif how == "a gzipped pickle":
+        entry.write_bytes(gzip.compress(crafted))
+    elif how == "cut short":
+        entry.write_bytes(entry.read_bytes()[:100])
+    elif how == "edited content":  # valid gzip and JSON, but not what was written
+        head, payload = gzip.decompress(entry.read_bytes()).split(b"\n", 1)
+        entry.write_bytes(gzip.compress(head + b"\n" + payload.replace(b'"sha256":"', b'"sha256":"0', 1)))
+    elif how == "another document's entry":
+        entry.write_bytes(other.read_bytes())
+
+
+TAMPERINGS = ["a pickle", "a gzipped pickle", "cut short", "edited content", "another document's entry"]
+
+
+@pytest.mark.parametrize("how", TAMPERINGS)
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_crafted_or_corrupt_cache_entry_runs_nothing_and_is_read_again(
+    tmp_path: Path, how: str, jobs: str, capsys
+) -> None:
+    assert _cached_build(tmp_path, "first", jobs) == 0
+    capsys.readouterr()
+    clean = (tmp_path / "first" / GRAPH_FILE).read_bytes()
+    first, second = _entries(tmp_path)
+    pickle.loads(pickle.dumps(_Exploit(tmp_path / "proof"))).close()
+    assert (tmp_path / "proof").exists()  # the crafted pickle runs code when unpickled
+    marker = tmp_path / "the-pickle-ran"
+    crafted = pickle.dumps(_Exploit(marker))
+    _tamper(first, how, crafted, second)
+    (tmp_path / "cache" / (first.name.removesuffix(SUFFIX) + ".pickle")).write_bytes(crafted)  # the old name
+
+    assert _cached_build(tmp_path, "again", jobs) == 0
+    captured = capsys.readouterr()
+    assert not marker.exists()
+    assert captured.err.startswith(f"isis-kg: warning: {first}: cache entry not used, ")
+    assert captured.err.endswith(" is read again\n") and captured.err.count("\n") == 1
+    assert "Read 2 document(s), 1 reused from the cache;" in captured.out
+    assert (tmp_path / "again" / GRAPH_FILE).read_bytes() == clean
+    assert _entries(tmp_path) == [first, second]  # written again, and used from now on
+    assert build([NEWS, DESERTERS], tmp_path / "third", cache=tmp_path / "cache").reused == 2
+    assert not marker.exists()
+
+
+def test_an_entry_keeps_every_field_of_the_document(tmp_path: Path, reference) -> None:
+    from isis_kg.ingest import load_catalogues, read_source
+    from isis_kg.ingest.catalogue import catalogue_paths
+    from isis_kg.nlp import Analysers
+    from isis_kg.pipeline import read_document
+
+    catalogue = load_catalogues(catalogue_paths([CORPUS]), reference.source_kinds)
+    document = read_document(read_source(NEWS), catalogue, reference, Analysers.create(reference, None, None))
+    assert document.blocks and document.sentences and document.relations and document.footnotes is not None
+    write_entry(tmp_path / "entry.json.gz", "sleutel", document)
+    assert read_entry(tmp_path / "entry.json.gz", "sleutel") == document
+    with pytest.raises(CacheEntryError, match="written under another key"):
+        read_entry(tmp_path / "entry.json.gz", "andere sleutel")

@@ -14,6 +14,7 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
+from isis_kg.errors import InputError
 from isis_kg.namespaces import IKG
 from isis_kg.reference import ReferenceData
 
@@ -63,11 +64,25 @@ def check_ontology(reference: ReferenceData, graph_file: Path | None = None) -> 
         pitfalls.append(Pitfall(WARNING, "unchecked-by-shapes", _short(term), "no shape checks this term"))
     pitfalls += _shapes_against_ontology(ontology, shapes)
     if graph_file is not None:
-        graph = rdflib.Graph().parse(graph_file, format="turtle")
+        graph = _built_graph(graph_file)
         used = {t for t in (*graph.predicates(), *graph.objects(None, RDF.type)) if isinstance(t, rdflib.URIRef)}
         for term in sorted((classes | properties) - used):
             pitfalls.append(Pitfall(WARNING, "unused-in-graph", _short(term), "the built graph never uses this term"))
     return sorted(pitfalls)
+
+
+def _built_graph(path: Path) -> rdflib.Graph:
+    if not path.is_file():
+        raise InputError(path, "no such file; build the graph first (isis-kg build)")
+    try:
+        return rdflib.Graph().parse(path, format="turtle")
+    except OSError as error:
+        raise InputError(path, f"cannot be read ({error.strerror or error})") from None
+    except (SyntaxError, ValueError) as error:  # rdflib's Turtle parser raises BadSyntax, a SyntaxError
+        why = getattr(error, "_why", None) or str(error).strip().splitlines()[0]
+        line = getattr(error, "lines", None)
+        where = f" at line {line + 1}" if isinstance(line, int) else ""
+        raise InputError(path, f"not valid Turtle ({str(why)[:200]}{where})") from None
 
 
 def _documented(ontology: rdflib.Graph, term: rdflib.URIRef) -> list[Pitfall]:

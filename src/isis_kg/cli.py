@@ -5,22 +5,25 @@ Exit codes:
   1  the graph violates the shapes (the report is written next to it)
   2  bad input or usage: a file that cannot be read, a broken catalogue or ontology/,
      a missing path; for ``build``, the readable files are still built and written
+  130  interrupted: Ctrl-C, SIGTERM or SIGHUP (what was half-written is removed)
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
-from contextlib import nullcontext
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 from pathlib import Path
 
 from isis_kg import __version__
 from isis_kg.errors import InputError, IsisKgError
 from isis_kg.pipeline import REPORT_FILE, build
-from isis_kg.query import FORMATS, format_table, open_graph, query_endpoint, query_store
+from isis_kg.query import FORMATS, answer_endpoint, answer_store, format_answer, open_graph
 from isis_kg.reference import load_reference
 from isis_kg.store import load, serve
 from isis_kg.validate import ValidationReport, validate_files
@@ -37,7 +40,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:  # argparse exits 2 on usage errors, 0 on --help
         return int(exit_.code or 0)
     try:
-        return int(options.command(options))
+        with _stopping_on_termination():
+            return int(options.command(options))
     except IsisKgError as error:
         for cause in getattr(error, "causes", ()):
             _error(str(cause))
@@ -48,11 +52,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+@contextmanager
+def _stopping_on_termination() -> Iterator[None]:
+    """SIGTERM and SIGHUP stop a command as Ctrl-C does. Python's default for them ends the process on the
+    spot, so no ``finally`` ran: a served store's Oxigraph process kept serving, temporary files stayed."""
+
+    def interrupt(_signal: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield
+        return
+    previous = {number: signal.getsignal(number) for number in _STOP_SIGNALS}
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, interrupt)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def _finish_stopping() -> None:
+    """Once stopping, a second Ctrl-C or SIGTERM must not cut the clean-up short (the server left running,
+    its store left behind); _stopping_on_termination puts the handlers back afterwards."""
+    if threading.current_thread() is threading.main_thread():
+        for number in _STOP_SIGNALS:
+            signal.signal(number, signal.SIG_IGN)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="isis-kg",
         description="Build a validated RDF knowledge graph from Dutch texts on jihadist terrorism.",
-        epilog="Exit codes: 0 conforms, 1 the graph violates the shapes, 2 bad input or usage.",
+        epilog="Exit codes: 0 conforms, 1 the graph violates the shapes, 2 bad input or usage, 130 interrupted.",
     )
     parser.add_argument("--version", action="version", version=f"isis-kg {__version__}")
     commands = parser.add_subparsers(dest="name", required=True, metavar="COMMAND")
@@ -77,7 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     build_parser.add_argument(
         "--cache",
         type=Path,
-        default=cache_home() / "documents",
+        default=None,
         metavar="DIR",
         help="keep each document's extraction here and reuse it while the document and ontology/ are "
         "unchanged (default: ~/.cache/isis-kg/documents)",
@@ -85,7 +121,7 @@ def _parser() -> argparse.ArgumentParser:
     build_parser.add_argument("--no-cache", action="store_true", help="extract every document again")
     build_parser.add_argument(
         "--jobs",
-        type=int,
+        type=_positive_int,
         default=os.cpu_count() or 1,
         metavar="N",
         help="extract documents, and validate shards of a large graph, in N processes (default: every core)",
@@ -112,7 +148,9 @@ def _parser() -> argparse.ArgumentParser:
     validate_parser.add_argument("--quiet", action="store_true", help="print errors only")
     validate_parser.set_defaults(command=_validate)
 
-    query_parser = commands.add_parser("query", help="run a SPARQL SELECT query on the graph or an endpoint")
+    query_parser = commands.add_parser(
+        "query", help="run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the graph or an endpoint"
+    )
     query_parser.add_argument("query", metavar="FILE|QUERY", help="a .rq file, or the query itself")
     _graph_option(query_parser, "query")
     query_parser.add_argument("--endpoint", metavar="URL", help="query this SPARQL endpoint instead")
@@ -122,7 +160,12 @@ def _parser() -> argparse.ArgumentParser:
 
     serve_parser = commands.add_parser("serve", help="serve the graph from an Oxigraph SPARQL server on 127.0.0.1")
     _graph_option(serve_parser, "serve")
-    serve_parser.add_argument("--port", type=int, default=7878, help="port on 127.0.0.1 (default: 7878)")
+    serve_parser.add_argument("--port", type=_port, default=7878, help="port on 127.0.0.1 (default: 7878)")
+    serve_parser.add_argument(
+        "--writable",
+        action="store_true",
+        help="let clients change the store (SPARQL update, Graph Store PUT/POST/DELETE); read-only by default",
+    )
     serve_parser.set_defaults(command=_serve)
 
     load_parser = commands.add_parser("load", help="push the graph into a SPARQL 1.1 Graph Store (HTTP PUT per graph)")
@@ -163,7 +206,7 @@ def _parser() -> argparse.ArgumentParser:
     link_parser.add_argument(
         "--cache",
         type=Path,
-        default=cache_home() / "wikidata",
+        default=None,
         metavar="DIR",
         help="answers are kept here, so a rerun needs no network",
     )
@@ -246,7 +289,7 @@ def _build(options: argparse.Namespace) -> int:
             options.out,
             ontology_dir=options.ontology,
             progress=report_progress,
-            cache=None if options.no_cache else options.cache,
+            cache=None if options.no_cache else options.cache or _default_cache("documents"),
             jobs=options.jobs,
             link=_link_client(options.ontology, options.link_endpoint) if options.link else None,
             ner=options.ner,
@@ -256,6 +299,8 @@ def _build(options: argparse.Namespace) -> int:
         )
     for error in result.errors:
         _error(str(error))
+    for warning in result.warnings:
+        _warning(warning)
     if not options.quiet:
         for notice in result.notices:
             print(notice)
@@ -274,9 +319,49 @@ def _validate(options: argparse.Namespace) -> int:
     return EXIT_OK if report.conforms else EXIT_VIOLATIONS
 
 
+def _positive_int(text: str) -> int:
+    value = _whole(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a whole number of 1 or more")
+    return value
+
+
+def _port(text: str) -> int:
+    value = _whole(text)
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{text} is not a port (1 to 65535)")
+    return value
+
+
+def _whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text} is not a whole number") from None
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text} is not a number") from None
+    if not 0 < value < float("inf"):  # NaN fails too
+        raise argparse.ArgumentTypeError(f"{text} is not a number above 0")
+    return value
+
+
 def cache_home() -> Path:
-    """Where isis-kg keeps what it may reuse: $XDG_CACHE_HOME/isis-kg, else ~/.cache/isis-kg."""
+    """Where isis-kg keeps what it may reuse: $XDG_CACHE_HOME/isis-kg, else ~/.cache/isis-kg.
+    Raises RuntimeError when there is no home folder to find."""
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "isis-kg"
+
+
+def _default_cache(name: str) -> Path | None:
+    try:
+        return cache_home() / name
+    except RuntimeError as error:  # no HOME and no user entry: the build goes on without a cache
+        _warning(f"no cache folder ({error}); building without it")
+        return None
 
 
 def _ontology_option(parser: argparse.ArgumentParser) -> None:
@@ -322,9 +407,11 @@ def _graph_option(parser: argparse.ArgumentParser, verb: str) -> None:
 
 
 def _endpoint_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--user", help="user name for HTTP basic authentication")
-    parser.add_argument("--password", help="password for HTTP basic authentication")
-    parser.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS", help="give up after (default: 60)")
+    parser.add_argument("--user", help="user name for HTTP Basic or Digest authentication")
+    parser.add_argument("--password", help="password for HTTP Basic or Digest authentication")
+    parser.add_argument(
+        "--timeout", type=_positive_float, default=60.0, metavar="SECONDS", help="give up after (default: 60)"
+    )
 
 
 def _query(options: argparse.Namespace) -> int:
@@ -337,23 +424,32 @@ def _query(options: argparse.Namespace) -> int:
     else:
         text, source = options.query, Path("query")
     if options.endpoint:
-        result = query_endpoint(
-            options.endpoint, text, user=options.user, password=options.password, timeout=options.timeout
+        answer = answer_endpoint(
+            options.endpoint,
+            text,
+            user=options.user,
+            password=options.password,
+            timeout=options.timeout,
+            source=str(source),
         )
     else:
-        result = query_store(open_graph(options.graph), text, str(source))
-    print(format_table(result, options.format).rstrip("\n"))
+        answer = answer_store(open_graph(options.graph), text, str(source))
+    print(format_answer(answer, options.format).rstrip("\n"))
     return EXIT_OK
 
 
 def _serve(options: argparse.Namespace) -> int:
-    with serve(options.graph, port=options.port) as server:
-        print(f"Serving {options.graph} at {server.url} (query page), SPARQL at {server.query_endpoint}.")
+    with serve(options.graph, port=options.port, writable=options.writable) as server:
+        mode = "writable" if options.writable else "read-only"
+        print(f"Serving {options.graph} ({mode}) at {server.url} (query page), SPARQL at {server.query_endpoint}.")
         print("Press Ctrl-C to stop.", flush=True)
         try:
-            server.process.wait()
-        except KeyboardInterrupt:
-            pass
+            code = server.process.wait()
+        except KeyboardInterrupt:  # Ctrl-C, SIGTERM or SIGHUP: leaving the block stops the server
+            _finish_stopping()
+            code = None
+    if code is not None:
+        raise IsisKgError(f"{server.url}: the Oxigraph server stopped by itself (exit code {code})")
     print("Stopped.")
     return EXIT_OK
 
@@ -398,7 +494,7 @@ def _report(options: argparse.Namespace) -> int:
 def _link_client(ontology: Path | None, endpoint: str | None):  # type: ignore[no-untyped-def]
     from isis_kg.link import WikidataClient, load_link_settings
 
-    return WikidataClient(load_link_settings(load_reference(ontology), endpoint), cache_home() / "wikidata")
+    return WikidataClient(load_link_settings(load_reference(ontology), endpoint), _default_cache("wikidata"))
 
 
 def _link(options: argparse.Namespace) -> int:
@@ -408,7 +504,8 @@ def _link(options: argparse.Namespace) -> int:
     settings = load_link_settings(reference, options.endpoint)
     if options.min_interval is not None:
         settings = replace(settings, min_interval=options.min_interval)
-    decisions = link_entities(reference_targets(reference), reference, WikidataClient(settings, options.cache))
+    client = WikidataClient(settings, options.cache or _default_cache("wikidata"))
+    decisions = link_entities(reference_targets(reference), reference, client)
     options.out.write_text(review_file(decisions, settings), encoding="utf-8")
     proposed = sum(1 for d in decisions if d.qid)
     print(
@@ -516,6 +613,10 @@ def _progress(quiet: bool):  # type: ignore[no-untyped-def]
 
 def _error(message: str) -> None:
     print(f"isis-kg: error: {message}", file=sys.stderr)
+
+
+def _warning(message: str) -> None:
+    print(f"isis-kg: warning: {message}", file=sys.stderr)
 
 
 if __name__ == "__main__":

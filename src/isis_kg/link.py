@@ -80,8 +80,11 @@ class WikidataClient:
             return list(json.loads(cached.read_text(encoding="utf-8")))
         rows = self._fetch(query)
         if cached is not None:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.write_text(json.dumps(rows, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+            try:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                cached.write_text(json.dumps(rows, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+            except OSError:
+                pass  # an answer that cannot be kept is asked again next time
         return rows
 
     def _fetch(self, query: str) -> list[dict[str, Any]]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import pickle
 import re
 import tempfile
 import time
@@ -22,9 +21,10 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from isis_kg import __version__
+from isis_kg.cache import SUFFIX, CacheEntryError, read_entry, write_entry
 from isis_kg.curate import Decision, apply_curation, curation_paths, load_curation
 from isis_kg.errors import EndpointError, InputError, NothingToBuildError, OutputError, PathError, ToolError
 from isis_kg.extract import (
@@ -226,6 +226,7 @@ class BuildResult:
     triples: int
     errors: list[PathError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # for stderr: the build went on (an unusable cache entry)
     meter: StageMeter = field(default_factory=StageMeter)
     reused: int = 0  # documents whose extraction came from the cache
 
@@ -317,20 +318,22 @@ def build(
 
     inputs = [Path(p) for p in paths]
     files, errors = discover(inputs)
-    catalogue = load_catalogues(catalogue_paths(inputs), reference.source_kinds)
+    catalogue = load_catalogues(catalogue_paths(inputs), reference.source_kinds, reference.entities)
     curation_files = curation_paths(inputs)
     decisions = load_curation(curation_files, reference)
     documents: list[Document] = []
     notices: list[str] = []
+    cache, warnings = usable_cache(Path(cache) if cache is not None else None)
     seen: dict[str, Path] = {}
     reused = 0
     try:
-        for number, (path, outcome, from_cache, seconds) in enumerate(
+        for number, (path, outcome, from_cache, seconds, extract_warnings) in enumerate(
             _extract_all(files, catalogue, reference, analysers, ontology_dir, cache, jobs, scheduler), start=1
         ):
             if progress is not None:
                 progress(f"read {path.name}", number, len(files))
             meter.add(seconds)
+            warnings += extract_warnings
             if isinstance(outcome, InputError):
                 errors.append(outcome)
                 continue
@@ -400,6 +403,7 @@ def build(
         triples=written["triples"],
         errors=[*errors, *endpoint_errors],
         notices=notices,
+        warnings=warnings,
         meter=meter,
         reused=reused,
     )
@@ -414,7 +418,29 @@ def _links(corpus: ResolvedCorpus, reference: ReferenceData, client: WikidataCli
     return review_file(link_entities(targets, reference, client), client.settings).encode("utf-8")
 
 
-Extracted = tuple[Path, "Document | InputError", bool, dict[str, float]]
+def usable_cache(cache: Path | None) -> tuple[Path | None, list[str]]:
+    """The cache folder if it can be written (created if need be), else None and the one warning that says so:
+    a read-only or missing home folder must not stop a build, only make it slower."""
+    if cache is None:
+        return None, []
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=cache):
+            pass
+    except OSError as error:
+        return None, [f"{cache}: cannot write the cache ({error.strerror or error}); building without it"]
+    return cache, []
+
+
+class Extracted(NamedTuple):
+    """One file's outcome: its Document (or the error that stopped it), whether it came from the cache,
+    the time per stage, and warnings for the user (a cache entry that could not be used or written)."""
+
+    path: Path
+    outcome: Document | InputError
+    from_cache: bool
+    seconds: dict[str, float]
+    warnings: tuple[str, ...] = ()
 
 
 def _extract_all(
@@ -465,46 +491,56 @@ def extract_file(
         with meter.measure("read"):
             source = read_source(path)
     except InputError as error:
-        return path, error, False, meter.seconds
+        return Extracted(path, error, False, meter.seconds)
     meta = _meta(source, catalogue)
-    cached = _cache_file(cache, source.sha256, meta, reference, analysers) if cache is not None else None
-    if cached is not None and cached.is_file():
+    key = _cache_key(source.sha256, meta, reference, analysers) if cache is not None else ""
+    entry = cache / f"{key}{SUFFIX}" if cache is not None else None
+    warnings: list[str] = []
+    if entry is not None and entry.is_file():
         with meter.measure("cache"):
-            document: Document = pickle.loads(cached.read_bytes())
-        document.file_name = source.file_name  # the same text under another name
-        return path, document, True, meter.seconds
+            try:
+                cached = read_entry(entry, key)
+            except CacheEntryError as problem:
+                warnings.append(f"{entry}: cache entry not used, {problem}; {path} is read again")
+            else:
+                cached.file_name = source.file_name  # the same text under another name
+                return Extracted(path, cached, True, meter.seconds)
     document = process_document(source, catalogue, reference, analysers, meter)
-    if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=cached.parent)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, cached)
-    return path, document, False, meter.seconds
+    if entry is not None:
+        try:
+            write_entry(entry, key, document)
+        except OSError as error:
+            warnings.append(f"{entry}: cannot write the cache entry ({error.strerror or error}); {path} was not cached")
+    return Extracted(path, document, False, meter.seconds, tuple(warnings))
 
 
 def _cached_only(
     path: Path, catalogue: Catalogue, reference: ReferenceData, analysers: Analysers, cache: Path
 ) -> Extracted | None:
-    """The cached extraction of a file, or None when it must be extracted (or read) again."""
+    """The cached extraction of a file, or None when it must be extracted (or read) again: the worker that
+    extracts it says why an entry could not be used."""
     try:
         source = read_source(path)
     except InputError:
         return None  # the worker reports it, as for any file
-    cached = _cache_file(cache, source.sha256, _meta(source, catalogue), reference, analysers)
-    if not cached.is_file():
+    key = _cache_key(source.sha256, _meta(source, catalogue), reference, analysers)
+    entry = cache / f"{key}{SUFFIX}"
+    if not entry.is_file():
         return None
     meter = StageMeter()
     with meter.measure("cache"):
-        document: Document = pickle.loads(cached.read_bytes())
+        try:
+            document = read_entry(entry, key)
+        except CacheEntryError:
+            return None
     document.file_name = source.file_name
-    return path, document, True, meter.seconds
+    return Extracted(path, document, True, meter.seconds)
 
 
-def _cache_file(cache: Path, sha256: str, meta: DocumentMeta, reference: ReferenceData, analysers: Analysers) -> Path:
+def _cache_key(sha256: str, meta: DocumentMeta, reference: ReferenceData, analysers: Analysers) -> str:
+    """What an extraction depends on: the text, its metadata, ontology/, the tool's version and code, the analysers."""
     key = f"{sha256}|{meta!r}|{reference.fingerprint}|{__version__}|{code_fingerprint()}|{analysers.version}"
-    key = hashlib.sha256(key.encode()).hexdigest()
-    return cache / f"{key}.pickle"
+    return hashlib.sha256(key.encode()).hexdigest()
 
 
 def code_fingerprint(package: Path | None = None) -> str:

@@ -8,6 +8,7 @@ through dominate, which escapes it; the page loads nothing from the network.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -400,7 +401,16 @@ def render(data: ReportData) -> str:
         _facts(data)
         _curation(data)
         script(raw(_SCRIPT))
-    return page.render()
+    return _visible_bidi_controls(page.render())
+
+
+# embeddings, overrides and isolates reorder the text around them ("Trojan Source"): a text can make a
+# sentence read otherwise than it is written; the page's own markup has none, so every one comes from data
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible_bidi_controls(html: str) -> str:
+    return _BIDI_CONTROLS.sub(lambda control: f"[U+{ord(control.group()):04X}]", html)
 
 
 def _counts(data: ReportData) -> None:
@@ -576,8 +586,21 @@ def _entities(data: ReportData) -> None:
                         td(entity.entity_class)
                         with td():
                             for item in entity.wikidata:
-                                a(_short(item), href=item.replace("/entity/", "/wiki/"))
+                                _wikidata_link(item)
                         td(str(entity.documents), cls="number")
+
+
+_WIKIDATA_ITEM = re.compile(r"(https?)://www\.wikidata\.org/entity/(Q[1-9][0-9]*)")
+
+
+def _wikidata_link(item: str) -> None:
+    """A link to the item's Wikidata page; anything else a graph says is the same (a javascript: IRI,
+    say) is shown as text, never as a link a reader might follow."""
+    match = _WIKIDATA_ITEM.fullmatch(item)
+    if match is None:
+        span(_short(item), cls="not-linked")
+        return
+    a(_short(item), href=f"{match.group(1)}://www.wikidata.org/wiki/{match.group(2)}")
 
 
 def _facts(data: ReportData) -> None:

@@ -66,8 +66,11 @@ def validate_in_shards(
     for key, shard_conforms, report in _validated(to_do, reference, jobs):
         if shard_conforms:
             if cache is not None and key is not None:
-                (cache / key).parent.mkdir(parents=True, exist_ok=True)
-                (cache / key).write_bytes(b"")
+                try:
+                    (cache / key).parent.mkdir(parents=True, exist_ok=True)
+                    (cache / key).write_bytes(b"")
+                except OSError:
+                    pass  # a shard that cannot be remembered is validated again next time; the build goes on
             continue
         conforms = False
         _merge(new_graph(parse_ntriples(report)), results, seen)

@@ -44,10 +44,22 @@ def test_a_text_without_entry_gets_only_its_hash(reference) -> None:
         (f"documents:\n  - sha256: {'a' * 64}\n    titel: x", r"catalogue entry 1 has unknown field\(s\): titel"),
         (f"documents:\n  - sha256: {'a' * 64}\n    reliability: G", r"reliability 'G' is not a letter A to F"),
         (f"documents:\n  - sha256: {'a' * 64}\n    credibility: 7", r"credibility '7' is not a number 1 to 6"),
+        (f"documents:\n  - sha256: {'a' * 64}\n    language: nl_NL", r"entry 1: language 'nl_NL' is not a language tag"),
+        (f"documents:\n  - sha256: {'a' * 64}\n    title: [a, b]", r"entry 1: 'title' is a list; give one text"),
+        (f"documents:\n  - sha256: {'a' * 64}\n    kind: [news]", r"entry 1: kind '\['news'\]' is not one of academic"),
+        (f"documents:\n  - sha256: {'a' * 64}\n    author: {{x: y}}", r"entry 1: 'author' is a mapping; give one text"),
+        (
+            f"documents:\n  - sha256: {'a' * 64}\n    publisher_ref: nergens",
+            r"entry 1: publisher_ref 'nergens' is not an id of ontology/reference/entities.yaml",
+        ),
+        (
+            f"documents:\n  - sha256: {'a' * 64}\n    author_ref: niemand",
+            r"entry 1: author_ref 'niemand' is not an id of ontology/reference/entities.yaml",
+        ),
     ],
 )
 def test_a_broken_catalogue_is_named_with_what_is_wrong(tmp_path: Path, reference, content: str, message: str) -> None:
     path = tmp_path / "catalogue.yaml"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=message):
-        load_catalogues([path], reference.source_kinds)
+        load_catalogues([path], reference.source_kinds, reference.entities)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,9 @@ FIELDS = {
 }
 RELIABILITY = ("A", "B", "C", "D", "E", "F")
 CREDIBILITY = (1, 2, 3, 4, 5, 6)
+TEXT_FIELDS = ("title", "publisher", "publisher_ref", "author", "author_ref", "language")
+# a BCP 47 language tag as RDF takes it (nl, en, nl-BE); "nl_NL" is a locale name, not a tag
+LANGUAGE_TAG = re.compile(r"[a-zA-Z]{1,8}(?:-[a-zA-Z0-9]{1,8})*")
 
 
 @dataclass
@@ -54,16 +58,19 @@ def catalogue_paths(inputs: Iterable[Path]) -> list[Path]:
     return list(found)
 
 
-def load_catalogues(paths: Iterable[Path], kinds: frozenset[str]) -> Catalogue:
+def load_catalogues(
+    paths: Iterable[Path], kinds: frozenset[str], entities: Collection[str] | None = None
+) -> Catalogue:
     """Read and merge catalogue files; raise InputError on the first broken one.
 
-    ``kinds`` are the kinds of source a document may have (the concepts of ikg:SourceKinds).
+    ``kinds`` are the kinds of source a document may have (the concepts of ikg:SourceKinds);
+    ``entities``, when given, the ids that ``publisher_ref`` and ``author_ref`` may name.
     """
     catalogue = Catalogue()
     files = []
     for path in paths:
         files.append(path)
-        for meta in _read_catalogue(path, kinds):
+        for meta in _read_catalogue(path, kinds, entities):
             known = catalogue.entries.get(meta.sha256)
             if known is not None and known != meta:
                 raise InputError(path, f"entry {meta.sha256[:12]}… contradicts another catalogue's entry")
@@ -86,14 +93,18 @@ def read_yaml(path: Path, what: str) -> Any:
         raise InputError(path, f"{what} is not valid YAML{where}") from None
 
 
-def _read_catalogue(path: Path, kinds: frozenset[str]) -> list[DocumentMeta]:
+def _read_catalogue(path: Path, kinds: frozenset[str], entities: Collection[str] | None) -> list[DocumentMeta]:
     data = read_yaml(path, "catalogue")
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
         raise InputError(path, "catalogue needs a 'documents:' list")
-    return [_entry(path, number, entry, kinds) for number, entry in enumerate(data["documents"], start=1)]
+    return [
+        _entry(path, number, entry, kinds, entities) for number, entry in enumerate(data["documents"], start=1)
+    ]
 
 
-def _entry(path: Path, number: int, entry: Any, kinds: frozenset[str]) -> DocumentMeta:
+def _entry(
+    path: Path, number: int, entry: Any, kinds: frozenset[str], entities: Collection[str] | None
+) -> DocumentMeta:
     where = f"catalogue entry {number}"
     if not isinstance(entry, dict):
         raise InputError(path, f"{where} is not a mapping")
@@ -104,7 +115,7 @@ def _entry(path: Path, number: int, entry: Any, kinds: frozenset[str]) -> Docume
     if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
         raise InputError(path, f"{where} needs 'sha256': 64 lower-case hex digits")
     kind = entry.get("kind")
-    if kind is not None and kind not in kinds:
+    if kind is not None and (not isinstance(kind, str) or kind not in kinds):
         raise InputError(path, f"{where}: kind '{kind}' is not one of {', '.join(sorted(kinds))}")
     reliability, credibility = entry.get("reliability"), entry.get("credibility")
     if reliability is not None and reliability not in RELIABILITY:
@@ -116,6 +127,18 @@ def _entry(path: Path, number: int, entry: Any, kinds: frozenset[str]) -> Docume
         date_value = DateValue.parse(str(date)) if date is not None else None
     except ValueError as error:
         raise InputError(path, f"{where}: {error}") from None
+
+    for key in TEXT_FIELDS:
+        if isinstance(entry.get(key), (list, dict)):
+            kind_of = "list" if isinstance(entry[key], list) else "mapping"
+            raise InputError(path, f"{where}: '{key}' is a {kind_of}; give one text (quote it if it holds a comma)")
+    language = entry.get("language")
+    if language is not None and not LANGUAGE_TAG.fullmatch(str(language)):
+        raise InputError(path, f"{where}: language '{language}' is not a language tag (nl, en, nl-BE)")
+    for key in ("publisher_ref", "author_ref"):
+        ref = entry.get(key)
+        if ref is not None and entities is not None and str(ref) not in entities:
+            raise InputError(path, f"{where}: {key} '{ref}' is not an id of ontology/reference/entities.yaml")
 
     def text(key: str) -> str | None:
         value = entry.get(key)

@@ -15,8 +15,11 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
+import logging
 import re
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,11 +65,12 @@ def read_pdf(path: Path, data: bytes) -> SourceFile:
     from pypdf.errors import PdfReadError
 
     try:
-        pdf = PdfReader(io.BytesIO(data))
-        if pdf.is_encrypted:
-            raise InputError(path, "the PDF is encrypted; save an unprotected copy first")
-        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
-        info = pdf.metadata
+        with _quiet_pypdf():
+            pdf = PdfReader(io.BytesIO(data))
+            if pdf.is_encrypted:
+                raise InputError(path, "the PDF is encrypted; save an unprotected copy first")
+            text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+            info = pdf.metadata
     except (PdfReadError, ValueError, KeyError, TypeError) as error:
         raise InputError(path, f"not a readable PDF ({error})") from None
     if not text.strip():
@@ -76,14 +80,33 @@ def read_pdf(path: Path, data: bytes) -> SourceFile:
     return SourceFile(path, hashlib.sha256(data).hexdigest(), text, title=title or None, author=author or None)
 
 
-def read_html(path: Path, data: bytes) -> SourceFile:
-    import trafilatura
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs what it repairs ("incorrect startxref pointer") on stderr; the user reads isis-kg's one
+    line about the file instead, or nothing when pypdf could read it after all."""
+    logger = logging.getLogger("pypdf")  # its modules log to children of this one, which take its level
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
 
+
+def read_html(path: Path, data: bytes) -> SourceFile:
     html = decode_text(path, data)
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    try:
+        import trafilatura
+
+        text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+        metadata = trafilatura.extract_metadata(html) if text and text.strip() else None
+    except ImportError as error:  # lxml >= 5.2 moved its HTML cleaner into lxml_html_clean, which may be missing
+        why = f"{error.name} is not installed" if error.name else str(error).strip().splitlines()[0]
+        raise InputError(path, f"cannot read HTML pages ({why}); pip install 'lxml[html_clean]'") from None
     if not text or not text.strip():
         raise InputError(path, "no article text found in the HTML page")
-    metadata = trafilatura.extract_metadata(html)
     return SourceFile(
         path,
         hashlib.sha256(data).hexdigest(),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import spacy
@@ -9,6 +11,11 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
 from isis_kg.model import Block, Sentence
+
+# the most characters handed to spaCy at once: it refuses a text over its max_length (1,000,000; E088), and a
+# block of a long file with no paragraph breaks can be longer. A shorter block goes whole, as always.
+PIECE = 500_000
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+")
 
 
 @lru_cache(maxsize=4)
@@ -31,10 +38,11 @@ def split_sentences(blocks: list[Block], sentence_end_words: frozenset[str]) -> 
     """Every sentence of every block, numbered in reading order."""
     sentences: list[Sentence] = []
     nlp = sentence_splitter(sentence_end_words)
-    for block_index, doc in enumerate(nlp.pipe(block.text for block in blocks)):
+    pieces = [(index, offset, piece) for index, block in enumerate(blocks) for offset, piece in text_pieces(block.text)]
+    for (block_index, offset, _piece), doc in zip(pieces, nlp.pipe(piece for _i, _o, piece in pieces), strict=True):
         block = blocks[block_index]
         for span in doc.sents:
-            start, end = span.start_char, span.end_char
+            start, end = offset + span.start_char, offset + span.end_char
             while start < end and block.text[start].isspace():
                 start += 1
             while end > start and block.text[end - 1].isspace():
@@ -57,3 +65,17 @@ def split_sentences(blocks: list[Block], sentence_end_words: frozenset[str]) -> 
                 )
             )
     return sentences
+
+
+def text_pieces(text: str, size: int | None = None) -> Iterator[tuple[int, str]]:
+    """(offset, piece) of ``text`` in pieces of at most ``size`` characters, each cut after the last sentence
+    end it holds (or else the last space), so that no sentence is cut where the text has sentence ends."""
+    size = size or PIECE
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        ends = [match.end() for match in _SENTENCE_END.finditer(window)]
+        cut = ends[-1] if ends else (window.rfind(" ") + 1 or size)
+        yield start, window[:cut]
+        start += cut
+    yield start, text[start:]
