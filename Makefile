@@ -45,6 +45,7 @@ evaluate: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(VENV)/bin/python tests/benchmarks/bench_build.py
 	$(VENV)/bin/python tests/benchmarks/bench_queries.py
+	$(VENV)/bin/python tests/benchmarks/bench_names.py
 
 clean:
 	rm -rf $(VENV) src/*.egg-info .pytest_cache

@@ -132,3 +132,19 @@ def test_a_broken_figures_gold_file_is_named(tmp_path: Path, reference) -> None:
     gold.write_text("documents:\n  - document: x.txt\n    figures:\n      - {about: isis}\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"figures\.yaml: x\.txt: every figure needs 'about', 'quantity' and 'unit'"):
         evaluate_figures(gold, reference)
+
+
+def test_fresh_texts_quality_does_not_fall(reference) -> None:
+    """New texts on subjects the corpus does not cover (tests/gold/fresh.yaml), their development part: the
+    recogniser was trained on it, so these floors guard against regressions, not generalisation (the
+    closing notes give the held-out figures)."""
+    from isis_kg.evaluate import FRESH_GOLD
+
+    (development,) = evaluate(FRESH_GOLD, reference, only={"development"})
+    scores = {s.label: s for s in development.entities} | {s.label: s for s in development.relations}
+    assert development.passages >= 48
+    assert scores["names"].f1 >= 0.88
+    for entity_class in ("Person", "Organisation", "Region"):
+        assert scores[entity_class].recall >= 0.80, entity_class
+    assert scores["contract relations"].precision >= 0.60 and scores["contract relations"].recall >= 0.23
+    assert development.events_found / development.gold_events >= 0.22

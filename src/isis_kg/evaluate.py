@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -306,13 +306,17 @@ def evaluate(
     parser: str | None = None,
     corpus: Path | str = DEFAULT_CORPUS,
     documents: CorpusReader | None = None,
+    only: Collection[str] | None = None,
 ) -> list[Evaluation]:
     """Score entities and relations on the gold passages, one Evaluation per split (``ner``, ``parser``: see
-    build; or ``documents``, a reader of the corpus to share with evaluate_figures)."""
+    build; or ``documents``, a reader of the corpus to share with evaluate_figures; ``only``: these splits,
+    so that a held-out part is not read before its first run)."""
     reference = reference or load_reference()
     splits: dict[str, list[dict[str, Any]]] = {}
     for passage in load_gold(Path(gold_path)):
-        splits.setdefault(str(passage.get("split", "development")), []).append(passage)
+        split = str(passage.get("split", "development"))
+        if only is None or split in only:
+            splits.setdefault(split, []).append(passage)
     with reading_corpus(corpus, reference, ner, parser, documents) as documents:
         return [
             replace(_evaluate_passages(name, passages, documents), gold_set=Path(gold_path).name)
