@@ -37,7 +37,7 @@ system-packages:
 	fi
 
 test: $(VENV)/.installed system-packages
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n 2
 
 evaluate: $(VENV)/.installed
 	$(VENV)/bin/isis-kg evaluate

@@ -213,6 +213,8 @@ def _start_serve(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen[str], st
     )
     line = process.stdout.readline()
     assert line.startswith("Serving"), line + process.stderr.read()
+    # the second line says the server is up and how to stop it; read here, it is never part of what follows
+    assert process.stdout.readline() == "Press Ctrl-C to stop.\n"
     return process, f"http://127.0.0.1:{port}", line
 
 

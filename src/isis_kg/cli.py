@@ -441,9 +441,9 @@ def _query(options: argparse.Namespace) -> int:
 def _serve(options: argparse.Namespace) -> int:
     with serve(options.graph, port=options.port, writable=options.writable) as server:
         mode = "writable" if options.writable else "read-only"
-        print(f"Serving {options.graph} ({mode}) at {server.url} (query page), SPARQL at {server.query_endpoint}.")
-        print("Press Ctrl-C to stop.", flush=True)
-        try:
+        try:  # a signal right after the first line is a stop too, not an interruption
+            print(f"Serving {options.graph} ({mode}) at {server.url} (query page), SPARQL at {server.query_endpoint}.")
+            print("Press Ctrl-C to stop.", flush=True)
             code = server.process.wait()
         except KeyboardInterrupt:  # Ctrl-C, SIGTERM or SIGHUP: leaving the block stops the server
             _finish_stopping()

@@ -103,8 +103,8 @@ def _entities(document: Document, reference: ReferenceData, analysers: Analysers
         if analysers.learned is not None:
             known = analysers.learned.read(sentence, known)
         aliases = learn_aliases(sentence, sorted(known, key=lambda m: m.start), learnt, reference)
-        spans = {(a.start, a.end) for a in aliases}
-        known = [m for m in known if (m.start, m.end) not in spans] + aliases
+        # an alias takes the place of what a recogniser made of it (learn_aliases says which may give way)
+        known = [m for m in known if not any(m.start < a.end and a.start < m.end for a in aliases)] + aliases
         mentions += sorted(known, key=lambda m: m.start)
     document.mentions = spread_names(stating, mentions, reference)
 

