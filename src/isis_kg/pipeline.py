@@ -34,6 +34,7 @@ from isis_kg.extract import (
     scene_places,
     strongest_per_sentence,
 )
+from isis_kg.extract.clause import overlaps
 from isis_kg.extract.dependencies import extract_parsed_relations, parse_names
 from isis_kg.extract.quantities import extract_quantities
 from isis_kg.ingest import SourceFile, discover, load_catalogues, read_source, repair_layout, split_sentences
@@ -110,7 +111,7 @@ def _entities(document: Document, reference: ReferenceData, analysers: Analysers
 
 
 def _not_overlapping(candidates: list[Mention], known: list[Mention]) -> list[Mention]:
-    return [c for c in candidates if not any(c.start < k.end and k.start < c.end for k in known)]
+    return [c for c in candidates if not overlaps(c.start, c.end, known)]
 
 
 def _facts(document: Document, reference: ReferenceData, analysers: Analysers) -> None:

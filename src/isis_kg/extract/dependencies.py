@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from isis_kg.extract.relations import denies, negated, read_relation
+from isis_kg.extract.clause import denies, negated, read_relation
 from isis_kg.model import Mention, Relation, Sentence
 from isis_kg.nlp.parse import FrogParser, Token
 from isis_kg.reference import DependencyPattern, DependencyRules, ReferenceData
