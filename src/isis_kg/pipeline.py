@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import re
 import tempfile
 import time
 import tracemalloc
@@ -27,32 +26,27 @@ from isis_kg import __version__
 from isis_kg.cache import SUFFIX, CacheEntryError, read_entry, write_entry
 from isis_kg.curate import Decision, apply_curation, curation_paths, load_curation
 from isis_kg.errors import EndpointError, InputError, NothingToBuildError, OutputError, PathError, ToolError
-from isis_kg.extract import (
-    extract_events,
-    extract_relations,
-    keep_first_naming,
-    scene_places,
-    strongest_per_sentence,
-)
 from isis_kg.extract.clause import overlaps
-from isis_kg.extract.dependencies import extract_parsed_relations, parse_names
-from isis_kg.extract.quantities import extract_quantities
+from isis_kg.extract.context import SentenceContext, SentenceExtractor
+from isis_kg.extract.dependencies import ParsedRelationExtractor
+from isis_kg.extract.events import EventExtractor, scene_places
+from isis_kg.extract.quantities import QuantityExtractor
+from isis_kg.extract.relations import RelationExtractor, keep_first_naming, strongest_per_sentence
 from isis_kg.ingest import SourceFile, discover, load_catalogues, read_source, repair_layout, split_sentences
 from isis_kg.ingest.catalogue import Catalogue, catalogue_paths
 from isis_kg.ingest.citations import read_footnotes
 from isis_kg.link import LinkTarget, WikidataClient, link_entities, review_file
 from isis_kg.model import DateValue, Document, DocumentMeta, Mention, Sentence
-from isis_kg.nlp import AnalyserChoice, Analysers, find_dates
+from isis_kg.nlp import AnalyserChoice, Analysers
 from isis_kg.nlp.aliases import LearntAliases, find_learnt, learn_aliases
 from isis_kg.nlp.names import find_cued_names
+from isis_kg.nlp.parse import FrogParser
 from isis_kg.nlp.recurrence import spread_names
 from isis_kg.rdf import BuildRecord, map_corpus, map_document, write_turtle
 from isis_kg.reference import ONTOLOGY_FILE, ReferenceData, load_reference
 from isis_kg.resolve import ResolvedCorpus, resolve
 from isis_kg.shards import validate_in_shards
 from isis_kg.validate import ValidationReport
-
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 GRAPH_FILE = "graph.ttl"
 LINKS_FILE = "wikidata-links.yaml"
@@ -114,7 +108,29 @@ def _not_overlapping(candidates: list[Mention], known: list[Mention]) -> list[Me
     return [c for c in candidates if not overlaps(c.start, c.end, known)]
 
 
+EXTRACTORS: tuple[SentenceExtractor, ...] = (
+    RelationExtractor(),
+    QuantityExtractor(),
+    ParsedRelationExtractor(),
+    EventExtractor(),
+)  # in this order: of two readings of one fact equally sure, the first is kept (strongest_per_sentence)
+
+
 def _facts(document: Document, reference: ReferenceData, analysers: Analysers) -> None:
+    for context in sentence_contexts(document, reference, analysers.parser):
+        for extractor in EXTRACTORS:
+            if extractor.may_apply(context):
+                found = extractor.extract(context)
+                document.relations += found.relations
+                document.events += found.events
+                document.claims += found.claims
+    document.relations = strongest_per_sentence(keep_first_naming(document.relations))
+
+
+def sentence_contexts(
+    document: Document, reference: ReferenceData, parser: FrogParser | None = None
+) -> Iterator[SentenceContext]:
+    """Each sentence that states facts, in reading order, with what the sentences before it left."""
     by_sentence: dict[int, list[Mention]] = {}
     for mention in document.mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -125,31 +141,13 @@ def _facts(document: Document, reference: ReferenceData, analysers: Analysers) -
         if not document.states_facts(sentence, reference.citations.cited_title):
             continue
         mentions = by_sentence.get(sentence.index, [])
-        names_event = reference.event_rules.any_trigger.search(sentence.text)  # most sentences name no event
-        gives_figure = reference.quantities.pattern.search(sentence.text)
-        dates = (
-            find_dates(sentence.text, reference, anchor=document.meta.date)
-            if names_event
-            or gives_figure
-            # a fact's "since" is a date the text gives, so with its year
-            or (_YEAR.search(sentence.text) and reference.relation_rules.since.may_apply(sentence.text))
-            else []
-        )
         names_before = [m for ms in previous for m in ms]
-        document.relations += extract_relations(sentence, mentions, reference, names_before, dates)
-        if gives_figure:
-            document.claims += extract_quantities(sentence, mentions, reference, dates, names_before, sentence_before)
+        yield SentenceContext(
+            sentence, mentions, names_before, scene, sentence_before, document.meta, reference, parser
+        )
         previous.append(mentions)
         sentence_before = sentence
-        if analysers.parser is not None and len(mentions) > 1:
-            named, tokens = parse_names(sentence, mentions, analysers.parser, reference)
-            document.relations += extract_parsed_relations(sentence, named, tokens, reference)
-        if names_event:
-            events, event_facts = extract_events(sentence, mentions, dates, reference, scene)
-            document.events += events
-            document.relations += event_facts
         scene = scene_places(sentence, mentions, reference)
-    document.relations = strongest_per_sentence(keep_first_naming(document.relations))
 
 
 def _map(document: Document, _reference: ReferenceData, _analysers: Analysers) -> None:
@@ -163,7 +161,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("entities", reads=("sentences", "footnotes"), writes=("mentions",), run=_entities),
     Stage(
         "relations and events",
-        reads=("sentences", "mentions", "footnotes"),
+        reads=("meta", "sentences", "mentions", "footnotes"),
         writes=("relations", "events", "claims"),
         run=_facts,
     ),

@@ -20,6 +20,7 @@ from isis_kg.extract.clause import (
     negation_between,
     within_hedge_reach,
 )
+from isis_kg.extract.context import Extraction, SentenceContext
 from isis_kg.extract.mentions import lies_within
 from isis_kg.model import DateValue, EventMention, Mention, Relation, Sentence
 from isis_kg.nlp.dates import DateMatch
@@ -45,6 +46,21 @@ class _Trigger:
         self, sentence: Sentence, subject: str, predicate: str, obj: str | DateValue | int, **more: object
     ) -> Relation:
         return Relation(subject, predicate, obj, sentence.index, self.pattern, self.confidence, self.hedged, **more)  # type: ignore[arg-type]
+
+
+class EventExtractor:
+    """Events named by events.yaml's triggers, with their date, places, actors and casualties."""
+
+    name = "events"
+
+    def may_apply(self, context: SentenceContext) -> bool:
+        return bool(context.reference.event_rules.any_trigger.search(context.sentence.text))  # most name none
+
+    def extract(self, context: SentenceContext) -> Extraction:
+        events, relations = extract_events(
+            context.sentence, context.mentions, context.dates, context.reference, context.scene
+        )
+        return Extraction(relations=relations, events=events)
 
 
 def extract_events(

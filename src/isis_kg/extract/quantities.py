@@ -6,12 +6,33 @@ import re
 from collections.abc import Sequence
 
 from isis_kg.extract.clause import break_between, is_uncertain
+from isis_kg.extract.context import Extraction, SentenceContext
 from isis_kg.extract.mentions import pointing_back
 from isis_kg.model import Mention, QuantityClaim, Sentence
 from isis_kg.nlp.dates import DateMatch
 from isis_kg.reference import ReferenceData
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+class QuantityExtractor:
+    """Figures with the organisation they are about (quantities.yaml)."""
+
+    name = "quantities"
+
+    def may_apply(self, context: SentenceContext) -> bool:
+        return bool(context.reference.quantities.pattern.search(context.sentence.text))
+
+    def extract(self, context: SentenceContext) -> Extraction:
+        claims = extract_quantities(
+            context.sentence,
+            context.mentions,
+            context.reference,
+            context.dates,
+            context.names_before,
+            context.sentence_before,
+        )
+        return Extraction(claims=claims)
 
 
 def extract_quantities(

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from isis_kg.extract.clause import CLAUSE_BREAK, break_between, denies, joins, negated, overlaps, read_relation
+from isis_kg.extract.context import Extraction, SentenceContext
 from isis_kg.extract.mentions import anaphors, lies_within
 from isis_kg.model import DateValue, Mention, Relation, Sentence
 from isis_kg.nlp.dates import DateMatch
@@ -17,6 +18,26 @@ NAME_PATTERN_PREFIX = "name/"
 NAME_CONFIDENCE = 0.95  # a name that states its parent or region ("ISIS in Libië")
 _OWN_PLACE = re.compile(r"\s+in\s+(?:de\s+|het\s+)?[A-Z]")
 _OP_BEFORE = re.compile(r"\b(?P<op>[oO]p)\s+(?:de\s+|het\s+)?$")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+class RelationExtractor:
+    """The relations of relations.yaml's patterns between a sentence's names, and those its names state."""
+
+    name = "relations"
+
+    def may_apply(self, context: SentenceContext) -> bool:
+        return True  # a name alone may state a relation ("ISIS in Libië")
+
+    def extract(self, context: SentenceContext) -> Extraction:
+        text = context.sentence.text
+        # a fact's "since" is a date the text gives, so with its year: most sentences need no dates for it
+        wants_dates = bool(_YEAR.search(text)) and context.reference.relation_rules.since.may_apply(text)
+        dates = context.dates if wants_dates else []
+        relations = extract_relations(
+            context.sentence, context.mentions, context.reference, context.names_before, dates
+        )
+        return Extraction(relations=relations)
 
 
 def extract_relations(
