@@ -5,7 +5,7 @@ from pathlib import Path
 
 from isis_kg.extract.context import SentenceContext
 from isis_kg.model import DocumentMeta
-from isis_kg.pipeline import EXTRACTORS
+from isis_kg.stages import EXTRACTORS
 
 EXTRACT = Path(__file__).resolve().parents[2] / "src" / "isis_kg" / "extract"
 EXTRACTOR_MODULES = {"relations", "events", "quantities", "dependencies"}
