@@ -15,7 +15,7 @@ from rdflib.compare import graph_diff, isomorphic
 from rdflib.namespace import PROV, RDF
 
 from isis_kg import build
-from isis_kg.pipeline import GRAPH_FILE
+from isis_kg.outputs import GRAPH_FILE
 
 CASES = Path(__file__).parent / "cases"
 

@@ -257,7 +257,7 @@ def test_serve_of_a_graph_that_is_not_there_is_one_line(tmp_path: Path) -> None:
 
 
 def test_an_interrupted_write_leaves_the_old_outputs_and_no_temporary_file(tmp_path: Path) -> None:
-    from isis_kg.pipeline import write_outputs
+    from isis_kg.outputs import write_outputs
 
     out = tmp_path / "graph"
     write_outputs(out, {"graph.ttl": b"old graph\n", "validation.ttl": b"old report\n"})

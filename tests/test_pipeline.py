@@ -9,15 +9,8 @@ from rdflib.namespace import PROV, RDF, RDFS
 
 from isis_kg import build
 from isis_kg.namespaces import IKG
-from isis_kg.pipeline import (
-    GRAPH_FILE,
-    ONTOLOGY_COPY,
-    REPORT_FILE,
-    STAGES,
-    Stage,
-    check_stage_order,
-    read_document,
-)
+from isis_kg.outputs import GRAPH_FILE, ONTOLOGY_COPY, REPORT_FILE
+from isis_kg.stages import STAGES, Stage, check_stage_order, read_document
 
 from conftest import CORPUS, GRAPH
 

@@ -11,7 +11,7 @@ import pytest
 from isis_kg import build
 from isis_kg.cache import SUFFIX, CacheEntryError, read_entry, write_entry
 from isis_kg.cli import main
-from isis_kg.pipeline import GRAPH_FILE
+from isis_kg.outputs import GRAPH_FILE
 
 from conftest import CORPUS, GRAPH
 
@@ -91,15 +91,15 @@ def test_a_cached_document_read_under_another_name_carries_that_name(tmp_path: P
 
 
 def test_an_edited_extractor_does_not_reuse_what_the_old_one_cached(tmp_path: Path) -> None:
-    from isis_kg import pipeline
+    from isis_kg import execution
 
-    package = Path(pipeline.__file__).parent
+    package = Path(execution.__file__).parent
     copy = tmp_path / "isis_kg"
     shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    assert pipeline.code_fingerprint(copy) == pipeline.code_fingerprint()
+    assert execution.code_fingerprint(copy) == execution.code_fingerprint()
     events = copy / "extract" / "events.py"
     events.write_text(events.read_text(encoding="utf-8") + "\n# a changed rule\n", encoding="utf-8")
-    assert pipeline.code_fingerprint(copy) != pipeline.code_fingerprint()
+    assert execution.code_fingerprint(copy) != execution.code_fingerprint()
 
 
 class _Exploit:
@@ -174,7 +174,7 @@ def test_an_entry_keeps_every_field_of_the_document(tmp_path: Path, reference) -
     from isis_kg.ingest import load_catalogues, read_source
     from isis_kg.ingest.catalogue import catalogue_paths
     from isis_kg.nlp import Analysers
-    from isis_kg.pipeline import read_document
+    from isis_kg.stages import read_document
 
     catalogue = load_catalogues(catalogue_paths([CORPUS]), reference.source_kinds)
     document = read_document(read_source(NEWS), catalogue, reference, Analysers.create(reference, None, None))

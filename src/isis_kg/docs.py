@@ -20,7 +20,7 @@ from dominate.tags import a, code, div, h2, h3, li, p, section, table, tbody, td
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
 from isis_kg.namespaces import IKG
-from isis_kg.pipeline import write_outputs
+from isis_kg.outputs import write_outputs
 from isis_kg.reference import ReferenceData
 
 LANGUAGES = ("nl", "en")

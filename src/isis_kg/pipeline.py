@@ -1,218 +1,35 @@
-"""The pipeline: per-document stages first, then the cross-document steps.
-
-Per-document stages are pure functions of the document, the reference data and the code
-version; each declares which fields of the Document it reads and writes, and the order is
-checked once when this module loads. Cross-document steps come after: resolution, mapping
-to RDF, the reviewers' curation decisions, validation, export.
+"""The pipeline: per-document stages first (stages.py, run by execution.py), then the cross-document
+steps: resolution, mapping to RDF, the reviewers' curation decisions, validation, export (outputs.py).
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import os
-import re
-import tempfile
-import time
-import tracemalloc
-from collections import deque
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO
 
 from isis_kg import __version__
-from isis_kg.cache import SUFFIX, CacheEntryError, read_entry, write_entry
 from isis_kg.curate import Decision, apply_curation, curation_paths, load_curation
-from isis_kg.errors import EndpointError, InputError, NothingToBuildError, OutputError, PathError, ToolError
-from isis_kg.extract import (
-    extract_events,
-    extract_relations,
-    keep_first_naming,
-    scene_places,
-    strongest_per_sentence,
-)
-from isis_kg.extract.dependencies import extract_parsed_relations, parse_names
-from isis_kg.extract.quantities import extract_quantities
-from isis_kg.ingest import SourceFile, discover, load_catalogues, read_source, repair_layout, split_sentences
+from isis_kg.errors import EndpointError, InputError, NothingToBuildError, PathError
+from isis_kg.execution import Extracted, extract_all, usable_cache
+from isis_kg.ingest import discover, load_catalogues
 from isis_kg.ingest.catalogue import Catalogue, catalogue_paths
-from isis_kg.ingest.citations import read_footnotes
 from isis_kg.link import LinkTarget, WikidataClient, link_entities, review_file
-from isis_kg.model import DateValue, Document, DocumentMeta, Mention, Sentence
-from isis_kg.nlp import AnalyserChoice, Analysers, find_dates
-from isis_kg.nlp.aliases import LearntAliases, find_learnt, learn_aliases
-from isis_kg.nlp.names import find_cued_names
-from isis_kg.nlp.recurrence import spread_names
-from isis_kg.rdf import BuildRecord, map_corpus, map_document, write_turtle
+from isis_kg.model import Document
+from isis_kg.nlp import Analysers
+from isis_kg.outputs import GRAPH_FILE, LINKS_FILE, ONTOLOGY_COPY, REPORT_FILE, write_outputs
+from isis_kg.rdf import BuildRecord, CorpusGraph, map_corpus, write_turtle
 from isis_kg.reference import ONTOLOGY_FILE, ReferenceData, load_reference
 from isis_kg.resolve import ResolvedCorpus, resolve
 from isis_kg.shards import validate_in_shards
+from isis_kg.stages import StageMeter, process_document, read_document
 from isis_kg.validate import ValidationReport
 
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-
-GRAPH_FILE = "graph.ttl"
-LINKS_FILE = "wikidata-links.yaml"
-REPORT_FILE = "validation.ttl"
-ONTOLOGY_COPY = "ontology.ttl"
+__all__ = ["GRAPH_FILE", "REPORT_FILE", "BuildResult", "Progress", "build", "process_document", "read_document"]
 
 Progress = Callable[[str, int, int], None]
-
-
-@dataclass(frozen=True)
-class Stage:
-    """A per-document stage: what it reads from the Document, what it adds."""
-
-    name: str
-    reads: tuple[str, ...]
-    writes: tuple[str, ...]
-    run: Callable[[Document, ReferenceData, Analysers], None]
-
-
-def _layout(document: Document, reference: ReferenceData, _analysers: Analysers) -> None:
-    document.blocks = repair_layout(document.text, reference.layout)
-
-
-def _footnotes(document: Document, reference: ReferenceData, _analysers: Analysers) -> None:
-    document.footnotes = read_footnotes(document.blocks, reference)
-    markers = {number for block in document.blocks for _position, number in block.markers}
-    missing = sorted(markers - set(document.footnotes))
-    if missing:
-        document.notes.append(
-            f"{document.file_name}: no footnote text for {len(missing)} of {len(markers)} markers "
-            f"({number_ranges(missing)}); their sentences have no cited source"
-        )
-
-
-def _sentences(document: Document, reference: ReferenceData, _analysers: Analysers) -> None:
-    document.sentences = split_sentences(document.blocks, reference.layout.sentence_end_words)
-
-
-def _entities(document: Document, reference: ReferenceData, analysers: Analysers) -> None:
-    mentions: list[Mention] = []
-    learnt: LearntAliases = {}  # aliases the document introduces, in reading order
-    stating = [s for s in document.sentences if document.states_facts(s, reference.citations.cited_title)]
-    statistical = analysers.statistical.recognize(stating) if analysers.statistical is not None else {}
-    for sentence in stating:
-        known = analysers.gazetteer.find(sentence)
-        known += find_learnt(sentence, learnt, known, reference)
-        known += find_cued_names(sentence, known, reference)
-        known += _not_overlapping(statistical.get(sentence.index, []), known)
-        if analysers.learned is not None:
-            known = analysers.learned.read(sentence, known)
-        aliases = learn_aliases(sentence, sorted(known, key=lambda m: m.start), learnt, reference)
-        # an alias takes the place of what a recogniser made of it (learn_aliases says which may give way)
-        known = [m for m in known if not any(m.start < a.end and a.start < m.end for a in aliases)] + aliases
-        mentions += sorted(known, key=lambda m: m.start)
-    document.mentions = spread_names(stating, mentions, reference)
-
-
-def _not_overlapping(candidates: list[Mention], known: list[Mention]) -> list[Mention]:
-    return [c for c in candidates if not any(c.start < k.end and k.start < c.end for k in known)]
-
-
-def _facts(document: Document, reference: ReferenceData, analysers: Analysers) -> None:
-    by_sentence: dict[int, list[Mention]] = {}
-    for mention in document.mentions:
-        by_sentence.setdefault(mention.sentence, []).append(mention)
-    previous: deque[list[Mention]] = deque(maxlen=reference.relation_rules.anaphora_reach)
-    scene: list[Mention] = []  # the places that opened the sentence before
-    sentence_before: Sentence | None = None
-    for sentence in document.sentences:
-        if not document.states_facts(sentence, reference.citations.cited_title):
-            continue
-        mentions = by_sentence.get(sentence.index, [])
-        names_event = reference.event_rules.any_trigger.search(sentence.text)  # most sentences name no event
-        gives_figure = reference.quantities.pattern.search(sentence.text)
-        dates = (
-            find_dates(sentence.text, reference, anchor=document.meta.date)
-            if names_event
-            or gives_figure
-            # a fact's "since" is a date the text gives, so with its year
-            or (_YEAR.search(sentence.text) and reference.relation_rules.since.may_apply(sentence.text))
-            else []
-        )
-        names_before = [m for ms in previous for m in ms]
-        document.relations += extract_relations(sentence, mentions, reference, names_before, dates)
-        if gives_figure:
-            document.claims += extract_quantities(sentence, mentions, reference, dates, names_before, sentence_before)
-        previous.append(mentions)
-        sentence_before = sentence
-        if analysers.parser is not None and len(mentions) > 1:
-            named, tokens = parse_names(sentence, mentions, analysers.parser, reference)
-            document.relations += extract_parsed_relations(sentence, named, tokens, reference)
-        if names_event:
-            events, event_facts = extract_events(sentence, mentions, dates, reference, scene)
-            document.events += events
-            document.relations += event_facts
-        scene = scene_places(sentence, mentions, reference)
-    document.relations = strongest_per_sentence(keep_first_naming(document.relations))
-
-
-def _map(document: Document, _reference: ReferenceData, _analysers: Analysers) -> None:
-    document.ntriples = map_document(document)
-
-
-STAGES: tuple[Stage, ...] = (
-    Stage("layout", reads=("text",), writes=("blocks",), run=_layout),
-    Stage("footnotes", reads=("blocks",), writes=("footnotes", "notes"), run=_footnotes),
-    Stage("sentences", reads=("blocks",), writes=("sentences",), run=_sentences),
-    Stage("entities", reads=("sentences", "footnotes"), writes=("mentions",), run=_entities),
-    Stage(
-        "relations and events",
-        reads=("sentences", "mentions", "footnotes"),
-        writes=("relations", "events", "claims"),
-        run=_facts,
-    ),
-    Stage(
-        "map to RDF",
-        reads=("meta", "sentences", "footnotes", "mentions", "relations", "events", "claims"),
-        writes=("ntriples",),
-        run=_map,
-    ),
-)
-INGESTED = ("file_name", "sha256", "text", "meta")
-
-
-def check_stage_order(stages: Sequence[Stage]) -> None:
-    """Raise if a stage reads a field that no earlier stage (or ingest) writes."""
-    available = set(INGESTED)
-    for stage in stages:
-        missing = set(stage.reads) - available
-        if missing:
-            raise RuntimeError(f"stage '{stage.name}' reads {sorted(missing)} before any stage writes it")
-        available |= set(stage.writes)
-
-
-check_stage_order(STAGES)
-
-
-@dataclass
-class StageMeter:
-    """Time per stage, and peak traced memory per stage when tracemalloc is on (the benchmark turns it on)."""
-
-    seconds: dict[str, float] = field(default_factory=dict)
-    peak_bytes: dict[str, int] = field(default_factory=dict)
-
-    @contextmanager
-    def measure(self, stage: str) -> Iterator[None]:
-        tracing = tracemalloc.is_tracing()
-        if tracing:
-            tracemalloc.reset_peak()
-        started = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
-            if tracing:
-                self.peak_bytes[stage] = max(self.peak_bytes.get(stage, 0), tracemalloc.get_traced_memory()[1])
-
-    def add(self, seconds: dict[str, float]) -> None:
-        """Time measured elsewhere (in a worker process)."""
-        for stage, value in seconds.items():
-            self.seconds[stage] = self.seconds.get(stage, 0.0) + value
 
 
 @dataclass
@@ -233,49 +50,6 @@ class BuildResult:
     @property
     def conforms(self) -> bool:
         return self.report is not None and self.report.conforms
-
-
-def process_document(
-    source: SourceFile,
-    catalogue: Catalogue,
-    reference: ReferenceData,
-    analysers: Analysers,
-    meter: StageMeter | None = None,
-) -> Document:
-    """Run every per-document stage on one text; keep what the graph and resolution need of it."""
-    document = read_document(source, catalogue, reference, analysers, meter)
-    document.compact()
-    return document
-
-
-def read_document(
-    source: SourceFile,
-    catalogue: Catalogue,
-    reference: ReferenceData,
-    analysers: Analysers,
-    meter: StageMeter | None = None,
-) -> Document:
-    """Run every per-document stage on one text, keeping its sentences (to see which sentence says what)."""
-    document = Document(
-        file_name=source.file_name, sha256=source.sha256, text=source.text, meta=_meta(source, catalogue)
-    )
-    meter = meter or StageMeter()
-    for stage in STAGES:
-        with meter.measure(stage.name):
-            stage.run(document, reference, analysers)
-    return document
-
-
-def _meta(source: SourceFile, catalogue: Catalogue) -> DocumentMeta:
-    """The catalogue's metadata; where it says nothing, what the file itself says (PDF info, HTML meta)."""
-    meta = catalogue.meta_for(source.sha256)
-    date = meta.date
-    if date is None and source.date:
-        try:
-            date = DateValue.parse(source.date)
-        except ValueError:
-            date = None
-    return replace(meta, title=meta.title or source.title, author=meta.author or source.author, date=date)
 
 
 def build(
@@ -321,66 +95,128 @@ def build(
     catalogue = load_catalogues(catalogue_paths(inputs), reference.source_kinds, reference.entities)
     curation_files = curation_paths(inputs)
     decisions = load_curation(curation_files, reference)
-    documents: list[Document] = []
-    notices: list[str] = []
-    cache, warnings = usable_cache(Path(cache) if cache is not None else None)
-    seen: dict[str, Path] = {}
-    reused = 0
+    usable, warnings = usable_cache(Path(cache) if cache is not None else None)
+    read = _Read(errors=list(errors), warnings=warnings)
     try:
-        for number, (path, outcome, from_cache, seconds, extract_warnings) in enumerate(
-            _extract_all(files, catalogue, reference, analysers, ontology_dir, cache, jobs, scheduler), start=1
-        ):
-            if progress is not None:
-                progress(f"read {path.name}", number, len(files))
-            meter.add(seconds)
-            warnings += extract_warnings
-            if isinstance(outcome, InputError):
-                errors.append(outcome)
-                continue
-            if outcome.sha256 in seen:
-                notices.append(f"{path}: same content as {seen[outcome.sha256]}; read once")
-                continue
-            seen[outcome.sha256] = path
-            reused += from_cache
-            notices += outcome.notes
-            documents.append(outcome)
+        read.add_all(
+            extract_all(files, catalogue, reference, analysers, ontology_dir, usable, jobs, scheduler),
+            len(files),
+            meter,
+            progress,
+        )
     finally:
         analysers.close()  # a parser's Frog process is not needed after extraction
-    if not documents:
-        raise NothingToBuildError(", ".join(str(p) for p in inputs), errors)
+    if not read.documents:
+        raise NothingToBuildError(", ".join(str(p) for p in inputs), read.errors)
 
+    documents = len(read.documents)
+    corpus, graph = _corpus_graph(read, catalogue, decisions, curation_files, reference, meter)
+    if progress is not None:
+        progress("validating", 0, 1)
+    with meter.measure("validate"):
+        report = validate_in_shards(graph, reference, usable / "validation" if usable is not None else None, jobs=jobs)
+    out = Path(out_dir)
+    outputs = _link_outputs(corpus, reference, link, read, meter) if link is not None else {}
+    triples = _write(out, graph, report, reference, outputs, meter)
+    if progress is not None:
+        progress("done", 1, 1)
+    return BuildResult(
+        out_dir=out,
+        graph_path=out / GRAPH_FILE,
+        report=report,
+        documents=documents,
+        triples=triples,
+        errors=[*read.errors, *read.endpoint_errors],
+        notices=read.notices,
+        warnings=read.warnings,
+        meter=meter,
+        reused=read.reused,
+    )
+
+
+@dataclass
+class _Read:
+    """What extraction gave: each text's Document, read once, and what to tell the user."""
+
+    errors: list[PathError]
+    warnings: list[str]
+    documents: list[Document] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    endpoint_errors: list[PathError] = field(default_factory=list)
+    reused: int = 0  # documents whose extraction came from the cache
+    seen: dict[str, Path] = field(default_factory=dict)  # where each text was first read
+
+    def add_all(self, extracted: Iterable[Extracted], files: int, meter: StageMeter, progress: Progress | None) -> None:
+        for number, one in enumerate(extracted, start=1):
+            if progress is not None:
+                progress(f"read {one.path.name}", number, files)
+            meter.add(one.seconds)
+            self.add(one)
+
+    def add(self, extracted: Extracted) -> None:
+        self.warnings += extracted.warnings
+        outcome = extracted.outcome
+        if isinstance(outcome, InputError):
+            self.errors.append(outcome)
+            return
+        if outcome.sha256 in self.seen:
+            self.notices.append(f"{extracted.path}: same content as {self.seen[outcome.sha256]}; read once")
+            return
+        self.seen[outcome.sha256] = extracted.path
+        self.reused += extracted.from_cache
+        self.notices += outcome.notes
+        self.documents.append(outcome)
+
+
+def _corpus_graph(
+    read: _Read,
+    catalogue: Catalogue,
+    decisions: list[Decision],
+    curation_files: list[Path],
+    reference: ReferenceData,
+    meter: StageMeter,
+) -> tuple[ResolvedCorpus, CorpusGraph]:
+    """The documents resolved into one graph, with the reviewers' decisions applied; the documents are
+    let go once mapped (what they say is in the graph; resolution's nodes are all that is left to use)."""
     with meter.measure("resolve"):
-        corpus = resolve(documents, reference)
+        corpus = resolve(read.documents, reference)
     record = BuildRecord(
         tool_version=__version__,
         ontology_version=reference.ontology_version,
         reference_hash=reference.fingerprint,
-        inputs_hash=_inputs_hash(documents, catalogue, decisions),
+        inputs_hash=_inputs_hash(read.documents, catalogue, decisions),
     )
     with meter.measure("map shared nodes"):
         graph = map_corpus(corpus, record, reference)
-    read = len(documents)
-    documents.clear()  # what they say is in the graph now; resolution's nodes are all that is left to use
+    read.documents.clear()
     corpus.documents.clear()
     with meter.measure("curate"):
         curation = apply_curation(graph, decisions, curation_files)
-        graph = curation.graph
-    notices += curation.notices()
-    if progress is not None:
-        progress("validating", 0, 1)
-    with meter.measure("validate"):
-        report = validate_in_shards(
-            graph, reference, Path(cache) / "validation" if cache is not None else None, jobs=jobs
-        )
-    out = Path(out_dir)
-    outputs: dict[str, bytes | Callable[[BinaryIO], None]] = {}
-    endpoint_errors: list[PathError] = []
-    if link is not None:
-        with meter.measure("link"):
-            try:
-                outputs[LINKS_FILE] = _links(corpus, reference, link)
-            except EndpointError as error:
-                endpoint_errors.append(error)
+    read.notices += curation.notices()
+    return corpus, curation.graph
+
+
+def _link_outputs(
+    corpus: ResolvedCorpus, reference: ReferenceData, link: WikidataClient, read: _Read, meter: StageMeter
+) -> dict[str, bytes | Callable[[BinaryIO], None]]:
+    """The Wikidata proposals and review list for ``wikidata-links.yaml``; none when the endpoint fails."""
+    with meter.measure("link"):
+        try:
+            return {LINKS_FILE: _links(corpus, reference, link)}
+        except EndpointError as error:
+            read.endpoint_errors.append(error)
+            return {}
+
+
+def _write(
+    out: Path,
+    graph: CorpusGraph,
+    report: ValidationReport,
+    reference: ReferenceData,
+    outputs: dict[str, bytes | Callable[[BinaryIO], None]],
+    meter: StageMeter,
+) -> int:
+    """Write the graph, its validation report and the ontology beside ``outputs``; the triples written."""
     written: dict[str, int] = {}
 
     def graph_turtle(stream: BinaryIO) -> None:
@@ -393,20 +229,7 @@ def build(
     }
     with meter.measure("serialize and write"):
         write_outputs(out, outputs)
-    if progress is not None:
-        progress("done", 1, 1)
-    return BuildResult(
-        out_dir=out,
-        graph_path=out / GRAPH_FILE,
-        report=report,
-        documents=read,
-        triples=written["triples"],
-        errors=[*errors, *endpoint_errors],
-        notices=notices,
-        warnings=warnings,
-        meter=meter,
-        reused=reused,
-    )
+    return written["triples"]
 
 
 def _links(corpus: ResolvedCorpus, reference: ReferenceData, client: WikidataClient) -> bytes:
@@ -418,227 +241,6 @@ def _links(corpus: ResolvedCorpus, reference: ReferenceData, client: WikidataCli
     return review_file(link_entities(targets, reference, client), client.settings).encode("utf-8")
 
 
-def usable_cache(cache: Path | None) -> tuple[Path | None, list[str]]:
-    """The cache folder if it can be written (created if need be), else None and the one warning that says so:
-    a read-only or missing home folder must not stop a build, only make it slower."""
-    if cache is None:
-        return None, []
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=cache):
-            pass
-    except OSError as error:
-        return None, [f"{cache}: cannot write the cache ({error.strerror or error}); building without it"]
-    return cache, []
-
-
-class Extracted(NamedTuple):
-    """One file's outcome: its Document (or the error that stopped it), whether it came from the cache,
-    the time per stage, and warnings for the user (a cache entry that could not be used or written)."""
-
-    path: Path
-    outcome: Document | InputError
-    from_cache: bool
-    seconds: dict[str, float]
-    warnings: tuple[str, ...] = ()
-
-
-def _extract_all(
-    files: list[Path],
-    catalogue: Catalogue,
-    reference: ReferenceData,
-    analysers: Analysers,
-    ontology_dir: Path | str | None,
-    cache: Path | str | None,
-    jobs: int,
-    scheduler: str | None = None,
-) -> Iterator[Extracted]:
-    """Every file's Document (or the error that stopped it), in the order of ``files``."""
-    cache_dir = Path(cache) if cache is not None else None
-    if scheduler is not None:
-        yield from _extract_on_dask(files, catalogue, ontology_dir, cache_dir, analysers.choice, scheduler)
-        return
-    if jobs <= 1 or len(files) <= 1:
-        for path in files:
-            yield extract_file(path, catalogue, reference, analysers, cache_dir)
-        return
-    # what the cache holds is read here: sending it through a worker would pickle it twice more
-    hits = {}
-    if cache_dir is not None:
-        for path in files:
-            hit = _cached_only(path, catalogue, reference, analysers, cache_dir)
-            if hit is not None:
-                hits[path] = hit
-    misses = [path for path in files if path not in hits]
-    if len(misses) <= 1:
-        for path in files:
-            yield hits.get(path) or extract_file(path, catalogue, reference, analysers, cache_dir)
-        return
-    with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_start_worker, initargs=(ontology_dir, catalogue, cache_dir, analysers.choice)
-    ) as pool:
-        extracted = pool.map(_worker_extract, misses, chunksize=max(1, len(misses) // (jobs * 4)))
-        for path in files:
-            yield hits[path] if path in hits else next(extracted)
-
-
-def extract_file(
-    path: Path, catalogue: Catalogue, reference: ReferenceData, analysers: Analysers, cache: Path | None
-) -> Extracted:
-    """Read one file and run the per-document stages, or take the result from the cache."""
-    meter = StageMeter()
-    try:
-        with meter.measure("read"):
-            source = read_source(path)
-    except InputError as error:
-        return Extracted(path, error, False, meter.seconds)
-    meta = _meta(source, catalogue)
-    key = _cache_key(source.sha256, meta, reference, analysers) if cache is not None else ""
-    entry = cache / f"{key}{SUFFIX}" if cache is not None else None
-    warnings: list[str] = []
-    if entry is not None and entry.is_file():
-        with meter.measure("cache"):
-            try:
-                cached = read_entry(entry, key)
-            except CacheEntryError as problem:
-                warnings.append(f"{entry}: cache entry not used, {problem}; {path} is read again")
-            else:
-                cached.file_name = source.file_name  # the same text under another name
-                return Extracted(path, cached, True, meter.seconds)
-    document = process_document(source, catalogue, reference, analysers, meter)
-    if entry is not None:
-        try:
-            write_entry(entry, key, document)
-        except OSError as error:
-            warnings.append(f"{entry}: cannot write the cache entry ({error.strerror or error}); {path} was not cached")
-    return Extracted(path, document, False, meter.seconds, tuple(warnings))
-
-
-def _cached_only(
-    path: Path, catalogue: Catalogue, reference: ReferenceData, analysers: Analysers, cache: Path
-) -> Extracted | None:
-    """The cached extraction of a file, or None when it must be extracted (or read) again: the worker that
-    extracts it says why an entry could not be used."""
-    try:
-        source = read_source(path)
-    except InputError:
-        return None  # the worker reports it, as for any file
-    key = _cache_key(source.sha256, _meta(source, catalogue), reference, analysers)
-    entry = cache / f"{key}{SUFFIX}"
-    if not entry.is_file():
-        return None
-    meter = StageMeter()
-    with meter.measure("cache"):
-        try:
-            document = read_entry(entry, key)
-        except CacheEntryError:
-            return None
-    document.file_name = source.file_name
-    return Extracted(path, document, True, meter.seconds)
-
-
-def _cache_key(sha256: str, meta: DocumentMeta, reference: ReferenceData, analysers: Analysers) -> str:
-    """What an extraction depends on: the text, its metadata, ontology/, the tool's version and code, the analysers."""
-    key = f"{sha256}|{meta!r}|{reference.fingerprint}|{__version__}|{code_fingerprint()}|{analysers.version}"
-    return hashlib.sha256(key.encode()).hexdigest()
-
-
-def code_fingerprint(package: Path | None = None) -> str:
-    """A digest of the package's source (this one's by default): an edited extractor must not reuse
-    what the old one cached, though the version number has not moved."""
-    if package is None:
-        return _own_code_fingerprint()
-    digest = hashlib.sha256()
-    for source in sorted(package.rglob("*.py")):
-        digest.update(source.relative_to(package).as_posix().encode() + b"\0" + source.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-@functools.cache
-def _own_code_fingerprint() -> str:
-    return code_fingerprint(Path(__file__).parent)
-
-
-_WORKER: dict[str, object] = {}
-
-
-def _start_worker(
-    ontology_dir: Path | str | None, catalogue: Catalogue, cache: Path | None, choice: AnalyserChoice
-) -> None:
-    reference = load_reference(ontology_dir)
-    analysers = Analysers.create(reference, choice.ner, choice.parser, choice.model)
-    _WORKER.update(reference=reference, analysers=analysers, catalogue=catalogue, cache=cache)
-    _WORKER["key"] = (str(ontology_dir), choice, reference.fingerprint)
-
-
-def _extract_on_dask(
-    files: list[Path],
-    catalogue: Catalogue,
-    ontology_dir: Path | str | None,
-    cache: Path | None,
-    choice: AnalyserChoice,
-    scheduler: str,
-) -> Iterator[Extracted]:
-    """The per-document step as Dask tasks, one per file, gathered in the order of ``files``.
-
-    Workers read the files and ``ontology/`` from the same paths as this process (a shared file
-    system), and load the reference data once each.
-    """
-    try:
-        from distributed import Client
-    except ImportError:
-        raise ToolError("dask", "not installed; pip install 'isis-kg[dask]'") from None
-    try:
-        # how long to try is Dask's own setting, distributed.comm.timeouts.connect (default 30 s)
-        client = Client() if scheduler == "config" else Client(scheduler)
-    except (OSError, TimeoutError) as error:
-        raise ToolError(scheduler, f"cannot reach the Dask scheduler ({error})") from None
-    try:
-        futures = client.map(
-            _dask_extract,
-            [str(path) for path in files],
-            ontology_dir=None if ontology_dir is None else str(ontology_dir),
-            catalogue=catalogue,
-            cache=cache,
-            choice=choice,
-            pure=False,
-        )
-        for future in futures:
-            yield future.result()
-    finally:
-        client.close()
-
-
-def _dask_extract(
-    path: str, ontology_dir: str | None, catalogue: Catalogue, cache: Path | None, choice: AnalyserChoice
-) -> Extracted:
-    """One document on a Dask worker; the worker keeps its reference data between tasks."""
-    if _WORKER.get("key", (None,))[:2] != (str(ontology_dir), choice):  # type: ignore[index]
-        _start_worker(ontology_dir, catalogue, cache, choice)
-    return _worker_extract(Path(path))
-
-
-def _worker_extract(path: Path) -> Extracted:
-    return extract_file(
-        path,
-        _WORKER["catalogue"],  # type: ignore[arg-type]
-        _WORKER["reference"],  # type: ignore[arg-type]
-        _WORKER["analysers"],  # type: ignore[arg-type]
-        _WORKER["cache"],  # type: ignore[arg-type]
-    )
-
-
-def number_ranges(numbers: list[int]) -> str:
-    """[124, 125, 127, 128, 129] -> "124-125, 127-129"."""
-    ranges: list[list[int]] = []
-    for number in numbers:
-        if ranges and number == ranges[-1][1] + 1:
-            ranges[-1][1] = number
-        else:
-            ranges.append([number, number])
-    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)
-
-
 def _inputs_hash(documents: list[Document], catalogue: Catalogue, decisions: list[Decision]) -> str:
     digest = hashlib.sha256()
     for sha256 in sorted(d.sha256 for d in documents):
@@ -648,29 +250,3 @@ def _inputs_hash(documents: list[Document], catalogue: Catalogue, decisions: lis
     for decision in decisions:
         digest.update(decision.iri.encode() + b"\n")
     return digest.hexdigest()
-
-
-def write_outputs(out_dir: Path, files: dict[str, bytes | Callable[[BinaryIO], None]]) -> None:
-    """Write every file or none: each goes to a temporary name first (its bytes, or what its writer
-    streams there), then all are moved in place."""
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        staged: list[tuple[str, Path]] = []
-        try:
-            for name, data in files.items():
-                handle, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
-                staged.append((temporary, out_dir / name))
-                with os.fdopen(handle, "wb") as stream:
-                    if isinstance(data, bytes):
-                        stream.write(data)
-                    else:
-                        data(stream)
-                os.chmod(temporary, 0o644)  # mkstemp makes files private; outputs are for sharing
-            for temporary, final in staged:
-                os.replace(temporary, final)
-        finally:
-            for temporary, _final in staged:
-                if os.path.exists(temporary):
-                    os.unlink(temporary)
-    except OSError as error:
-        raise OutputError(out_dir, f"cannot write the graph ({error.strerror or error})") from None

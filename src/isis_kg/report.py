@@ -46,7 +46,7 @@ from dominate.util import raw
 
 from isis_kg.errors import InputError
 from isis_kg.namespaces import ID, IKG
-from isis_kg.pipeline import GRAPH_FILE, REPORT_FILE, write_outputs
+from isis_kg.outputs import GRAPH_FILE, REPORT_FILE, write_outputs
 from isis_kg.query import open_graph
 from isis_kg.reference import ReferenceData
 from isis_kg.validate import ValidationReport, read_results

@@ -13,7 +13,7 @@ from isis_kg.ingest.catalogue import Catalogue
 from isis_kg.model import Relation
 from isis_kg.nlp import Analysers
 from isis_kg.nlp.parse import FrogParser
-from isis_kg.pipeline import process_document
+from isis_kg.stages import process_document
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,10 @@ from isis_kg.ingest.catalogue import Catalogue
 from isis_kg.ingest.reader import SourceFile
 from isis_kg.model import DateValue, DocumentMeta
 from isis_kg.namespaces import ID, IKG
-from isis_kg.pipeline import process_document
 from isis_kg.rdf import BuildRecord, map_corpus
 from isis_kg.rdf.mapping import date_literal
 from isis_kg.resolve import resolve
+from isis_kg.stages import process_document
 
 RECORD = BuildRecord(tool_version="test", ontology_version="1", reference_hash="r" * 64, inputs_hash="i" * 64)
 TEXT = "Nieuws\n\nOp 29 juni 2014 heeft ISIS een kalifaat uitgeroepen in Syrië en Irak.\n"

@@ -9,12 +9,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from isis_kg.extract.relations import denies, negated, read_relation
+from isis_kg.extract.clause import denies, negated, read_relation
+from isis_kg.extract.context import Extraction, SentenceContext
 from isis_kg.model import Mention, Relation, Sentence
 from isis_kg.nlp.parse import FrogParser, Token
 from isis_kg.reference import DependencyPattern, DependencyRules, ReferenceData
 
 _LIFTED = ("cnj", "app")  # a member of a coordination, or an apposition, plays the role of its head
+
+
+class ParsedRelationExtractor:
+    """The relations of dependencies.yaml's patterns, read from the parse of a sentence with two names or more."""
+
+    name = "parsed relations"
+
+    def may_apply(self, context: SentenceContext) -> bool:
+        return context.parser is not None and len(context.mentions) > 1
+
+    def extract(self, context: SentenceContext) -> Extraction:
+        assert context.parser is not None  # may_apply said so
+        named, tokens = parse_names(context.sentence, context.mentions, context.parser, context.reference)
+        return Extraction(relations=extract_parsed_relations(context.sentence, named, tokens, context.reference))
 
 
 def parse_names(

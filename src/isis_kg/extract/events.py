@@ -7,7 +7,21 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from isis_kg.extract.relations import HEDGE_FACTOR, denies, is_hedged, is_hypothetical, lies_within
+from isis_kg.extract.clause import (
+    PHRASE_BREAK,
+    clause_start,
+    denies,
+    hedged_confidence,
+    is_hedged,
+    is_hypothetical,
+    is_uncertain,
+    joins,
+    list_after,
+    negation_between,
+    within_hedge_reach,
+)
+from isis_kg.extract.context import Extraction, SentenceContext
+from isis_kg.extract.mentions import lies_within
 from isis_kg.model import DateValue, EventMention, Mention, Relation, Sentence
 from isis_kg.nlp.dates import DateMatch
 from isis_kg.reference import EventPattern, EventRules, ReferenceData
@@ -15,8 +29,6 @@ from isis_kg.reference import EventPattern, EventRules, ReferenceData
 EVENT_KEY_PREFIX = "event/"
 EVENT_CONFIDENCE = 0.8
 OPERATES_FACTOR = 0.9  # operatesIn read from an event is one inference further than the event
-_CLAUSE_BREAK = re.compile(r"[,;]")
-_CLAUSE_END = re.compile(r"[.;:](?=\s)")  # not the point of "1.112"
 
 
 @dataclass(frozen=True)
@@ -34,6 +46,21 @@ class _Trigger:
         self, sentence: Sentence, subject: str, predicate: str, obj: str | DateValue | int, **more: object
     ) -> Relation:
         return Relation(subject, predicate, obj, sentence.index, self.pattern, self.confidence, self.hedged, **more)  # type: ignore[arg-type]
+
+
+class EventExtractor:
+    """Events named by events.yaml's triggers, with their date, places, actors and casualties."""
+
+    name = "events"
+
+    def may_apply(self, context: SentenceContext) -> bool:
+        return bool(context.reference.event_rules.any_trigger.search(context.sentence.text))  # most name none
+
+    def extract(self, context: SentenceContext) -> Extraction:
+        events, relations = extract_events(
+            context.sentence, context.mentions, context.dates, context.reference, context.scene
+        )
+        return Extraction(relations=relations, events=events)
 
 
 def extract_events(
@@ -92,8 +119,8 @@ def extract_events(
                 continue
             if date is None and _supposed(text, start, max([end, *(place.end for place in places)]), reference):
                 continue
-            hedged = is_hedged(text, start, end, reference) or is_hypothetical(text, start, reference)
-            confidence = round(EVENT_CONFIDENCE * (HEDGE_FACTOR if hedged else 1.0), 3)
+            hedged = is_uncertain(text, start, end, reference)
+            confidence = hedged_confidence(EVENT_CONFIDENCE, hedged)
             participants = _participants(sentence, mentions, end, perpetrators, reference)
             if holder is not None and holder not in participants:
                 participants.append(holder)  # who lost its rule took part in its fall
@@ -126,14 +153,13 @@ def _done(text: str, start: int, reference: ReferenceData) -> bool:
     """A verb of doing governs the trigger in its clause ("Cellen plegen geregeld aanslagen"), not a
     preposition ("pleegt ISIS na de laatste bevrijding aanslagen": the liberation is no deed of ISIS)."""
     rules = reference.event_rules
-    return bool(rules.perpetrator_verb.search(text, _clause_start(text, start), start)) and not rules.happened.search(
+    return bool(rules.perpetrator_verb.search(text, clause_start(text, start), start)) and not rules.happened.search(
         text, 0, start
     )
 
 
 def _foiled(text: str, start: int, end: int, reference: ReferenceData) -> bool:
-    reach = reference.relation_rules.hedge_reach
-    return bool(reference.event_rules.foiled.search(text[max(0, start - reach) : end + reach]))
+    return bool(reference.event_rules.foiled.search(within_hedge_reach(text, start, end, reference)))
 
 
 def _supposed(text: str, start: int, end: int, reference: ReferenceData) -> bool:
@@ -146,8 +172,7 @@ def _supposed(text: str, start: int, end: int, reference: ReferenceData) -> bool
         return True  # "teruggestuurd om aanslagen in Europa te plegen": an aim; "Als er aanslagen ...": a condition
     if rules.happened.search(text, 0, start):
         return False  # "Met het wegvallen van het bolwerk in Sirte kan ISIS-L ...": it has fallen
-    reach = reference.relation_rules.hedge_reach
-    return bool(rules.supposed.search(text[max(0, start - reach) : end + reach]))
+    return bool(rules.supposed.search(within_hedge_reach(text, start, end, reference)))
 
 
 def _owner(
@@ -215,8 +240,8 @@ def _person_event(
     date = _nearest_date(sentence.text, dates, start, span_end, rules.date_window)
     if date is None and _supposed(sentence.text, start, span_end, reference):
         return []  # "zou de dood van al Baghdadi toenadering mogelijk kunnen maken": he lives
-    hedged = is_hedged(sentence.text, start, span_end, reference)
-    confidence = round(EVENT_CONFIDENCE * (HEDGE_FACTOR if hedged else 1.0), 3)
+    hedged = is_hedged(sentence.text, start, span_end, reference)  # a person's death is no supposition's
+    confidence = hedged_confidence(EVENT_CONFIDENCE, hedged)
     key = f"{EVENT_KEY_PREFIX}{pattern.id}/{person.entity}"
     known = reference.entities.get(person.entity)
     labels = tuple(
@@ -285,13 +310,12 @@ def _participants(
 ) -> list[Mention]:
     """Actors named after the trigger with "tussen", "tegen", "met" (and the list they head)."""
     link = reference.event_rules.participant_link
-    joiner = reference.relation_rules.list_joiner
     found: list[Mention] = []
     for mention in mentions:
         if mention.start < trigger_end or not _is_actor(mention, reference):
             continue
         if found:
-            if not joiner.fullmatch(sentence.text[found[-1].end : mention.start]):
+            if not joins(sentence.text, found[-1], mention, reference):
                 break
         elif not link.fullmatch(sentence.text[trigger_end : mention.start]):
             continue
@@ -384,9 +408,8 @@ def _places(
             continue
         # "In onder meer Frankrijk en Denemarken worden aanslagen gepleegd": the list the place ends
         first = position
-        joiner = reference.relation_rules.list_joiner
         while first > 0 and reference.is_a(before[first - 1].entity_class, "Region"):
-            if not joiner.fullmatch(text[before[first - 1].end : before[first].start]):
+            if not joins(text, before[first - 1], before[first], reference):
                 break
             first -= 1
         if rules.place_before.search(text, 0, before[first].start):
@@ -401,18 +424,7 @@ def _places(
 
 def _region_list(sentence: Sentence, mentions: list[Mention], head: Mention, reference: ReferenceData) -> list[Mention]:
     """The region ``head`` and the regions joined to it as a list ("Tamim en Bagdad")."""
-    joiner = reference.relation_rules.list_joiner
-    places = [head]
-    for mention in mentions:
-        if mention.start < places[-1].end:
-            continue
-        if reference.is_a(mention.entity_class, "Region") and joiner.fullmatch(
-            sentence.text[places[-1].end : mention.start]
-        ):
-            places.append(mention)
-            continue
-        break
-    return places
+    return list_after(sentence.text, mentions, head, lambda m: reference.is_a(m.entity_class, "Region"), reference)
 
 
 def _places_after(
@@ -474,7 +486,7 @@ def _nearest_date(text: str, dates: list[DateMatch], start: int, end: int, windo
     def between(date: DateMatch) -> str:
         return text[date.end : start] if date.end <= start else text[end : date.start]
 
-    near = [d for d in dates if distance(d) <= window and not _CLAUSE_BREAK.search(between(d))]
+    near = [d for d in dates if distance(d) <= window and not PHRASE_BREAK.search(between(d))]
     return min(near, key=lambda d: (distance(d), d.start)) if near else None
 
 
@@ -491,7 +503,7 @@ def _perpetrators(
         if mention.start >= end and rules.perpetrator_link.fullmatch(text[end : mention.start]):
             if rules.perpetrator_inspired.match(text, mention.end):
                 return []
-            if reference.relation_rules.negation.search(text, end, mention.start):
+            if negation_between(text, end, mention.start, reference):
                 return []  # "De aanslag in Parijs is niet door ISIS gepleegd"
 
             return [mention]
@@ -515,12 +527,12 @@ def _coordinated_subject(
     before it) is the second of that actor: "ISIS is ambitieuzer dan al Qa'ida en riep het kalifaat uit"."""
     rules = reference.event_rules
     text = sentence.text
-    clause_start = _clause_start(text, start)
-    verbs = [start, *(verb.start() for verb in rules.perpetrator_verb.finditer(text, clause_start, start))]
-    if not any(rules.coordinated.search(text, clause_start, verb) for verb in verbs):
+    opening = clause_start(text, start)
+    verbs = [start, *(verb.start() for verb in rules.perpetrator_verb.finditer(text, opening, start))]
+    if not any(rules.coordinated.search(text, opening, verb) for verb in verbs):
         return []
-    first = next((m for m in mentions if clause_start <= m.start < start), None)
-    if first is None or not _is_actor(first, reference) or text[clause_start : first.start].strip():
+    first = next((m for m in mentions if opening <= m.start < start), None)
+    if first is None or not _is_actor(first, reference) or text[opening : first.start].strip():
         return []
     return [first]
 
@@ -534,12 +546,12 @@ def _clause_subject(
     text = sentence.text
     if not rules.subject_participle.match(text[end:]):
         return []
-    clause_start = _clause_start(text, start)
-    first = next((m for m in mentions if clause_start <= m.start < start), None)
+    opening = clause_start(text, start)
+    first = next((m for m in mentions if opening <= m.start < start), None)
     if (
         first is None
         or not _is_actor(first, reference)
-        or text[clause_start : first.start].strip()
+        or text[opening : first.start].strip()
         or not rules.subject_auxiliary.match(text[first.end :])
     ):
         return []
@@ -555,15 +567,14 @@ def _subjects_of_verb(
     aanslagen": the list that ends right before the verb, without ISIS, which "van" governs.
     """
     rules = reference.event_rules
-    joiner = reference.relation_rules.list_joiner
     text = sentence.text
-    clause_start = _clause_start(text, start)
-    for verb in rules.perpetrator_verb.finditer(text, clause_start, start):
+    opening = clause_start(text, start)
+    for verb in rules.perpetrator_verb.finditer(text, opening, start):
         # "In 2016 claimde ISIS 1.112 martelaaroperaties": the subject right after the verb
         inverted = next((m for m in mentions if verb.end() <= m.start and m.end <= start), None)
         if inverted is not None and _is_actor(inverted, reference) and not text[verb.end() : inverted.start].strip():
             return [inverted]
-        actors = [m for m in mentions if clause_start <= m.start and m.end <= verb.start() and _is_actor(m, reference)]
+        actors = [m for m in mentions if opening <= m.start and m.end <= verb.start() and _is_actor(m, reference)]
         if not actors or not rules.subject_gap.fullmatch(text[actors[-1].end : verb.start()]):
             continue
         subjects = [actors[-1]]
@@ -571,7 +582,9 @@ def _subjects_of_verb(
             gap = text[candidate.end : subjects[0].start]
             if candidate.entity == subjects[0].entity and gap.strip() == "(":
                 subjects[0] = candidate  # the name, with its abbreviation in brackets after it
-            elif joiner.fullmatch(gap) and not rules.not_a_subject.search(text, 0, candidate.start):
+            elif joins(text, candidate, subjects[0], reference) and not rules.not_a_subject.search(
+                text, 0, candidate.start
+            ):
                 subjects.insert(0, candidate)
             else:
                 break
@@ -579,9 +592,3 @@ def _subjects_of_verb(
             continue
         return list({m.entity: m for m in subjects}.values())
     return []
-
-
-def _clause_start(text: str, position: int) -> int:
-    """Where the clause holding ``position`` starts: after the last full stop, semicolon or colon."""
-    ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, position)]
-    return ends[-1] if ends else 0

@@ -5,12 +5,34 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from isis_kg.extract.relations import CLAUSE_BREAK, is_hedged, is_hypothetical, pointing_back
+from isis_kg.extract.clause import break_between, is_uncertain
+from isis_kg.extract.context import Extraction, SentenceContext
+from isis_kg.extract.mentions import pointing_back
 from isis_kg.model import Mention, QuantityClaim, Sentence
 from isis_kg.nlp.dates import DateMatch
 from isis_kg.reference import ReferenceData
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+class QuantityExtractor:
+    """Figures with the organisation they are about (quantities.yaml)."""
+
+    name = "quantities"
+
+    def may_apply(self, context: SentenceContext) -> bool:
+        return bool(context.reference.quantities.pattern.search(context.sentence.text))
+
+    def extract(self, context: SentenceContext) -> Extraction:
+        claims = extract_quantities(
+            context.sentence,
+            context.mentions,
+            context.reference,
+            context.dates,
+            context.names_before,
+            context.sentence_before,
+        )
+        return Extraction(claims=claims)
 
 
 def extract_quantities(
@@ -86,7 +108,7 @@ def _claim(
         lower=lower,
         as_of=as_of.value if as_of else None,
         as_of_resolved_from=as_of.resolved_from if as_of else None,
-        hedged=is_hedged(sentence.text, start, end, reference) or is_hypothetical(sentence.text, start, reference),
+        hedged=is_uncertain(sentence.text, start, end, reference),
     )
 
 
@@ -110,7 +132,7 @@ def _as_of(text: str, start: int, end: int, dates: Sequence[DateMatch], referenc
         date
         for date in dates
         if max(date.start - end, start - date.end) <= rules.as_of_reach
-        and not CLAUSE_BREAK.search(text, min(date.end, end), max(date.start, start))
+        and not break_between(text, (start, end), (date.start, date.end))
         and not rules.not_as_of.search(text, 0, date.start)
     ]
     return min(near, key=lambda d: max(d.start - end, start - d.end), default=None)

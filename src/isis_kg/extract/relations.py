@@ -6,19 +6,38 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from isis_kg.extract.clause import CLAUSE_BREAK, break_between, denies, joins, negated, overlaps, read_relation
+from isis_kg.extract.context import Extraction, SentenceContext
+from isis_kg.extract.mentions import anaphors, lies_within
 from isis_kg.model import DateValue, Mention, Relation, Sentence
 from isis_kg.nlp.dates import DateMatch
 from isis_kg.nlp.entities import country_of_part
-from isis_kg.reference import DependencyPattern, ReferenceData, RelationPattern
+from isis_kg.reference import ReferenceData, RelationPattern
 
 NAME_PATTERN_PREFIX = "name/"
 NAME_CONFIDENCE = 0.95  # a name that states its parent or region ("ISIS in Libië")
-HEDGE_FACTOR = 0.5
 _OWN_PLACE = re.compile(r"\s+in\s+(?:de\s+|het\s+)?[A-Z]")
-_CLAUSE_GOES_ON = re.compile(r"[,;:()]|\b(?:en|maar|of)\b")
 _OP_BEFORE = re.compile(r"\b(?P<op>[oO]p)\s+(?:de\s+|het\s+)?$")
-CLAUSE_BREAK = re.compile(r"[,;:]")
-_CLAUSE_EDGE = re.compile(r"[;:]|,(?!\s+(?:en|of)\b)")  # not the comma of a list ("Syrië, Irak en ...")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+class RelationExtractor:
+    """The relations of relations.yaml's patterns between a sentence's names, and those its names state."""
+
+    name = "relations"
+
+    def may_apply(self, context: SentenceContext) -> bool:
+        return True  # a name alone may state a relation ("ISIS in Libië")
+
+    def extract(self, context: SentenceContext) -> Extraction:
+        text = context.sentence.text
+        # a fact's "since" is a date the text gives, so with its year: most sentences need no dates for it
+        wants_dates = bool(_YEAR.search(text)) and context.reference.relation_rules.since.may_apply(text)
+        dates = context.dates if wants_dates else []
+        relations = extract_relations(
+            context.sentence, context.mentions, context.reference, context.names_before, dates
+        )
+        return Extraction(relations=relations)
 
 
 def extract_relations(
@@ -40,10 +59,10 @@ def extract_relations(
     if denies(sentence, reference):
         return relations
     adjectives = _adjectives(sentence, mentions, reference)
-    anaphors = _anaphors(sentence, mentions, previous, reference)
+    pointing = anaphors(sentence, mentions, previous, reference)
     stand_ins = _stand_ins(sentence, mentions, reference)
-    readable = sorted([*mentions, *adjectives, *anaphors, *stand_ins], key=lambda m: (m.start, m.end))
-    context = anaphors.get  # the sentence of the name an anaphor stands for, if before this one
+    readable = sorted([*mentions, *adjectives, *pointing, *stand_ins], key=lambda m: (m.start, m.end))
+    context = pointing.get  # the sentence of the name an anaphor stands for, if before this one
     for i, first in enumerate(readable):
         for second in readable[i + 1 :]:
             if second.start - first.end > rules.max_gap:
@@ -105,26 +124,6 @@ def _as_patterns_read(text: str, mentions: list[Mention], reference: ReferenceDa
     return "".join(chars)
 
 
-def read_relation(
-    sentence: Sentence,
-    subject: str,
-    predicate: str,
-    obj: str,
-    pattern: RelationPattern | DependencyPattern,
-    span: tuple[int, int],
-    reference: ReferenceData,
-    context: int | None = None,
-) -> Relation:
-    """The fact a pattern read from ``span`` of the sentence, hedged (at half its confidence) when
-    a hedge word stands near, unless the pattern reads a title the sentence takes for granted;
-    ``context`` is the earlier sentence it rests on too (see Relation)."""
-    hedged = (not pattern.presupposed and is_hedged(sentence.text, span[0], span[1], reference)) or is_hypothetical(
-        sentence.text, span[0], reference
-    )
-    confidence = round(pattern.confidence * (HEDGE_FACTOR if hedged else 1.0), 3)
-    return Relation(subject, predicate, obj, sentence.index, pattern.id, confidence, hedged, context=context)
-
-
 def since(
     text: str, span: tuple[int, int], predicate: str, dates: Sequence[DateMatch], reference: ReferenceData
 ) -> DateValue | None:
@@ -140,7 +139,7 @@ def since(
         for date in dates
         if date.resolved_from is None
         and max(date.start - span[1], span[0] - date.end) <= rules.reach
-        and not CLAUSE_BREAK.search(text, min(date.end, span[1]), max(date.start, span[0]))
+        and not break_between(text, span, (date.start, date.end))
     ]
     for date in near:
         # the verb may stand anywhere in the clause: "werd ... in 2013 ... in Syrië actief"
@@ -153,74 +152,6 @@ def since(
     return None
 
 
-def denies(sentence: Sentence, reference: ReferenceData) -> bool:
-    """The sentence opens by denying that what it describes exists ("Er zijn echter geen ...")."""
-    return bool(reference.relation_rules.sentence_negation.search(sentence.text))
-
-
-def is_hedged(text: str, start: int, end: int, reference: ReferenceData) -> bool:
-    """A hedge word near the relation ("zou", "mogelijk"): within its clause, not the whole sentence."""
-    rules = reference.relation_rules
-    before = text[max(0, start - rules.hedge_reach) : start]
-    after = text[end : end + rules.hedge_reach]
-    # "Terwijl ISIS zich schrap zet in Syrië en Irak, zal de kern-organisatie ...": the next clause's
-    # hedge is not this one's
-    before, after = _CLAUSE_EDGE.split(before)[-1], _CLAUSE_EDGE.split(after)[0]
-    return bool(rules.hedges.search(before + text[start:end] + after))
-
-
-def is_hypothetical(text: str, start: int, reference: ReferenceData) -> bool:
-    """The clause holding ``start`` only supposes: a condition ("Als ISIS in Libanon actief wordt, ..."),
-    a question or a doubt ("Het is de vraag of ..."). Unlike a hedge, it holds for titles too."""
-    return bool(reference.relation_rules.hypothetical.search(text, 0, start))
-
-
-def negated(text: str, first: Mention, second: Mention, reference: ReferenceData) -> bool:
-    """A negation between the names, just before the first or just after the second, within their
-    clause ("ISIS is in Jemen niet actief")."""
-    rules = reference.relation_rules
-    if rules.negation.search(text, first.end, second.start):
-        return True
-    before = text[max(0, first.start - rules.negation_reach) : first.start]
-    after = text[second.end : second.end + rules.negation_after_reach]
-    return bool(rules.negation.search(re.split(r"[,;:]", before)[-1])) or bool(
-        rules.negation_after.search(_CLAUSE_GOES_ON.split(after)[0])
-    )
-
-
-def pointing_back(
-    sentence: Sentence, mentions: list[Mention], previous: Sequence[Mention], reference: ReferenceData
-) -> list[Mention]:
-    """The words of the sentence that point back to a name ("de terreurgroep"), as mentions of it."""
-    return list(_anaphors(sentence, mentions, previous, reference))
-
-
-def _anaphors(
-    sentence: Sentence, mentions: list[Mention], previous: Sequence[Mention], reference: ReferenceData
-) -> dict[Mention, int | None]:
-    """Words pointing back to names, as mentions of those names, at the words: the names of their
-    class earlier in the same sentence ("De situatie in Turkije is zorgelijker, aangezien ISIS
-    netwerken heeft opgebouwd in dit land"), else in the nearest of the ``previous`` sentences that
-    has any; each with the earlier sentence its name stands in (None: this one)."""
-    found: dict[Mention, int | None] = {}
-    for entity_class, words, plural in reference.relation_rules.anaphora:
-        of_class = [m for m in previous if reference.is_a(m.entity_class, entity_class)]
-        nearest = max((m.sentence for m in of_class), default=None)
-        before_sentence = [m for m in of_class if m.sentence == nearest]
-        for match in words.finditer(sentence.text):
-            start, end = match.span()
-            if any(m.start < end and start < m.end for m in mentions):
-                continue
-            earlier = [m for m in mentions if m.end <= start and reference.is_a(m.entity_class, entity_class)]
-            candidates = earlier or before_sentence
-            # a singular stands for the last name, a plural for each of them once
-            owners = list({m.entity: m for m in candidates}.values()) if plural else candidates[-1:]
-            for owner in owners:
-                anaphor = Mention(owner.entity, owner.entity_class, match.group(), sentence.index, start, end)
-                found[anaphor] = owner.sentence if owner.sentence != sentence.index else None
-    return found
-
-
 def _stand_ins(sentence: Sentence, mentions: list[Mention], reference: ReferenceData) -> dict[Mention, frozenset[str]]:
     """Words that stand for one entity ("het 'kalifaat'" for ISIS), as mentions of it, each with
     the ids of the patterns that may read it; never part of a name."""
@@ -229,7 +160,7 @@ def _stand_ins(sentence: Sentence, mentions: list[Mention], reference: Reference
         entity = reference.entities[stand_in.entity]
         for match in stand_in.words.finditer(sentence.text):
             start, end = match.span()
-            if not any(m.start < end and start < m.end for m in mentions):
+            if not overlaps(start, end, mentions):
                 mention = Mention(entity.id, entity.entity_class, match.group(), sentence.index, start, end)
                 found[mention] = stand_in.patterns
     return found
@@ -241,7 +172,7 @@ def _adjectives(sentence: Sentence, mentions: list[Mention], reference: Referenc
     found = []
     for match in reference.adjective_pattern.finditer(sentence.text):
         start, end = match.span()
-        if any(m.start < end and start < m.end for m in mentions):
+        if overlaps(start, end, mentions):
             continue
         region = reference.entities[reference.adjective_owners[match.group()]]
         found.append(Mention(region.id, region.entity_class, match.group(), sentence.index, start, end))
@@ -269,7 +200,6 @@ def _name_between(
 def _list_members(text: str, mentions: list[Mention], head: Mention, reference: ReferenceData) -> list[Mention]:
     """The names joined to ``head`` as a list in ``text`` (the sentence as patterns read it, so "en op
     de Balkan" joins as "en in de Balkan"): "Syrië, Irak en Libië"."""
-    joiner = reference.relation_rules.list_joiner
     members: list[Mention] = []
     last = head
     for candidate in mentions:
@@ -278,7 +208,7 @@ def _list_members(text: str, mentions: list[Mention], head: Mention, reference: 
         if candidate.entity == last.entity and text[last.end : candidate.start].strip() == "(":
             last = candidate  # its abbreviation in brackets: "Al Qaida in Irak (AQI) en ..."
             continue
-        if not joiner.fullmatch(text[last.end : candidate.start]):
+        if not joins(text, last, candidate, reference):
             break
         if _OWN_PLACE.match(text, candidate.end):
             break  # "AMISOM in Somalië, en Saoedi-Arabië in Jemen": a pair of its own, not a list member
@@ -393,22 +323,6 @@ def strongest_per_sentence(relations: list[Relation]) -> list[Relation]:
         if key not in best or relation.confidence > best[key].confidence:
             best[key] = relation
     return [r for r in relations if best[(r.subject, r.predicate, r.object, r.sentence)] is r]
-
-
-def lies_within(place: Mention, region: Mention, reference: ReferenceData) -> bool:
-    """entities.yaml puts the place in the region, or in the country the region is a part of."""
-    wholes = {region.entity}
-    country = country_of_part(region.surface, reference)
-    if country is not None:
-        wholes.add(country)
-    known = reference.entities.get(place.entity)
-    seen: set[str] = set()
-    while known is not None and known.within is not None and known.within not in seen:
-        if known.within in wholes:
-            return True
-        seen.add(known.within)
-        known = reference.entities.get(known.within)
-    return False
 
 
 def _unique(relations: list[Relation]) -> list[Relation]:

@@ -1,0 +1,59 @@
+"""Mentions beyond the names: words that point back to a name, and where a mentioned place lies."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from isis_kg.extract.clause import overlaps
+from isis_kg.model import Mention, Sentence
+from isis_kg.nlp.entities import country_of_part
+from isis_kg.reference import ReferenceData
+
+
+def pointing_back(
+    sentence: Sentence, mentions: list[Mention], previous: Sequence[Mention], reference: ReferenceData
+) -> list[Mention]:
+    """The words of the sentence that point back to a name ("de terreurgroep"), as mentions of it."""
+    return list(anaphors(sentence, mentions, previous, reference))
+
+
+def anaphors(
+    sentence: Sentence, mentions: list[Mention], previous: Sequence[Mention], reference: ReferenceData
+) -> dict[Mention, int | None]:
+    """Words pointing back to names, as mentions of those names, at the words: the names of their
+    class earlier in the same sentence ("De situatie in Turkije is zorgelijker, aangezien ISIS
+    netwerken heeft opgebouwd in dit land"), else in the nearest of the ``previous`` sentences that
+    has any; each with the earlier sentence its name stands in (None: this one)."""
+    found: dict[Mention, int | None] = {}
+    for entity_class, words, plural in reference.relation_rules.anaphora:
+        of_class = [m for m in previous if reference.is_a(m.entity_class, entity_class)]
+        nearest = max((m.sentence for m in of_class), default=None)
+        before_sentence = [m for m in of_class if m.sentence == nearest]
+        for match in words.finditer(sentence.text):
+            start, end = match.span()
+            if overlaps(start, end, mentions):
+                continue
+            earlier = [m for m in mentions if m.end <= start and reference.is_a(m.entity_class, entity_class)]
+            candidates = earlier or before_sentence
+            # a singular stands for the last name, a plural for each of them once
+            owners = list({m.entity: m for m in candidates}.values()) if plural else candidates[-1:]
+            for owner in owners:
+                anaphor = Mention(owner.entity, owner.entity_class, match.group(), sentence.index, start, end)
+                found[anaphor] = owner.sentence if owner.sentence != sentence.index else None
+    return found
+
+
+def lies_within(place: Mention, region: Mention, reference: ReferenceData) -> bool:
+    """entities.yaml puts the place in the region, or in the country the region is a part of."""
+    wholes = {region.entity}
+    country = country_of_part(region.surface, reference)
+    if country is not None:
+        wholes.add(country)
+    known = reference.entities.get(place.entity)
+    seen: set[str] = set()
+    while known is not None and known.within is not None and known.within not in seen:
+        if known.within in wholes:
+            return True
+        seen.add(known.within)
+        known = reference.entities.get(known.within)
+    return False
