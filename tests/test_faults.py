@@ -14,13 +14,13 @@ import time
 from pathlib import Path
 
 import pytest
+from test_store import count
 
 from isis_kg.cli import main
 from isis_kg.ingest.sentences import text_pieces
 from isis_kg.store import Server
 
 from conftest import CORPUS, GRAPH, free_port, http_server
-from test_store import count
 
 SHORT_TEXT = CORPUS / "nieuws-2015-icsr-is-deserteurs.txt"
 ARTICLE = [  # Neurink 2020

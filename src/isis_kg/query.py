@@ -148,7 +148,7 @@ def check_endpoint_address(endpoint: str) -> None:
     """Raise EndpointError unless ``endpoint`` is an http:// or https:// address with a host."""
     try:
         parts = urllib.parse.urlsplit(endpoint)
-        parts.port  # noqa: B018: reading it checks the port ("http://[::1" and ":99999" raise ValueError)
+        _ = parts.port  # reading it checks the port ("http://[::1" and ":99999" raise ValueError)
     except ValueError as error:
         raise EndpointError(endpoint, f"not an address ({error})") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:

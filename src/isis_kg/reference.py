@@ -37,6 +37,7 @@ CITATIONS_FILE = "patterns/citations.yaml"
 QUANTITIES_FILE = "patterns/quantities.yaml"
 COUNTRIES_FILE = "reference/countries.yaml"
 NAMES_FILE = "patterns/names.yaml"
+CLAUSES_FILE = "patterns/clauses.yaml"
 DATA_FILES = (
     ONTOLOGY_FILE,
     SHAPES_FILE,
@@ -50,6 +51,7 @@ DATA_FILES = (
     QUANTITIES_FILE,
     COUNTRIES_FILE,
     NAMES_FILE,
+    CLAUSES_FILE,
 )
 
 
@@ -161,6 +163,18 @@ class RelationRules:
     hedge_reach: int
     hypothetical: re.Pattern[str]  # before the first name: its clause only supposes ("Als ISIS ...")
     since: SinceRules
+    own_place: re.Pattern[str]  # after a list member: a place of its own, so no member ("X in Y, en Z in W")
+    op_before: re.Pattern[str]  # "op" (group op) right before a place that takes it ("op de Filipijnen")
+    name_links: frozenset[str]  # words linking the parts of a new organisation's name ("van de")
+    province_words: frozenset[str]  # words of such a name that say it is a province ("wilayat")
+
+
+@dataclass(frozen=True)
+class ClauseRules:
+    """The edges of a clause (clauses.yaml), as extract/clause.py reads them; case-sensitive."""
+
+    edge: re.Pattern[str]  # around a fact, for its hedges: not the comma of a list
+    goes_on: re.Pattern[str]  # after a fact's second name, for a negation there
 
 
 @dataclass(frozen=True)
@@ -326,6 +340,7 @@ class QuantityRules:
     numbers: dict[str, int]
     as_of_reach: int
     not_as_of: re.Pattern[str]  # right before a date that dates no state ("sinds 2014")
+    magnitudes: tuple[tuple[str, int], ...]  # what a number word ends in that an elided one borrows
 
 
 @dataclass(frozen=True)
@@ -346,6 +361,7 @@ class ReferenceData:
     citations: CitationRules
     quantities: QuantityRules
     names: NameRules
+    clauses: ClauseRules
     source_kinds: frozenset[str]
     fingerprint: str
 
@@ -446,6 +462,7 @@ def load_reference(directory: Path | str | None = None) -> ReferenceData:
         citations=_load_citation_rules(directory / CITATIONS_FILE, source_kinds),
         quantities=_load_quantities(directory / QUANTITIES_FILE),
         names=_load_names(directory / NAMES_FILE, known_classes),
+        clauses=_load_clause_rules(directory / CLAUSES_FILE),
         source_kinds=source_kinds,
         fingerprint=digest.hexdigest(),
     )
@@ -600,6 +617,18 @@ def _load_relation_rules(
         hedge_reach=int(data.get("hedge_reach", 30)),
         hypothetical=_compile(path, "hypothetical", str(data.get("hypothetical") or "(?!)")),
         since=_since_rules(path, data.get("since") or {}, properties),
+        own_place=_compile_exact(path, "own_place", str(data.get("own_place") or "(?!)")),
+        op_before=_compile_exact(path, "op_before", str(data.get("op_before") or "(?!)")),
+        name_links=_words(data.get("name_links")),
+        province_words=_words(data.get("province_words")),
+    )
+
+
+def _load_clause_rules(path: Path) -> ClauseRules:
+    data = _read_yaml(path)
+    return ClauseRules(
+        edge=_compile_exact(path, "edge", str(_require(path, "top level", data, "edge"))),
+        goes_on=_compile_exact(path, "goes_on", str(_require(path, "top level", data, "goes_on"))),
     )
 
 
@@ -879,6 +908,7 @@ def _load_quantities(path: Path) -> QuantityRules:
         numbers=numbers,
         as_of_reach=int(data.get("as_of_reach", 60)),
         not_as_of=_compile(path, "not_as_of", str(data.get("not_as_of") or "(?!)")),
+        magnitudes=tuple((str(k).lower(), int(v)) for k, v in (data.get("magnitudes") or {}).items()),
     )
 
 

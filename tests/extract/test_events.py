@@ -108,7 +108,9 @@ def test_a_date_heading_a_trigger_makes_a_timeline_entry_an_event(read_facts) ->
     _m, relations, events = read_facts("Januari 2015 propagandafilmpje van ISIS over executie door een kind")
     assert [e.key for e in events] == ["event/execution/2015-01"]
     # a sentence of prose that opens with its year is no timeline's entry
-    _m, _r, events = read_facts("In 2015 zag de AIVD wederom een forse toename van het aantal aanslagen van jihadisten.")
+    _m, _r, events = read_facts(
+        "In 2015 zag de AIVD wederom een forse toename van het aantal aanslagen van jihadisten."
+    )
     assert events == []
 
 

@@ -44,7 +44,10 @@ def test_a_text_without_entry_gets_only_its_hash(reference) -> None:
         (f"documents:\n  - sha256: {'a' * 64}\n    titel: x", r"catalogue entry 1 has unknown field\(s\): titel"),
         (f"documents:\n  - sha256: {'a' * 64}\n    reliability: G", r"reliability 'G' is not a letter A to F"),
         (f"documents:\n  - sha256: {'a' * 64}\n    credibility: 7", r"credibility '7' is not a number 1 to 6"),
-        (f"documents:\n  - sha256: {'a' * 64}\n    language: nl_NL", r"entry 1: language 'nl_NL' is not a language tag"),
+        (
+            f"documents:\n  - sha256: {'a' * 64}\n    language: nl_NL",
+            r"entry 1: language 'nl_NL' is not a language tag",
+        ),
         (f"documents:\n  - sha256: {'a' * 64}\n    title: [a, b]", r"entry 1: 'title' is a list; give one text"),
         (f"documents:\n  - sha256: {'a' * 64}\n    kind: [news]", r"entry 1: kind '\['news'\]' is not one of academic"),
         (f"documents:\n  - sha256: {'a' * 64}\n    author: {{x: y}}", r"entry 1: 'author' is a mapping; give one text"),

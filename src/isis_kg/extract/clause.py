@@ -13,9 +13,8 @@ from isis_kg.reference import DependencyPattern, ReferenceData, RelationPattern
 HEDGE_FACTOR = 0.5  # a hedged fact is half as sure as the same fact stated
 
 # The edges of a clause, each as one reader needs it; they differ on purpose, so each is named for its use.
+# Those that are words, not punctuation, are clauses.yaml's (reference.clauses: edge, goes_on).
 CLAUSE_BREAK = re.compile(r"[,;:]")  # any punctuation that may end a clause
-_CLAUSE_EDGE = re.compile(r"[;:]|,(?!\s+(?:en|of)\b)")  # not the comma of a list ("Syrië, Irak en ...")
-_CLAUSE_GOES_ON = re.compile(r"[,;:()]|\b(?:en|maar|of)\b")  # where the clause after a name goes on to another
 PHRASE_BREAK = re.compile(r"[,;]")  # what keeps a date from the trigger next to it ("in Bagdad, ... in 2011")
 _CLAUSE_END = re.compile(r"[.;:](?=\s)")  # not the point of "1.112"
 
@@ -32,7 +31,8 @@ def is_hedged(text: str, start: int, end: int, reference: ReferenceData) -> bool
     after = text[end : end + rules.hedge_reach]
     # "Terwijl ISIS zich schrap zet in Syrië en Irak, zal de kern-organisatie ...": the next clause's
     # hedge is not this one's
-    before, after = _CLAUSE_EDGE.split(before)[-1], _CLAUSE_EDGE.split(after)[0]
+    edge = reference.clauses.edge
+    before, after = edge.split(before)[-1], edge.split(after)[0]
     return bool(rules.hedges.search(before + text[start:end] + after))
 
 
@@ -67,7 +67,7 @@ def negated(text: str, first: Mention, second: Mention, reference: ReferenceData
     before = text[max(0, first.start - rules.negation_reach) : first.start]
     after = text[second.end : second.end + rules.negation_after_reach]
     return bool(rules.negation.search(CLAUSE_BREAK.split(before)[-1])) or bool(
-        rules.negation_after.search(_CLAUSE_GOES_ON.split(after)[0])
+        rules.negation_after.search(reference.clauses.goes_on.split(after)[0])
     )
 
 

@@ -119,7 +119,7 @@ def _value(number: str, reference: ReferenceData) -> int:
 def _magnitude(number: str, reference: ReferenceData) -> int:
     """What a number word ends in that an elided one before it borrows: "tienduizend" 1000."""
     word = number.lower()
-    for suffix, value in (("duizend", 1000), ("honderd", 100)):
+    for suffix, value in reference.quantities.magnitudes:
         if word.endswith(suffix) and word != suffix:
             return value
     return 1

@@ -16,8 +16,6 @@ from isis_kg.reference import ReferenceData, RelationPattern
 
 NAME_PATTERN_PREFIX = "name/"
 NAME_CONFIDENCE = 0.95  # a name that states its parent or region ("ISIS in Libië")
-_OWN_PLACE = re.compile(r"\s+in\s+(?:de\s+|het\s+)?[A-Z]")
-_OP_BEFORE = re.compile(r"\b(?P<op>[oO]p)\s+(?:de\s+|het\s+)?$")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
@@ -118,7 +116,7 @@ def _as_patterns_read(text: str, mentions: list[Mention], reference: ReferenceDa
         known = reference.entities.get(mention.entity)  # names found by their cues are in no list
         if known is None or known.preposition != "op":
             continue
-        match = _OP_BEFORE.search(text, 0, mention.start)
+        match = reference.relation_rules.op_before.search(text, 0, mention.start)
         if match:
             chars[match.start("op") : match.end("op")] = "in" if match.group("op").islower() else "In"
     return "".join(chars)
@@ -210,7 +208,7 @@ def _list_members(text: str, mentions: list[Mention], head: Mention, reference: 
             continue
         if not joins(text, last, candidate, reference):
             break
-        if _OWN_PLACE.match(text, candidate.end):
+        if reference.relation_rules.own_place.match(text, candidate.end):
             break  # "AMISOM in Somalië, en Saoedi-Arabië in Jemen": a pair of its own, not a list member
         if not reference.is_a(candidate.entity_class, head.entity_class) and not reference.is_a(
             head.entity_class, candidate.entity_class
@@ -263,18 +261,15 @@ def _implied_by_name(sentence: Sentence, mentions: list[Mention], reference: Ref
     return relations
 
 
-_NAME_LINKS = frozenset({"in", "de", "het", "op", "van", "der", "voor"})
-_PROVINCE_WORDS = frozenset({"provincie", "province", "wilayat", "wilaya", "wilayah", "tak"})
-
-
 def named_parent(surface: str, reference: ReferenceData) -> list[tuple[str, str]]:
     """What a new organisation's name says of it when it holds a known group's name at its start or end
     and more besides: "Islamitische Staat Somalië", "Provincie West-Afrika van de Islamitische Staat" are
     that group's franchises, active in the place the rest names."""
+    links, provinces = reference.relation_rules.name_links, reference.relation_rules.province_words
     words = surface.split()
     for k in range(1, len(words)):
         for parent_words, rest in ((words[: len(words) - k], words[len(words) - k :]), (words[k:], words[:k])):
-            while parent_words and parent_words[0] in _NAME_LINKS:
+            while parent_words and parent_words[0] in links:
                 parent_words = parent_words[1:]
             parent = _only_owner(" ".join(parent_words), reference, "Organisation")
             if parent is None or reference.entities[parent].entity_class != "Organisation":
@@ -282,8 +277,8 @@ def named_parent(surface: str, reference: ReferenceData) -> list[tuple[str, str]
             if not any(word[:1].isupper() for word in rest):
                 continue
             # the rest is a place, or says it is a province, or both: "Somalië", "West-Afrika Provincie"
-            province = any(word.lower() in _PROVINCE_WORDS for word in rest)
-            rest = [word for word in rest if word not in _NAME_LINKS and word.lower() not in _PROVINCE_WORDS]
+            province = any(word.lower() in provinces for word in rest)
+            rest = [word for word in rest if word not in links and word.lower() not in provinces]
             place = _only_owner(" ".join(rest), reference, "Region") if rest else None
             if place is None and not province:
                 return []  # "ISIS Groups", "Malhama Tactical Russischtalig": no branch by its name
