@@ -58,13 +58,16 @@ def _stopping_on_termination() -> Iterator[None]:
     spot, so no ``finally`` ran: a served store's Oxigraph process kept serving, temporary files stayed."""
 
     def interrupt(_signal: int, _frame: object) -> None:
+        # the first signal stops the command; the ones after it would cut its clean-up short, even before
+        # the handler of the KeyboardInterrupt has started (an impatient user presses Ctrl-C twice)
+        _finish_stopping()
         raise KeyboardInterrupt
 
     if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
         yield
         return
     previous = {number: signal.getsignal(number) for number in _STOP_SIGNALS}
-    for number in (signal.SIGTERM, signal.SIGHUP):
+    for number in _STOP_SIGNALS:
         signal.signal(number, interrupt)
     try:
         yield

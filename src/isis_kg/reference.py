@@ -253,6 +253,8 @@ class EventRules:
     person_object_trigger: re.Pattern[str]  # the verbal triggers that take the person as their object
     place_before_verb: re.Pattern[str]  # before a place ahead of a verb-final trigger ("in Arnhem ... aangehouden")
     place_before_verb_gap: re.Pattern[str]  # between that place and the trigger
+    place_after_object: re.Pattern[str]  # from a verbal trigger over its object to the place ("... posten in X")
+    noun_before: re.Pattern[str]  # right before a trigger: it is a noun ("een opstand"), no verb
     casualties: tuple[tuple[str, re.Pattern[str]], ...]  # (predicate, regex with group "number")
     number_words: dict[str, int]
     date_window: int
@@ -762,7 +764,8 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
         "subject_participle", "person_link", "perpetrator_inspired", "perpetrator_of_link", "holder_link", "supposed",
         "happened", "purpose", "denied", "foiled", "person_before_link", "person_subject_link", "person_object_link",
         "person_object_trigger",
-        "place_before_verb", "place_before_verb_gap",
+        "place_before_verb", "place_before_verb_gap", "place_after_object",
+        "noun_before",
     )  # fmt: skip
     rules = {name: _compile(path, name, str(_require(path, "top level", data, name))) for name in required}
     rules |= {name: _compile(path, name, str(data.get(name) or "(?!)")) for name in optional}

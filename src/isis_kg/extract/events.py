@@ -21,10 +21,10 @@ from isis_kg.extract.clause import (
     within_hedge_reach,
 )
 from isis_kg.extract.context import Extraction, SentenceContext
-from isis_kg.extract.mentions import lies_within
+from isis_kg.extract.mentions import lies_within, person_of_verb
 from isis_kg.model import DateValue, EventMention, Mention, Relation, Sentence
 from isis_kg.nlp.dates import DateMatch
-from isis_kg.reference import EventPattern, EventRules, ReferenceData
+from isis_kg.reference import EventPattern, ReferenceData
 
 EVENT_KEY_PREFIX = "event/"
 EVENT_CONFIDENCE = 0.8
@@ -233,7 +233,7 @@ def _person_event(
         person = next((m for m in reversed(people) if m.end <= start), None)
         dates = [d for d in dates if d.start >= end]
     if person is None:
-        person = _person_of_verb(sentence.text, people, start, end, rules)
+        person = person_of_verb(sentence.text, people, start, end, rules)
     if person is None:
         return []
     span_end = max(end, person.end)
@@ -255,19 +255,6 @@ def _person_event(
     trigger = _Trigger(start, end, key, pattern.id, confidence, hedged)
     places = _places(sentence, mentions, start, span_end, reference)
     return _arguments(sentence, trigger, places, date, [], [person], reference)
-
-
-def _person_of_verb(text: str, people: list[Mention], start: int, end: int, rules: EventRules) -> Mention | None:
-    """The person a verbal trigger happens to: its subject before it ("Shekau kwam om het leven", "X werd
-    gedood"), else its object after it ("doodden commando's de financier Bilal al-Sudani")."""
-    before = next((m for m in reversed(people) if m.end <= start), None)
-    if before is not None and rules.person_subject_link.fullmatch(text[before.end : start]):
-        return before
-    after = next((m for m in people if m.start >= end), None)
-    verbal = rules.person_object_trigger.fullmatch(text[start:end])
-    if verbal and after is not None and rules.person_object_link.fullmatch(text[end : after.start]):
-        return after
-    return None
 
 
 def _arguments(
@@ -419,6 +406,16 @@ def _places(
     if regions and rules.place_before_verb_gap.fullmatch(text[regions[-1].end : start]):
         if rules.place_before_verb.search(text, 0, regions[-1].start):
             return [regions[-1]]
+    # the verb's object comes first: "overvielen ... drie politieposten in Mocímboa da Praia"; not after a noun
+    # ("tijdens een opstand een verdieping van een gevangenis in Syrië"), nor past another trigger
+    after = next((m for m in mentions if m.start >= end and reference.is_a(m.entity_class, "Region")), None)
+    if (
+        after is not None
+        and rules.place_after_object.fullmatch(text[end : after.start])
+        and not rules.noun_before.search(text, 0, start)
+        and not rules.any_trigger.search(text, end, after.start)
+    ):
+        return _region_list(sentence, mentions, after, reference)
     return []
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from isis_kg.extract.clause import overlaps
 from isis_kg.model import Mention, Sentence
 from isis_kg.nlp.entities import country_of_part
-from isis_kg.reference import ReferenceData
+from isis_kg.reference import EventRules, ReferenceData
 
 
 def pointing_back(
@@ -57,3 +57,16 @@ def lies_within(place: Mention, region: Mention, reference: ReferenceData) -> bo
         seen.add(known.within)
         known = reference.entities.get(known.within)
     return False
+
+
+def person_of_verb(text: str, people: list[Mention], start: int, end: int, rules: EventRules) -> Mention | None:
+    """The person a verbal trigger happens to: its subject before it ("Shekau kwam om het leven", "X werd
+    gedood"), else its object after it ("doodden commando's de financier Bilal al-Sudani")."""
+    before = next((m for m in reversed(people) if m.end <= start), None)
+    if before is not None and rules.person_subject_link.fullmatch(text[before.end : start]):
+        return before
+    after = next((m for m in people if m.start >= end), None)
+    verbal = rules.person_object_trigger.fullmatch(text[start:end])
+    if verbal and after is not None and rules.person_object_link.fullmatch(text[end : after.start]):
+        return after
+    return None

@@ -58,9 +58,7 @@ def catalogue_paths(inputs: Iterable[Path]) -> list[Path]:
     return list(found)
 
 
-def load_catalogues(
-    paths: Iterable[Path], kinds: frozenset[str], entities: Collection[str] | None = None
-) -> Catalogue:
+def load_catalogues(paths: Iterable[Path], kinds: frozenset[str], entities: Collection[str] | None = None) -> Catalogue:
     """Read and merge catalogue files; raise InputError on the first broken one.
 
     ``kinds`` are the kinds of source a document may have (the concepts of ikg:SourceKinds);
@@ -97,9 +95,7 @@ def _read_catalogue(path: Path, kinds: frozenset[str], entities: Collection[str]
     data = read_yaml(path, "catalogue")
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
         raise InputError(path, "catalogue needs a 'documents:' list")
-    return [
-        _entry(path, number, entry, kinds, entities) for number, entry in enumerate(data["documents"], start=1)
-    ]
+    return [_entry(path, number, entry, kinds, entities) for number, entry in enumerate(data["documents"], start=1)]
 
 
 def _entry(
