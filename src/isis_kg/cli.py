@@ -57,9 +57,12 @@ def _stopping_on_termination() -> Iterator[None]:
     """SIGTERM and SIGHUP stop a command as Ctrl-C does. Python's default for them ends the process on the
     spot, so no ``finally`` ran: a served store's Oxigraph process kept serving, temporary files stayed."""
 
+    stopping: list[bool] = []
+
     def interrupt(_signal: int, _frame: object) -> None:
         # the first signal stops the command; the ones after it would cut its clean-up short, even before
         # the handler of the KeyboardInterrupt has started (an impatient user presses Ctrl-C twice)
+        stopping.append(True)
         _finish_stopping()
         raise KeyboardInterrupt
 
@@ -72,8 +75,11 @@ def _stopping_on_termination() -> Iterator[None]:
     try:
         yield
     finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+        # once stopping, the signals stay ignored to the end: a second one, restored to its default, would
+        # end the process before it has said how it stopped
+        if not stopping:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
 
 
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)

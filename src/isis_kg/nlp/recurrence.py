@@ -48,6 +48,11 @@ def spread_names(sentences: list[Sentence], mentions: list[Mention], reference: 
         and not _common_word(surname, reference)
     }
     names.update(surnames)
+    # a name written with a small particle opens a sentence with a capital: "al-Raymi", "Al-Raymi werd ..."
+    for table in (surnames, names):
+        for name, owner in list(table.items()):
+            if name[:1].islower():
+                table.setdefault(name[:1].upper() + name[1:], owner)
     if not names:
         return mentions
     # a surname a recogniser found alone (as whatever class) is the person the document named in full
