@@ -60,3 +60,15 @@ def test_the_makefile_installs_from_the_lock_and_nothing_unpinned() -> None:
     installs = [line.strip() for line in makefile.splitlines() if "pip install" in line and "$(VENV)" in line]
     assert any("--require-hashes" in line and "requirements.lock" in line for line in installs)
     assert all("--require-hashes" in line or "--no-deps" in line for line in installs)
+
+
+def test_the_committed_graph_records_the_locked_versions_it_was_built_with() -> None:
+    import rdflib
+
+    from isis_kg.namespaces import IKG
+    from isis_kg.pipeline import SHAPING_PACKAGES
+
+    graph = rdflib.Graph().parse(PROJECT / "graph" / "graph.ttl", format="turtle")
+    recorded = {str(value) for value in graph.objects(None, IKG.builtWith)}
+    locked = _locked()
+    assert recorded == {f"{name} {locked[canonicalize_name(name)][0]}" for name in SHAPING_PACKAGES}

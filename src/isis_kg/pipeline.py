@@ -5,6 +5,7 @@ steps: resolution, mapping to RDF, the reviewers' curation decisions, validation
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -185,6 +186,7 @@ def _corpus_graph(
         ontology_version=reference.ontology_version,
         reference_hash=reference.fingerprint,
         inputs_hash=_inputs_hash(read.documents, catalogue, decisions),
+        software=software_versions(),
     )
     with meter.measure("map shared nodes"):
         graph = map_corpus(corpus, record, reference)
@@ -239,6 +241,18 @@ def _links(corpus: ResolvedCorpus, reference: ReferenceData, client: WikidataCli
         if node.wikidata is None
     ]
     return review_file(link_entities(targets, reference, client), client.settings).encode("utf-8")
+
+
+# the packages whose versions shape what the graph says (requirements.lock pins them all)
+SHAPING_PACKAGES = (
+    "babel", "charset-normalizer", "pyoxigraph", "pypdf", "pyshacl", "python-crfsuite", "rdflib", "spacy",
+    "trafilatura", "wordfreq",
+)  # fmt: skip
+
+
+def software_versions() -> tuple[str, ...]:
+    """ "name version" of each package that shapes the graph, as installed."""
+    return tuple(f"{name} {importlib.metadata.version(name)}" for name in SHAPING_PACKAGES)
 
 
 def _inputs_hash(documents: list[Document], catalogue: Catalogue, decisions: list[Decision]) -> str:

@@ -35,6 +35,7 @@ class BuildRecord:
     ontology_version: str
     reference_hash: str
     inputs_hash: str
+    software: tuple[str, ...] = ()  # "name version" of each package that shapes what the graph says
 
 
 def date_literal(value: DateValue) -> Literal:
@@ -286,6 +287,7 @@ def _build_record(corpus: ResolvedCorpus, record: BuildRecord) -> set[Triple]:
         (activity, IKG.referenceDataHash, Literal(record.reference_hash)),
         (activity, IKG.inputsHash, Literal(record.inputs_hash)),
     }
+    triples |= {(activity, IKG.builtWith, Literal(package)) for package in record.software}
     for document in corpus.documents:
         triples.add((activity, PROV.used, document_iri(document.sha256)))
     return triples
