@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from isis_kg.errors import InputError
+from isis_kg.extract.identity import agreed_date, fits
 from isis_kg.extract.relations import NAME_PATTERN_PREFIX
 from isis_kg.ingest import repair_layout
 from isis_kg.ingest.catalogue import Catalogue, catalogue_paths, load_catalogues
@@ -480,14 +481,24 @@ def _evaluate_passages(split: str, passages: list[dict[str, Any]], documents: Co
                 gold_relations |= {(name, str(event["key"]), argument, str(o)) for o in event.get(argument) or []}
 
         reading = documents.read(passage)
+        # an event node's key is the build's name for it: the gold event it is, is the one that
+        # matches it in kind, place and date (see _align_events)
+        as_gold = _align_events(passage.get("events") or [], reading)
         found_entities |= {(name, m.entity, m.entity_class) for m in reading.mentions}
-        found_entities |= {(name, e.key, EVENT_CLASS) for e in reading.events}
+        found_entities |= {(name, as_gold.get(e.key, e.key), EVENT_CLASS) for e in reading.events}
+        claimed: dict[str, list[DateValue]] = {}
+        for r in reading.relations:
+            if r.predicate == "date" and isinstance(r.object, DateValue) and not r.hedged:
+                claimed.setdefault(r.subject, []).append(r.object)
+        for key, dates in claimed.items():  # the date the passage's claims agree on
+            if (agreed := agreed_date(dates)) is not None:
+                found_relations.add((name, as_gold.get(key, key), "date", agreed.lexical))
         # the gold set leaves hedged claims out, so only plain assertions are scored; and it annotates
         # the contract relations and the events' date, place and perpetrator, not casualty figures
         found_relations |= {
-            (name, r.subject, r.predicate, _object(r.object))
+            (name, as_gold.get(r.subject, r.subject), r.predicate, _object(r.object))
             for r in reading.relations
-            if not r.hedged and r.predicate in CONTRACT_RELATIONS | EVENT_ARGUMENTS
+            if not r.hedged and r.predicate in CONTRACT_RELATIONS | EVENT_ARGUMENTS - {"date"}
         }
 
     # a text saying X is a branch of Y makes X a franchise (as resolution does for the graph)
@@ -517,6 +528,42 @@ def _evaluate_passages(split: str, passages: list[dict[str, Any]], documents: Co
         missed=tuple(sorted((gold_entities | gold_relations) - (found_entities | found_relations))),
         spurious=tuple(sorted((found_entities | found_relations) - (gold_entities | gold_relations))),
     )
+
+
+def _align_events(gold_events: list[dict[str, Any]], reading: PassageReading) -> dict[str, str]:
+    """Found event key -> the gold event key it is: the same key, else the same class at a shared
+    place with a date that fits the gold one's (or either has none), else the same class with the
+    same date and no place on either side, else the same class with fitting dates (its place wrong
+    or missing, as the event arguments then score). Each gold event takes at most one found event,
+    and the best fitting one."""
+    places: dict[str, set[str]] = {}
+    for relation in reading.relations:
+        if relation.predicate == "occurredIn" and isinstance(relation.object, str):
+            places.setdefault(relation.subject, set()).add(relation.object)
+    found = {e.key: e for e in reading.events}
+    aligned: dict[str, str] = {}
+
+    def score(gold: dict[str, Any], event: EventMention) -> int:
+        if event.key == str(gold["key"]):
+            return 3
+        if event.event_class != str(gold.get("class")):
+            return 0
+        gold_date = DateValue.parse(str(gold["date"])) if "date" in gold else None
+        dates_fit = gold_date is None or event.date is None or fits(event.date, gold_date) or fits(gold_date, event.date)
+        gold_places = {str(p) for p in gold.get("occurredIn") or []}
+        if gold_places & places.get(event.key, set()):
+            return 2 if dates_fit else 1
+        if not gold_places and not places.get(event.key) and gold_date is not None and gold_date == event.date:
+            return 2
+        # the happening, read with a wrong or no place (which the event arguments score)
+        return 1 if gold_date is not None and event.date is not None and dates_fit else 0
+
+    for gold in gold_events:
+        candidates = [(score(gold, e), key) for key, e in sorted(found.items()) if key not in aligned]
+        best = max(candidates, key=lambda c: c[0], default=(0, ""))
+        if best[0] > 0:
+            aligned[best[1]] = str(gold["key"])
+    return aligned
 
 
 def _object(value: object) -> str:

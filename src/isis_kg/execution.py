@@ -97,7 +97,7 @@ def extract_file(
             source = read_source(path)
     except InputError as error:
         return Extracted(path, error, False, meter.seconds)
-    meta = document_meta(source, catalogue)
+    meta = document_meta(source, catalogue, reference)
     key = _cache_key(source.sha256, meta, reference, analysers) if cache is not None else ""
     entry = cache / f"{key}{SUFFIX}" if cache is not None else None
     warnings: list[str] = []
@@ -128,7 +128,7 @@ def _cached_only(
         source = read_source(path)
     except InputError:
         return None  # the worker reports it, as for any file
-    key = _cache_key(source.sha256, document_meta(source, catalogue), reference, analysers)
+    key = _cache_key(source.sha256, document_meta(source, catalogue, reference), reference, analysers)
     entry = cache / f"{key}{SUFFIX}"
     if not entry.is_file():
         return None

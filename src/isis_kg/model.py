@@ -148,15 +148,25 @@ class Relation:
     context: int | None = None
 
 
+EVENT_KEY_PREFIX = "event/"  # every event node's key starts so ("event/attack/parijs/2015-11-13")
+
+
 @dataclass(frozen=True)
 class EventMention:
-    """An event named in one sentence; its date, place and perpetrator are Relations."""
+    """An event named in one sentence; its date, place and perpetrator are Relations.
+
+    The extractor keys it by what the sentence alone tells (kind and place, else kind and date);
+    the document's event identity (extract.identity) then keys it by the happening it is one
+    mention of, with that happening's date."""
 
     key: str
     event_class: str
-    labels: tuple[tuple[str, str], ...]  # (language, label)
+    labels: tuple[tuple[str, str], ...]  # (language, label), without the date
     sentence: int
     pattern: str
+    place: str | None = None  # the place that keys it ("event/attack/parijs"), where one does
+    once: bool = False  # it happens once in the world (the caliphate's proclamation) or to one person (a death)
+    date: DateValue | None = None  # the happening's date, once the document's mentions are identified
 
 
 @dataclass(frozen=True)

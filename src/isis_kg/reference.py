@@ -130,11 +130,12 @@ class RelativeDateForm:
 
     id: str
     regex: re.Pattern[str]
-    resolve: str  # month-before | day-before | offset
+    resolve: str  # month-before | day-before | offset | weekday-before
     years: int = 0
     months: int = 0
     days: int = 0
     precision: str = "day"
+    weekdays: tuple[str, ...] = ()  # for weekday-before: the names of Monday to Sunday
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,7 @@ class EventRules:
     purpose: re.Pattern[str]  # before a trigger: only an aim or a call ("om aanslagen in Europa te plegen")
     denied: re.Pattern[str]  # before a trigger: the event is denied ("geen aanslagen", "nooit een aanslag")
     foiled: re.Pattern[str]  # near a trigger: the event was stopped or only planned ("werd verijdeld")
+    habitual: re.Pattern[str]  # before a trigger: what recurs, no one happening ("dagelijkse aanslagen")
     not_a_subject: re.Pattern[str]  # what stands before a name that is an object ("de val van X")
     perpetrator_verb: re.Pattern[str]  # "pleegden": its subject did the event the trigger names
     subject_gap: re.Pattern[str]  # what may stand between that subject and the verb
@@ -762,7 +764,7 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
         "not_a_subject", "perpetrator_verb", "subject_gap", "coordinated", "participant_link", "place_joiner",
         "place_date", "place_year", "place_before", "scene", "place_before_link", "date_link", "subject_auxiliary",
         "subject_participle", "person_link", "perpetrator_inspired", "perpetrator_of_link", "holder_link", "supposed",
-        "happened", "purpose", "denied", "foiled", "person_before_link", "person_subject_link", "person_object_link",
+        "happened", "purpose", "denied", "foiled", "habitual", "person_before_link", "person_subject_link", "person_object_link",
         "person_object_trigger",
         "place_before_verb", "place_before_verb_gap", "place_after_object",
         "noun_before",
@@ -811,9 +813,16 @@ def _load_dates(path: Path) -> tuple[dict[str, int], tuple[DateForm, ...], tuple
         form_id = str(_require(path, "relative", entry, "id"))
         resolve = str(_require(path, f"relative form '{form_id}'", entry, "resolve"))
         precision = str(entry.get("precision", "month" if resolve == "month-before" else "day"))
-        if resolve not in ("month-before", "day-before", "offset") or precision not in ("year", "month", "day"):
+        weekdays = tuple(str(name).lower() for name in entry.get("weekdays") or ())
+        if (
+            resolve not in ("month-before", "day-before", "offset", "weekday-before")
+            or precision not in ("year", "month", "day")
+            or (resolve == "weekday-before") != (len(weekdays) == 7)
+        ):
             raise ReferenceDataError(
-                path, f"relative form '{form_id}': resolve month-before|day-before|offset, precision year|month|day"
+                path,
+                f"relative form '{form_id}': resolve month-before|day-before|offset|weekday-before (with the 7 "
+                "weekdays), precision year|month|day",
             )
         regex = str(_require(path, f"relative form '{form_id}'", entry, "regex")).replace("{month}", month_alternatives)
         relative.append(
@@ -825,6 +834,7 @@ def _load_dates(path: Path) -> tuple[dict[str, int], tuple[DateForm, ...], tuple
                 months=int(entry.get("months", 0)),
                 days=int(entry.get("days", 0)),
                 precision=precision,
+                weekdays=weekdays,
             )
         )
     return months, tuple(forms), tuple(relative)

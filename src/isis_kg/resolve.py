@@ -14,7 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from isis_kg.model import Citation, Document
+from isis_kg.extract.identity import agreed_date, dated_labels, dated_target, happening_key
+from isis_kg.model import Citation, DateValue, Document, EventMention
 from isis_kg.reference import ReferenceData, entity_key
 
 FRANCHISE = "Franchise"
@@ -35,6 +36,7 @@ class EventNode:
     key: str
     event_class: str
     labels: tuple[tuple[str, str], ...]
+    date: DateValue | None = None  # the date its sources agree on (extract.identity.agreed_date)
 
 
 @dataclass
@@ -55,6 +57,11 @@ class ResolvedCorpus:
     entities: dict[str, EntityNode]
     events: dict[str, EventNode]
     sources: dict[str, SourceNode]
+    # a document's happening that is one of another document's (see identify_across): its key there
+    renamed: dict[str, str] = field(default_factory=dict)
+
+    def event_key(self, key: str) -> str:
+        return self.renamed.get(key, key)
 
 
 def source_key(citation: Citation) -> str | None:
@@ -103,8 +110,6 @@ def resolve(documents: list[Document], reference: ReferenceData) -> ResolvedCorp
             node = entity(mention.entity)
             if mention.surface not in node.labels.values():
                 node.alt_labels.add((mention.surface, document.meta.language))
-        for event in document.events:
-            events.setdefault(event.key, EventNode(event.key, event.event_class, event.labels))
         for relation in document.relations:
             for endpoint in (relation.subject, relation.object):
                 if isinstance(endpoint, str) and endpoint in reference.entities:
@@ -125,7 +130,39 @@ def resolve(documents: list[Document], reference: ReferenceData) -> ResolvedCorp
                     sources[key] = SourceNode(key, work, creators, publisher)
                 sources[key].footnotes.add(footnote.number)
                 sources[key].citation_texts.add(footnote.text)
-    return ResolvedCorpus(documents=ordered, entities=entities, events=events, sources=sources)
+    renamed = identify_across([event for document in ordered for event in document.events])
+    claimed: dict[str, list[DateValue]] = {}
+    for document in ordered:
+        for relation in document.relations:
+            if relation.predicate == "date" and isinstance(relation.object, DateValue):
+                claimed.setdefault(renamed.get(relation.subject, relation.subject), []).append(relation.object)
+    for document in ordered:
+        for event in document.events:
+            key = renamed.get(event.key, event.key)
+            if key not in events:
+                date = agreed_date(claimed.get(key, ()))
+                events[key] = EventNode(key, event.event_class, dated_labels(event.labels, date, event.once), date)
+    return ResolvedCorpus(documents=ordered, entities=entities, events=events, sources=sources, renamed=renamed)
+
+
+def identify_across(events: list[EventMention]) -> dict[str, str]:
+    """Happenings of one document that are another's: one undated, or dated less precisely, that fits
+    exactly one happening of the same kind and place in the corpus is that one (see
+    extract.identity, which does the same within a document first). Old key -> new key."""
+    dates: dict[tuple[str, str | None], set[DateValue]] = {}
+    for event in events:
+        if not event.once and event.date is not None:
+            dates.setdefault((event.pattern, event.place), set()).add(event.date)
+    renamed: dict[str, str] = {}
+    for event in events:
+        if event.once or event.key in renamed:
+            continue
+        dated = dates.get((event.pattern, event.place), set())
+        happenings = {dated_target(d, dated) for d in dated}
+        target = dated_target(event.date, dated) if event.date is not None else dated_target(None, happenings)
+        if target != event.date:
+            renamed[event.key] = happening_key(event, target)
+    return renamed
 
 
 def _names_to_ids(reference: ReferenceData) -> dict[tuple[str, str], str]:

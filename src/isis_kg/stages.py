@@ -18,6 +18,7 @@ from isis_kg.extract.clause import overlaps
 from isis_kg.extract.context import SentenceContext, SentenceExtractor
 from isis_kg.extract.dependencies import ParsedRelationExtractor
 from isis_kg.extract.events import EventExtractor, scene_places
+from isis_kg.extract.identity import identify_events
 from isis_kg.extract.quantities import QuantityExtractor
 from isis_kg.extract.relations import RelationExtractor, keep_first_naming, strongest_per_sentence
 from isis_kg.ingest import SourceFile, repair_layout, split_sentences
@@ -25,6 +26,7 @@ from isis_kg.ingest.catalogue import Catalogue
 from isis_kg.ingest.citations import read_footnotes
 from isis_kg.model import DateValue, Document, DocumentMeta, Mention, Sentence
 from isis_kg.nlp import Analysers
+from isis_kg.nlp.dates import dateline
 from isis_kg.nlp.aliases import LearntAliases, find_learnt, learn_aliases
 from isis_kg.nlp.names import find_cued_names
 from isis_kg.nlp.parse import FrogParser
@@ -127,6 +129,10 @@ def sentence_contexts(
         scene = scene_places(sentence, mentions, reference)
 
 
+def _event_identity(document: Document, _reference: ReferenceData, _analysers: Analysers) -> None:
+    document.events, document.relations = identify_events(document.events, document.relations)
+
+
 def _map(document: Document, _reference: ReferenceData, _analysers: Analysers) -> None:
     document.ntriples = map_document(document)
 
@@ -142,6 +148,7 @@ STAGES: tuple[Stage, ...] = (
         writes=("relations", "events", "claims"),
         run=_facts,
     ),
+    Stage("event identity", reads=("events", "relations"), writes=("events", "relations"), run=_event_identity),
     Stage(
         "map to RDF",
         reads=("meta", "sentences", "footnotes", "mentions", "relations", "events", "claims"),
@@ -213,7 +220,7 @@ def read_document(
 ) -> Document:
     """Run every per-document stage on one text, keeping its sentences (to see which sentence says what)."""
     document = Document(
-        file_name=source.file_name, sha256=source.sha256, text=source.text, meta=document_meta(source, catalogue)
+        file_name=source.file_name, sha256=source.sha256, text=source.text, meta=document_meta(source, catalogue, reference)
     )
     meter = meter or StageMeter()
     for stage in STAGES:
@@ -222,8 +229,9 @@ def read_document(
     return document
 
 
-def document_meta(source: SourceFile, catalogue: Catalogue) -> DocumentMeta:
-    """The catalogue's metadata; where it says nothing, what the file itself says (PDF info, HTML meta)."""
+def document_meta(source: SourceFile, catalogue: Catalogue, reference: ReferenceData) -> DocumentMeta:
+    """The catalogue's metadata; where it says nothing, what the file itself says (PDF info, HTML meta),
+    and for the date, else the text's own dateline ("Brussel, 24 maart 2016")."""
     meta = catalogue.meta_for(source.sha256)
     date = meta.date
     if date is None and source.date:
@@ -231,6 +239,8 @@ def document_meta(source: SourceFile, catalogue: Catalogue) -> DocumentMeta:
             date = DateValue.parse(source.date)
         except ValueError:
             date = None
+    if date is None:
+        date = dateline(source.text, reference)
     return replace(meta, title=meta.title or source.title, author=meta.author or source.author, date=date)
 
 

@@ -157,7 +157,7 @@ def test_a_separable_verb_holds_its_subject_and_places(read_facts) -> None:
 
 
 def test_a_place_opening_the_clause_and_a_date_ending_the_trigger_phrase(read_facts) -> None:
-    _m, relations, events = read_facts("Ook in Irak zijn er dagelijks aanvallen op controleposten en militairen.")
+    _m, relations, events = read_facts("Ook in Irak zijn er opnieuw aanvallen op controleposten en militairen.")
     assert [e.key for e in events] == ["event/attack/irak"]
     _m, relations, events = read_facts("Na de val van de Taliban-regering in 2002 trokken zijn strijders de bergen in.")
     assert [e.key for e in events] == ["event/fall/2002"]
@@ -368,7 +368,7 @@ def test_the_place_opening_a_sentence_sets_the_scene_of_the_next(reference, matc
     # NCTV 2017
     opening, deeds, liberation = sentences_of(
         "In de Diyala-provincie in oostelijk Irak heeft ISIS een nieuwe golf van geweld gestart. "
-        "Cellen plegen geregeld aanslagen met autobommen. "
+        "Cellen plegen sindsdien aanslagen met autobommen. "
         "Daar pleegt ISIS na de laatste bevrijding weer aanslagen."
     )
     scene = scene_places(opening, matcher.find(opening), reference)
@@ -438,3 +438,17 @@ def test_a_fall_of_its_holder_s_rule_is_where_the_holder_ruled(read_facts) -> No
     # an attack's "of" is who did it, not who lost
     _m, relations, _e = read_facts("De aanslagen van al Qa’ida in Kenia waren een keerpunt.")
     assert ("perpetrator", "al-qaida") in {(r.predicate, r.object) for r in relations}
+
+
+def test_what_recurs_or_may_happen_is_no_event_but_where_the_group_acts_stays_a_fact(read_facts) -> None:
+    _m, relations, events = read_facts("Ook in Irak zijn er dagelijks aanvallen op controleposten en militairen.")
+    assert events == []
+    _m, relations, events = read_facts("ISIS pleegt geregeld aanslagen in Irak.")
+    assert events == [] and [r for r in relations if r.subject.startswith("event/")] == []
+    assert ("isis", "operatesIn", "irak") in {(r.subject, r.predicate, r.object) for r in relations}
+    for text in (
+        "De eventuele dood van Abu Bakr al-Baghdadi zou de organisatie verzwakken.",
+        "Men vreest een mogelijke aanslag in Parijs.",
+    ):
+        _m, relations, events = read_facts(text)
+        assert events == [] and [r for r in relations if r.subject.startswith("event/")] == [], text

@@ -73,3 +73,34 @@ def test_relative_dates_resolve_against_the_document_date(reference) -> None:
     ]
     assert resolved("op 3 maart en 31 april", DateValue(2020, 4)) == [("2020-03-03", "3 maart")]
     assert find_dates("eind maart", reference) == []  # without the document's date
+
+
+def test_a_weekday_is_the_last_such_day_up_to_the_document_date(reference) -> None:
+    from isis_kg.nlp.dates import find_dates
+
+    def resolved(text: str, anchor: DateValue) -> list[tuple[str, str | None]]:
+        return [(d.value.lexical, d.resolved_from) for d in find_dates(text, reference, anchor=anchor)]
+
+    # a news item of Thursday 24 March 2016
+    assert resolved("Dinsdag sloegen de daders toe op de luchthaven.", DateValue(2016, 3, 24)) == [
+        ("2016-03-22", "Dinsdag")
+    ]
+    assert resolved("Donderdagavond werd een verdachte opgepakt.", DateValue(2016, 3, 24)) == [
+        ("2016-03-24", "Donderdagavond")
+    ]
+    assert resolved("Vrijdag werd een verdachte opgepakt.", DateValue(2016, 3, 24)) == [("2016-03-18", "Vrijdag")]
+    # the date that follows is the date; a document dated by its month alone cannot tell the day
+    assert resolved("dinsdag 22 maart 2016", DateValue(2016, 3, 24)) == [("2016-03-22", None)]
+    assert resolved("Dinsdag sloegen de daders toe.", DateValue(2016, 3)) == []
+
+
+def test_a_news_item_dates_itself_in_its_dateline_and_a_timeline_does_not(reference) -> None:
+    from isis_kg.nlp.dates import dateline
+
+    news = "Verdachte aanslagen Brussel opgepakt\nBRUSSEL, donderdag 24 maart 2016 -\n\nDinsdag sloegen de daders toe."
+    assert dateline(news, reference) == DateValue(2016, 3, 24)
+    timeline = "Tijdlijn\n29 juni 2014\nuitroepen kalifaat\n13 november 2015\naanslagen in Parijs\n"
+    assert dateline(timeline, reference) is None
+    # a date in the first sentence is what the text tells, not when it was written
+    story = "Op 22 maart 2016 pleegde ISIS aanslagen in Brussel op de luchthaven en in de metro.\n"
+    assert dateline(story, reference) is None

@@ -98,7 +98,7 @@ def test_a_fact_read_with_the_sentence_before_holds_both_as_its_evidence(referen
     # "deze regio" points back to the region named before
     text = (
         "Nieuws\n\nIn de Diyala-provincie heeft ISIS een nieuwe golf van geweld gestart. "
-        "Cellen plegen geregeld aanslagen met autobommen.\n"
+        "Cellen plegen sindsdien aanslagen met autobommen.\n"
     )
     graph = graph_of(reference, analysers, text)
     place = ID["event/attack/diyala"]
@@ -109,7 +109,7 @@ def test_a_fact_read_with_the_sentence_before_holds_both_as_its_evidence(referen
     ]
     assert str(graph.value(statement, IKG.evidence)) == (
         "In de Diyala-provincie heeft ISIS een nieuwe golf van geweld gestart. "
-        "Cellen plegen geregeld aanslagen met autobommen."
+        "Cellen plegen sindsdien aanslagen met autobommen."
     )
     start, end = int(graph.value(statement, IKG.startOffset)), int(graph.value(statement, IKG.endOffset))
     assert text[start:end] == str(graph.value(statement, IKG.evidence))

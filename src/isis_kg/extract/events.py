@@ -22,11 +22,10 @@ from isis_kg.extract.clause import (
 )
 from isis_kg.extract.context import Extraction, SentenceContext
 from isis_kg.extract.mentions import lies_within, person_of_verb
-from isis_kg.model import DateValue, EventMention, Mention, Relation, Sentence
+from isis_kg.model import EVENT_KEY_PREFIX, DateValue, EventMention, Mention, Relation, Sentence
 from isis_kg.nlp.dates import DateMatch
 from isis_kg.reference import EventPattern, ReferenceData
 
-EVENT_KEY_PREFIX = "event/"
 EVENT_CONFIDENCE = 0.8
 OPERATES_FACTOR = 0.9  # operatesIn read from an event is one inference further than the event
 
@@ -121,6 +120,11 @@ def extract_events(
                 continue
             hedged = is_uncertain(text, start, end, reference)
             confidence = hedged_confidence(EVENT_CONFIDENCE, hedged)
+            if rules.habitual.search(text, 0, start):  # no one happening; where its actors act stays a fact
+                trigger = _Trigger(start, end, "", pattern.id, confidence, hedged)
+                facts = _arguments(sentence, trigger, places, None, perpetrators, [], reference)
+                relations += [fact for fact in facts if fact.predicate == "operatesIn"]
+                continue
             participants = _participants(sentence, mentions, end, perpetrators, reference)
             if holder is not None and holder not in participants:
                 participants.append(holder)  # who lost its rule took part in its fall
@@ -129,7 +133,7 @@ def extract_events(
             for group in [places] if pattern.unique or not places else [[place] for place in places]:
                 dated = own_dates.get(group[0].entity, date) if len(group) == 1 else date
                 key = _event_key(pattern, group, dated)
-                events.setdefault(key, _event(pattern, key, group, dated, sentence, reference))
+                events.setdefault(key, _event(pattern, key, group, sentence, reference))
                 trigger = _Trigger(start, end, key, pattern.id, confidence, hedged)
                 triggers.append(trigger)
                 facts = _arguments(sentence, trigger, group, dated, perpetrators, participants, reference)
@@ -251,7 +255,7 @@ def _person_event(
         )
         for language in sorted(pattern.labels)
     )
-    events.setdefault(key, EventMention(key, pattern.event_class, labels, sentence.index, pattern.id))
+    events.setdefault(key, EventMention(key, pattern.event_class, labels, sentence.index, pattern.id, once=True))
     trigger = _Trigger(start, end, key, pattern.id, confidence, hedged)
     places = _places(sentence, mentions, start, span_end, reference)
     return _arguments(sentence, trigger, places, date, [], [person], reference)
@@ -353,23 +357,26 @@ def _event(
     pattern: EventPattern,
     key: str,
     places: list[Mention],
-    date: DateMatch | None,
     sentence: Sentence,
     reference: ReferenceData,
 ) -> EventMention:
-    labels = []
+    labels = []  # without the date, which the happening's identity adds (see extract.identity)
     for language, name in sorted(pattern.names.items()):
-        if pattern.unique:
-            label = name
-        elif places and language in pattern.labels:
+        if places and not pattern.unique and language in pattern.labels:
             known = reference.entities.get(places[0].entity)
             place_labels = known.labels if known else {}
             label = pattern.labels[language].format(place=place_labels.get(language, places[0].surface))
         else:
-            label = f"{name} ({date.value.lexical})" if date else name
+            label = name
         labels.append((language, label))
     return EventMention(
-        key=key, event_class=pattern.event_class, labels=tuple(labels), sentence=sentence.index, pattern=pattern.id
+        key=key,
+        event_class=pattern.event_class,
+        labels=tuple(labels),
+        sentence=sentence.index,
+        pattern=pattern.id,
+        place=places[0].entity if places and not pattern.unique else None,
+        once=pattern.unique,
     )
 
 

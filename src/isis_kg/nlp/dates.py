@@ -58,6 +58,27 @@ def find_dates(text: str, reference: ReferenceData, anchor: DateValue | None = N
     return sorted(found, key=lambda d: d.start)
 
 
+# A dateline stands at the top of a news item, on a short line of its own: "24 maart 2016",
+# "AMSTERDAM, donderdag 24 maart 2016 -" (one of the first two lines, the date and a few words).
+# A timeline's entries are short dated lines too, so a dateline must be the only one near the top.
+DATELINE_LINES = 2
+DATELINE_WORDS = 4  # besides the date: a place, a weekday, an agency
+TOP_LINES = 10
+
+
+def dateline(text: str, reference: ReferenceData) -> DateValue | None:
+    """The date a text gives itself in its dateline, to the day; None where it has none."""
+    top = [line for line in text.splitlines() if line.strip()][:TOP_LINES]
+    dated: list[tuple[int, DateValue]] = []
+    for number, line in enumerate(top):
+        days = [d for d in find_dates(line, reference) if d.value.precision is Precision.DAY]
+        if len(days) == 1 and len((line[: days[0].start] + line[days[0].end :]).split()) <= DATELINE_WORDS:
+            dated.append((number, days[0].value))
+    if len(dated) == 1 and dated[0][0] < DATELINE_LINES:
+        return dated[0][1]
+    return None
+
+
 def resolve_relative(
     form: RelativeDateForm, groups: dict[str, str | None], anchor: DateValue, months: dict[str, int]
 ) -> DateValue | None:
@@ -75,6 +96,15 @@ def resolve_relative(
         except ValueError:
             return None
         return value
+    if form.resolve == "weekday-before":
+        # "dinsdag" in a news item of Thursday 24 March 2016 is Tuesday 22 March: the last such day
+        # up to the document's own; a document dated only by its month or year cannot tell which
+        name = (groups.get("weekday") or "").lower()
+        if anchor.precision is not Precision.DAY or name not in form.weekdays:
+            return None
+        today = datetime.date(anchor.year, anchor.month or 1, anchor.day or 1)
+        day = today - datetime.timedelta(days=(today.weekday() - form.weekdays.index(name)) % 7)
+        return DateValue(day.year, day.month, day.day)
     wanted = Precision(form.precision)
     if _RANK[wanted] > _RANK[anchor.precision]:
         wanted = anchor.precision  # "gisteren" in a text dated only by its month: that month

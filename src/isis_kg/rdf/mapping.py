@@ -15,7 +15,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from isis_kg.ingest.citations import title_language
-from isis_kg.model import DateValue, Document, Precision, QuantityClaim, Relation
+from isis_kg.model import EVENT_KEY_PREFIX, DateValue, Document, Precision, QuantityClaim, Relation
 from isis_kg.namespaces import IKG, WD
 from isis_kg.rdf.export import Triple, merge_ntriples, to_ntriples
 from isis_kg.rdf.graph import CorpusGraph
@@ -68,10 +68,34 @@ def map_corpus(corpus: ResolvedCorpus, record: BuildRecord, reference: Reference
     for document in corpus.documents:
         ntriples, document.ntriples = document.ntriples, b""
         graph.documents[str(document_iri(document.sha256))] = merge_ntriples(
-            ntriples, to_ntriples(_file_name(document))
+            _renamed(ntriples, document, corpus), to_ntriples(_file_name(document) | _event_dates(document, corpus))
         )
     graph.provenance = _build_record(corpus, record)
     return graph
+
+
+def _renamed(ntriples: bytes, document: Document, corpus: ResolvedCorpus) -> bytes:
+    """The document's N-Triples with its happenings under the keys the corpus knows them by
+    (resolve.identify_across). An IRI stands whole between angle brackets in N-Triples, so the
+    replacement touches that node and nothing else; the statements keep the names they were minted
+    with, so that a new document never renames another's statements."""
+    for key in sorted({event.key for event in document.events} & set(corpus.renamed)):
+        old, new = node_iri(key), node_iri(corpus.renamed[key])
+        ntriples = ntriples.replace(f"<{old}>".encode(), f"<{new}>".encode())
+    return ntriples
+
+
+def _event_dates(document: Document, corpus: ResolvedCorpus) -> set[Triple]:
+    """Each event's one date, asserted in the part of each document that gives that date: the
+    sources' other dates for it stay claims (statements) beside it."""
+    triples: set[Triple] = set()
+    for relation in document.relations:
+        if relation.predicate != "date" or not isinstance(relation.object, DateValue):
+            continue
+        node = corpus.events.get(corpus.event_key(relation.subject))
+        if node is not None and node.date == relation.object:
+            triples.add((node_iri(node.key), IKG.date, date_literal(node.date)))
+    return triples
 
 
 def map_document(document: Document) -> bytes:
@@ -145,6 +169,11 @@ def _fact(document: Document, relation: Relation) -> set[Triple]:
         (sentences[0].original_start, sentence.original_end),
         relation.pattern,
     )
+    if relation.predicate == "date" and relation.subject.startswith(EVENT_KEY_PREFIX):
+        # a date a sentence gives an event is a claim; the event's date is what all its sources
+        # agree on, asserted once the corpus is resolved (see _event_dates)
+        triples.discard((node_iri(relation.subject), IKG.date, obj))
+        triples.add((statement, RDF.type, IKG.DateClaim))
     triples.add((statement, IKG.confidence, Literal(Decimal(str(relation.confidence)))))
     triples.add((statement, IKG.hedged, Literal(relation.hedged)))
     if relation.resolved_from is not None:
