@@ -167,6 +167,7 @@ class EventMention:
     place: str | None = None  # the place that keys it ("event/attack/parijs"), where one does
     once: bool = False  # it happens once in the world (the caliphate's proclamation) or to one person (a death)
     date: DateValue | None = None  # the happening's date, once the document's mentions are identified
+    refers_back: bool = False  # "IS eiste de aanslag op": the event of its kind told of just before
 
 
 @dataclass(frozen=True)

@@ -234,6 +234,7 @@ class EventRules:
     denied: re.Pattern[str]  # before a trigger: the event is denied ("geen aanslagen", "nooit een aanslag")
     foiled: re.Pattern[str]  # near a trigger: the event was stopped or only planned ("werd verijdeld")
     habitual: re.Pattern[str]  # before a trigger: what recurs, no one happening ("dagelijkse aanslagen")
+    refers_back: re.Pattern[str]  # before a trigger: an event told of before ("IS eiste de aanslag op")
     not_a_subject: re.Pattern[str]  # what stands before a name that is an object ("de val van X")
     perpetrator_verb: re.Pattern[str]  # "pleegden": its subject did the event the trigger names
     subject_gap: re.Pattern[str]  # what may stand between that subject and the verb
@@ -764,7 +765,7 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
         "not_a_subject", "perpetrator_verb", "subject_gap", "coordinated", "participant_link", "place_joiner",
         "place_date", "place_year", "place_before", "scene", "place_before_link", "date_link", "subject_auxiliary",
         "subject_participle", "person_link", "perpetrator_inspired", "perpetrator_of_link", "holder_link", "supposed",
-        "happened", "purpose", "denied", "foiled", "habitual", "person_before_link", "person_subject_link", "person_object_link",
+        "happened", "purpose", "denied", "foiled", "habitual", "refers_back", "person_before_link", "person_subject_link", "person_object_link",
         "person_object_trigger",
         "place_before_verb", "place_before_verb_gap", "place_after_object",
         "noun_before",

@@ -452,3 +452,20 @@ def test_what_recurs_or_may_happen_is_no_event_but_where_the_group_acts_stays_a_
     ):
         _m, relations, events = read_facts(text)
         assert events == [] and [r for r in relations if r.subject.startswith("event/")] == [], text
+
+
+def test_a_death_verb_finds_each_person_of_a_list_and_the_subject_inside_its_parts(read_facts) -> None:
+    _m, relations, events = read_facts("In 2019 werden Abu Bakr al-Baghdadi en Abu Muhammad al-Adnani in Syrië gedood.")
+    people = {r.object for r in relations if r.predicate == "participant"}
+    assert len(events) == 2 and len(people) == 2 and all(e.key.startswith("event/death/") for e in events)
+    _m, relations, events = read_facts("In augustus 2021 kwam Abu Bakr al-Baghdadi om bij een luchtaanval.")
+    assert "event/death/abu-bakr-al-baghdadi" in [e.key for e in events]
+
+
+def test_a_bombing_told_without_the_word_attack_is_an_attack(read_facts) -> None:
+    _m, relations, events = read_facts("Op 21 april 2019 blies een zelfmoordterrorist zich op in een kerk in Bagdad.")
+    assert [e.event_class for e in events] == ["Attack"]
+    assert {(r.predicate, r.object) for r in relations if r.predicate in ("date", "occurredIn")} == {
+        ("date", DateValue(2019, 4, 21)),
+        ("occurredIn", "bagdad"),
+    }

@@ -113,3 +113,21 @@ def test_no_event_of_the_committed_graph_has_two_dates_or_merges_happenings_of_d
         assert len(dates) <= 1, event
         claimed = DateValue.parse(str(graph.value(claim, RDF.object)))
         assert not dates or fits(claimed, dates[0]), (event, claimed, dates)
+
+
+def test_the_attack_a_later_sentence_points_back_to_gets_its_perpetrator(tmp_path: Path) -> None:
+    graph = _built(
+        tmp_path,
+        {
+            "kasindi.txt": (
+                "Op 15 januari 2023 ontplofte een bom in een kerk in Brussel. ISIS eiste de aanslag op.\n\n"
+                "Later eiste ISIS de aanslag in een interview opnieuw op.\n"
+            )
+        },
+    )
+    node = ID["event/attack/brussel/2023-01-15"]
+    assert set(graph.objects(node, IKG.perpetrator)) == {ID.isis}
+    # two sentences on, with another paragraph between, "de aanslag" still points back; with no attack
+    # before it, a mention that points back is no event at all
+    lone = _built(tmp_path / "lone", {"los.txt": "ISIS eiste de aanslag op.\n"}) if (tmp_path / "lone").mkdir() is None else None
+    assert lone is not None and set(lone.subjects(RDF.type, IKG.Attack)) == set()

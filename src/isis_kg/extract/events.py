@@ -21,12 +21,13 @@ from isis_kg.extract.clause import (
     within_hedge_reach,
 )
 from isis_kg.extract.context import Extraction, SentenceContext
-from isis_kg.extract.mentions import lies_within, person_of_verb
+from isis_kg.extract.mentions import anaphors, lies_within, person_of_verb
 from isis_kg.model import EVENT_KEY_PREFIX, DateValue, EventMention, Mention, Relation, Sentence
 from isis_kg.nlp.dates import DateMatch
 from isis_kg.reference import EventPattern, ReferenceData
 
 EVENT_CONFIDENCE = 0.8
+REFERS_BACK = "told-before"  # the key part of a mention of an event told of before, until identity finds it
 OPERATES_FACTOR = 0.9  # operatesIn read from an event is one inference further than the event
 
 
@@ -57,7 +58,7 @@ class EventExtractor:
 
     def extract(self, context: SentenceContext) -> Extraction:
         events, relations = extract_events(
-            context.sentence, context.mentions, context.dates, context.reference, context.scene
+            context.sentence, context.mentions, context.dates, context.reference, context.scene, context.names_before
         )
         return Extraction(relations=relations, events=events)
 
@@ -68,12 +69,37 @@ def extract_events(
     dates: list[DateMatch],
     reference: ReferenceData,
     scene: Sequence[Mention] = (),
+    names_before: Sequence[Mention] = (),
 ) -> tuple[list[EventMention], list[Relation]]:
     """The events named in the sentence, and their date, place, perpetrators, participants and
     casualties as relations. ``scene`` are the places that opened the sentence before (see
-    scene_places): where an event of doing that names no place nor date happened."""
+    scene_places): where an event of doing that names no place nor date happened. Words that point
+    back to an organisation of ``names_before`` ("de groep nam Gwoza in") stand for it as an actor."""
     if denies(sentence, reference):
         return [], []
+    pointing = {
+        m: earlier
+        for m, earlier in anaphors(sentence, mentions, names_before, reference).items()
+        if earlier is not None and reference.is_a(m.entity_class, "Organisation")
+    }
+    events, relations = _events_of(sentence, sorted([*mentions, *pointing], key=lambda m: m.start), dates, reference, scene)
+    named = {m.entity for m in mentions}
+    told_before = {m.entity: earlier for m, earlier in pointing.items() if m.entity not in named}
+    # a fact about the organisation a word points back to rests on the sentence naming it too
+    relations = [
+        replace(r, context=told_before[r.object]) if isinstance(r.object, str) and r.object in told_before else r
+        for r in relations
+    ]
+    return events, relations
+
+
+def _events_of(
+    sentence: Sentence,
+    mentions: list[Mention],
+    dates: list[DateMatch],
+    reference: ReferenceData,
+    scene: Sequence[Mention],
+) -> tuple[list[EventMention], list[Relation]]:
     rules = reference.event_rules
     events: dict[str, EventMention] = {}
     relations: list[Relation] = []
@@ -114,7 +140,15 @@ def extract_events(
                 or (date.start >= end and bool(rules.date_link.fullmatch(text[end : date.start])))
                 or (not text[: date.start].strip() and len(text.split()) <= rules.timeline_words)
             )
-            if not (places or (date and (perpetrators or headed)) or pattern.unique):
+            back = (
+                not places
+                and date is None
+                and not pattern.unique
+                and bool(perpetrators)
+                and bool(rules.refers_back.search(text, 0, start))
+                and not rules.happened.search(text, 0, start)  # "na de laatste bevrijding": told as background
+            )
+            if not (places or (date and (perpetrators or headed)) or pattern.unique or back):
                 continue
             if date is None and _supposed(text, start, max([end, *(place.end for place in places)]), reference):
                 continue
@@ -132,8 +166,8 @@ def extract_events(
             # "aanslagen in Parijs en Brussel" are two attacks; a unique event has all its places
             for group in [places] if pattern.unique or not places else [[place] for place in places]:
                 dated = own_dates.get(group[0].entity, date) if len(group) == 1 else date
-                key = _event_key(pattern, group, dated)
-                events.setdefault(key, _event(pattern, key, group, sentence, reference))
+                key = f"{EVENT_KEY_PREFIX}{pattern.id}/{REFERS_BACK}" if back else _event_key(pattern, group, dated)
+                events.setdefault(key, replace(_event(pattern, key, group, sentence, reference), refers_back=back))
                 trigger = _Trigger(start, end, key, pattern.id, confidence, hedged)
                 triggers.append(trigger)
                 facts = _arguments(sentence, trigger, group, dated, perpetrators, participants, reference)
@@ -225,7 +259,8 @@ def _person_event(
     reference: ReferenceData,
 ) -> list[Relation]:
     """An event that happens to one person ("de dood van al-Baghdadi", or "zijn dood" after his
-    name): keyed by the person, who is its participant; its date and place as for any event."""
+    name): keyed by the person, who is its participant; its date and place as for any event. Each
+    person of a list it happens to has one ("werden Hapilon en Omar Maute gedood")."""
     rules = reference.event_rules
     people = [m for m in mentions if reference.is_a(m.entity_class, "Person")]
     person = next(
@@ -240,25 +275,39 @@ def _person_event(
         person = person_of_verb(sentence.text, people, start, end, rules)
     if person is None:
         return []
-    span_end = max(end, person.end)
+    persons = _people_list(sentence.text, people, person, reference)
+    span_end = max(end, persons[-1].end)
     date = _nearest_date(sentence.text, dates, start, span_end, rules.date_window)
     if date is None and _supposed(sentence.text, start, span_end, reference):
         return []  # "zou de dood van al Baghdadi toenadering mogelijk kunnen maken": he lives
     hedged = is_hedged(sentence.text, start, span_end, reference)  # a person's death is no supposition's
     confidence = hedged_confidence(EVENT_CONFIDENCE, hedged)
-    key = f"{EVENT_KEY_PREFIX}{pattern.id}/{person.entity}"
-    known = reference.entities.get(person.entity)
-    labels = tuple(
-        (
-            language,
-            pattern.labels[language].format(person=(known.labels if known else {}).get(language, person.surface)),
-        )
-        for language in sorted(pattern.labels)
-    )
-    events.setdefault(key, EventMention(key, pattern.event_class, labels, sentence.index, pattern.id, once=True))
-    trigger = _Trigger(start, end, key, pattern.id, confidence, hedged)
     places = _places(sentence, mentions, start, span_end, reference)
-    return _arguments(sentence, trigger, places, date, [], [person], reference)
+    facts: list[Relation] = []
+    for one in persons:
+        key = f"{EVENT_KEY_PREFIX}{pattern.id}/{one.entity}"
+        known = reference.entities.get(one.entity)
+        labels = tuple(
+            (
+                language,
+                pattern.labels[language].format(person=(known.labels if known else {}).get(language, one.surface)),
+            )
+            for language in sorted(pattern.labels)
+        )
+        events.setdefault(key, EventMention(key, pattern.event_class, labels, sentence.index, pattern.id, once=True))
+        trigger = _Trigger(start, end, key, pattern.id, confidence, hedged)
+        facts += _arguments(sentence, trigger, places, date, [], [one], reference)
+    return facts
+
+
+def _people_list(text: str, people: list[Mention], person: Mention, reference: ReferenceData) -> list[Mention]:
+    """The person and those a list joins to it, before and after ("Hapilon en Omar Maute", "X, Y en Z")."""
+    first = person
+    for earlier in reversed([m for m in people if m.end <= person.start]):
+        if not joins(text, earlier, first, reference):
+            break
+        first = earlier
+    return list_after(text, people, first, lambda m: m in people, reference)
 
 
 def _arguments(

@@ -89,6 +89,8 @@ def identify_events(
         if relation.predicate == "date" and isinstance(relation.object, DateValue):
             dates.setdefault((relation.sentence, relation.subject), set()).add(relation.object)
 
+    events, relations = _told_before(events, relations, dates)
+
     def own_date(mention: EventMention) -> DateValue | None:
         return agreed_date(dates.get((mention.sentence, mention.key), ()))
 
@@ -122,6 +124,40 @@ def identify_events(
         for r in relations
     ]
     return [identified[n] for n in sorted(identified)], moved
+
+
+# how many sentences back the event a mention points back to may stand ("IS eiste de aanslag op")
+TOLD_BEFORE_REACH = 2
+
+
+def _told_before(
+    events: list[EventMention], relations: list[Relation], dates: dict[tuple[int, str], set[DateValue]]
+) -> tuple[list[EventMention], list[Relation]]:
+    """Mentions that point back ("de aanslag", "die aanval") as mentions of the last event of their
+    kind a little before, at its place and with its date; those with none before are dropped, with
+    their facts."""
+    kept: list[EventMention] = []
+    dropped: set[tuple[int, str]] = set()
+    for mention in events:
+        if not mention.refers_back:
+            kept.append(mention)
+            continue
+        before = next(
+            (
+                m
+                for m in reversed(kept)
+                if m.pattern == mention.pattern
+                and not m.refers_back
+                and 0 <= mention.sentence - m.sentence <= TOLD_BEFORE_REACH
+            ),
+            None,
+        )
+        if before is None:
+            dropped.add((mention.sentence, mention.key))
+            continue
+        dates[(mention.sentence, mention.key)] = dates.get((before.sentence, before.key), set())
+        kept.append(replace(mention, place=before.place, once=before.once, refers_back=False))
+    return kept, [r for r in relations if (r.sentence, r.subject) not in dropped]
 
 
 def _precision_rank(date: DateValue) -> int:

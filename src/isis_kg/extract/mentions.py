@@ -62,6 +62,9 @@ def lies_within(place: Mention, region: Mention, reference: ReferenceData) -> bo
 def person_of_verb(text: str, people: list[Mention], start: int, end: int, rules: EventRules) -> Mention | None:
     """The person a verbal trigger happens to: its subject before it ("Shekau kwam om het leven", "X werd
     gedood"), else its object after it ("doodden commando's de financier Bilal al-Sudani")."""
+    inside = next((m for m in people if start <= m.start and m.end <= end), None)
+    if inside is not None:  # "kwam al-Sahrawi om": the subject stands inside the verb's parts
+        return inside
     before = next((m for m in reversed(people) if m.end <= start), None)
     if before is not None and rules.person_subject_link.fullmatch(text[before.end : start]):
         return before
