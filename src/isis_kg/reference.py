@@ -113,6 +113,7 @@ class EventPattern:
     person: bool = False  # the event happens to the person named after the trigger (a death)
     perpetrator_of: bool = False  # the actor the trigger is "of" did it ("de aanslagen van al Qa'ida")
     holder_of: bool = False  # the actor the trigger is "of" lost what fell ("de val van ISIS in Mosul")
+    seated: bool = False  # it happens where its court sits ("de rechtbank in Nairobi ... veroordeelde")
     # triggers that name the event only at a place of these kinds ("de strijd in Marawi", a city)
     place_triggers: tuple[re.Pattern[str], ...] = ()
     place_kinds: frozenset[str] = frozenset()
@@ -235,6 +236,7 @@ class EventRules:
     foiled: re.Pattern[str]  # near a trigger: the event was stopped or only planned ("werd verijdeld")
     habitual: re.Pattern[str]  # before a trigger: what recurs, no one happening ("dagelijkse aanslagen")
     refers_back: re.Pattern[str]  # before a trigger: an event told of before ("IS eiste de aanslag op")
+    seat: re.Pattern[str]  # before a place: the court that sits there ("de rechtbank van Antwerpen")
     not_a_subject: re.Pattern[str]  # what stands before a name that is an object ("de val van X")
     perpetrator_verb: re.Pattern[str]  # "pleegden": its subject did the event the trigger names
     subject_gap: re.Pattern[str]  # what may stand between that subject and the verb
@@ -756,6 +758,7 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
                 person=bool(entry.get("person", False)),
                 perpetrator_of=bool(entry.get("perpetrator_of", False)),
                 holder_of=bool(entry.get("holder_of", False)),
+                seated=bool(entry.get("seated", False)),
                 place_triggers=tuple(_compile(path, where, str(t)) for t in narrow.get("triggers") or ()),
                 place_kinds=frozenset(str(k) for k in narrow.get("kinds") or ()),
             )
@@ -765,7 +768,7 @@ def _load_event_rules(path: Path, classes: set[str]) -> EventRules:
         "not_a_subject", "perpetrator_verb", "subject_gap", "coordinated", "participant_link", "place_joiner",
         "place_date", "place_year", "place_before", "scene", "place_before_link", "date_link", "subject_auxiliary",
         "subject_participle", "person_link", "perpetrator_inspired", "perpetrator_of_link", "holder_link", "supposed",
-        "happened", "purpose", "denied", "foiled", "habitual", "refers_back", "person_before_link", "person_subject_link", "person_object_link",
+        "happened", "purpose", "denied", "foiled", "habitual", "refers_back", "seat", "person_before_link", "person_subject_link", "person_object_link",
         "person_object_trigger",
         "place_before_verb", "place_before_verb_gap", "place_after_object",
         "noun_before",

@@ -121,6 +121,8 @@ def _events_of(
             # Taliban in Afghanistan": the places follow the actor
             actor = owner or holder
             places = _places(sentence, mentions, start, actor.end if actor else end, reference)
+            if not places and pattern.seated:
+                places = _seats(sentence, mentions, reference)
             if holder is not None and not places:  # "de val van ISIS-bolwerk Mosul": no holder after all
                 holder = None
                 places = _places(sentence, mentions, start, end, reference)
@@ -472,6 +474,15 @@ def _places(
         and not rules.any_trigger.search(text, end, after.start)
     ):
         return _region_list(sentence, mentions, after, reference)
+    return []
+
+
+def _seats(sentence: Sentence, mentions: list[Mention], reference: ReferenceData) -> list[Mention]:
+    """Where the sentence's court sits ("de rechtbank van Antwerpen"): the first such place."""
+    seat = reference.event_rules.seat
+    for mention in mentions:
+        if reference.is_a(mention.entity_class, "Region") and seat.search(sentence.text, 0, mention.start):
+            return [mention]
     return []
 
 
