@@ -7,7 +7,7 @@ import pytest
 
 from isis_kg.cli import main
 
-from conftest import CORPUS, PROJECT
+from conftest import CORPUS, ONTOLOGY, PROJECT
 
 SHORT_TEXT = "nieuws-2015-icsr-is-deserteurs.txt"
 
@@ -72,7 +72,7 @@ def test_a_broken_catalogue_stops_the_build_with_its_reason(tmp_path: Path, caps
 
 def test_a_graph_that_violates_the_shapes_exits_1_with_the_report_written(tmp_path: Path, capsys) -> None:
     ontology = tmp_path / "ontology"
-    shutil.copytree(PROJECT / "ontology", ontology)
+    shutil.copytree(ONTOLOGY, ontology)
     with (ontology / "shapes.ttl").open("a", encoding="utf-8") as shapes:
         shapes.write(
             "\nshape:EveryPersonLinkedShape a sh:NodeShape ; sh:targetClass ikg:Person ;\n"
@@ -99,7 +99,7 @@ def test_a_graph_that_violates_the_shapes_exits_1_with_the_report_written(tmp_pa
 
 def test_a_broken_ontology_file_is_named(tmp_path: Path, capsys) -> None:
     ontology = tmp_path / "ontology"
-    shutil.copytree(PROJECT / "ontology", ontology)
+    shutil.copytree(ONTOLOGY, ontology)
     (ontology / "patterns" / "relations.yaml").write_text("relations: [\n", encoding="utf-8")
     assert main(["build", str(CORPUS / SHORT_TEXT), "--out", str(tmp_path / "out"), "--ontology", str(ontology)]) == 2
     assert capsys.readouterr().err.startswith(

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,8 @@ from isis_kg.errors import ReferenceDataError
 from isis_kg.namespaces import IKG
 from isis_kg.yamlfile import parse_yaml
 
-DEFAULT_ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+# package data: a source checkout and an installed wheel carry it alike
+DEFAULT_ONTOLOGY_DIR = Path(str(resources.files("isis_kg") / "ontology"))
 
 ONTOLOGY_FILE = "isis-kg.ttl"
 SHAPES_FILE = "shapes.ttl"
