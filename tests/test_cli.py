@@ -1,6 +1,8 @@
 """The command line, in-process: exit codes and the one-line messages users read."""
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -134,3 +136,19 @@ def test_every_command_is_documented_in_the_readme() -> None:
     commands = _parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     for name in commands:
         assert f"isis-kg {name}" in readme, f"README does not document 'isis-kg {name}'"
+
+
+def test_help_loads_none_of_the_heavy_libraries() -> None:
+    """isis-kg --help answers at once: the commands import spaCy, wordfreq, rdflib and the pipeline when they run."""
+    script = (
+        "import contextlib, io, sys\n"
+        "from isis_kg.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['--help']) == 0 and main(['build', '--help']) == 0\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    loaded = set(
+        subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True).stdout.split()
+    )
+    heavy = {"spacy", "wordfreq", "rdflib", "pyshacl", "isis_kg.pipeline", "isis_kg.reference"}
+    assert not heavy & loaded, heavy & loaded
