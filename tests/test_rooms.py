@@ -11,7 +11,11 @@ MODULES = [
     "stages.py",
     "execution.py",
     "outputs.py",
-    *sorted(str(p.relative_to(PACKAGE)) for folder in ("extract", "cli") for p in (PACKAGE / folder).glob("*.py")),
+    *sorted(
+        str(p.relative_to(PACKAGE))
+        for folder in ("extract", "cli", "reference")
+        for p in (PACKAGE / folder).glob("*.py")
+    ),
 ]
 
 
