@@ -142,10 +142,11 @@ def describe(error: ErrorDetails, data: object, entries: Mapping[str, str]) -> s
             listed = str(step)
             keys.append(listed)
             node = node.get(step) if isinstance(node, dict) else None
+    parent = [*where, ".".join(keys[:-1])] if keys[:-1] else where
     if error["type"] == "missing":
-        return ": ".join([*where, *([".".join(keys[:-1])] if keys[:-1] else []), f"missing '{keys[-1]}'"])
+        return ": ".join([*parent, f"missing '{keys[-1]}'"])
     if error["type"] == "extra_forbidden":
-        return ": ".join([*where, *([".".join(keys[:-1])] if keys[:-1] else []), f"unknown key '{keys[-1]}'"])
+        return ": ".join([*parent, f"unknown key '{keys[-1]}'"])
     message = error["msg"].removeprefix("Value error, ")
     if error["type"] != "value_error":  # pydantic's own words: "Input should be a valid number"
         message = f"{message[:1].lower()}{message[1:]}"
