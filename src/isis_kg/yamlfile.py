@@ -26,7 +26,7 @@ def parse_yaml(text: str) -> Any:
 def _words_stay_words(loader: type[Any]) -> type[Any]:
     """``loader`` reading only true and false as booleans (as YAML 1.2 does), not on, off, yes and no."""
 
-    class WordsLoader(loader):  # type: ignore[misc,valid-type]
+    class WordsLoader(loader):  # type: ignore[misc]
         yaml_implicit_resolvers = {
             first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL]
             for first, resolvers in loader.yaml_implicit_resolvers.items()
