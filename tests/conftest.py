@@ -22,6 +22,7 @@ from isis_kg.store import Server, oxigraph_binary, stop, wait_until_up
 PROJECT = Path(__file__).resolve().parents[1]
 CORPUS = PROJECT / "corpus"
 GRAPH = PROJECT / "graph"
+ONTOLOGY = PROJECT / "src" / "isis_kg" / "ontology"  # package data: an installed wheel carries it too
 
 
 @pytest.fixture(autouse=True)

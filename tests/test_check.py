@@ -7,7 +7,7 @@ from isis_kg.check import ERROR, check_ontology
 from isis_kg.cli import main
 from isis_kg.reference import load_reference
 
-from conftest import GRAPH, PROJECT
+from conftest import GRAPH, ONTOLOGY
 
 
 def test_the_ontology_and_shapes_have_no_error_level_pitfall(reference) -> None:
@@ -18,7 +18,7 @@ def test_the_ontology_and_shapes_have_no_error_level_pitfall(reference) -> None:
 
 def test_each_pitfall_is_reported(tmp_path: Path, capsys) -> None:
     ontology = tmp_path / "ontology"
-    shutil.copytree(PROJECT / "ontology", ontology)
+    shutil.copytree(ONTOLOGY, ontology)
     owl = ontology / "isis-kg.ttl"
     text = owl.read_text(encoding="utf-8")
     text = text.replace('rdfs:label "persoon"@nl , "person"@en ;', 'rdfs:label "person"@en ;')

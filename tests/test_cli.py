@@ -1,13 +1,15 @@
 """The command line, in-process: exit codes and the one-line messages users read."""
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from isis_kg.cli import main
 
-from conftest import CORPUS, PROJECT
+from conftest import CORPUS, ONTOLOGY, PROJECT
 
 SHORT_TEXT = "nieuws-2015-icsr-is-deserteurs.txt"
 
@@ -72,7 +74,7 @@ def test_a_broken_catalogue_stops_the_build_with_its_reason(tmp_path: Path, caps
 
 def test_a_graph_that_violates_the_shapes_exits_1_with_the_report_written(tmp_path: Path, capsys) -> None:
     ontology = tmp_path / "ontology"
-    shutil.copytree(PROJECT / "ontology", ontology)
+    shutil.copytree(ONTOLOGY, ontology)
     with (ontology / "shapes.ttl").open("a", encoding="utf-8") as shapes:
         shapes.write(
             "\nshape:EveryPersonLinkedShape a sh:NodeShape ; sh:targetClass ikg:Person ;\n"
@@ -99,7 +101,7 @@ def test_a_graph_that_violates_the_shapes_exits_1_with_the_report_written(tmp_pa
 
 def test_a_broken_ontology_file_is_named(tmp_path: Path, capsys) -> None:
     ontology = tmp_path / "ontology"
-    shutil.copytree(PROJECT / "ontology", ontology)
+    shutil.copytree(ONTOLOGY, ontology)
     (ontology / "patterns" / "relations.yaml").write_text("relations: [\n", encoding="utf-8")
     assert main(["build", str(CORPUS / SHORT_TEXT), "--out", str(tmp_path / "out"), "--ontology", str(ontology)]) == 2
     assert capsys.readouterr().err.startswith(
@@ -134,3 +136,19 @@ def test_every_command_is_documented_in_the_readme() -> None:
     commands = _parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     for name in commands:
         assert f"isis-kg {name}" in readme, f"README does not document 'isis-kg {name}'"
+
+
+def test_help_loads_none_of_the_heavy_libraries() -> None:
+    """isis-kg --help answers at once: the commands import spaCy, wordfreq, rdflib and the pipeline when they run."""
+    script = (
+        "import contextlib, io, sys\n"
+        "from isis_kg.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['--help']) == 0 and main(['build', '--help']) == 0\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    loaded = set(
+        subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True).stdout.split()
+    )
+    heavy = {"spacy", "wordfreq", "rdflib", "pyshacl", "isis_kg.pipeline", "isis_kg.reference"}
+    assert not heavy & loaded, heavy & loaded

@@ -12,7 +12,7 @@ from isis_kg import build
 from isis_kg.cli import main
 from isis_kg.namespaces import ID, IKG, WD
 
-from conftest import PROJECT
+from conftest import ONTOLOGY, PROJECT
 
 NEWS = PROJECT / "tests" / "cases" / "news-baghouz-guerrilla" / "input.txt"
 DECISIONS = [
@@ -83,7 +83,7 @@ DECISIONS = [
 def ontology_without_irak_link(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project's ontology/, but Iraq has no Wikidata link: a reviewer adds it."""
     ontology = tmp_path_factory.mktemp("ontology")
-    shutil.copytree(PROJECT / "ontology", ontology, dirs_exist_ok=True)
+    shutil.copytree(ONTOLOGY, ontology, dirs_exist_ok=True)
     entities = ontology / "reference" / "entities.yaml"
     text = entities.read_text(encoding="utf-8")
     start = text.index("  - {id: irak,")

@@ -8,7 +8,7 @@ import pytest
 from isis_kg.errors import ReferenceDataError
 from isis_kg.reference import load_reference
 
-from conftest import PROJECT
+from conftest import ONTOLOGY
 
 
 def test_every_wikidata_link_says_where_it_was_verified(reference) -> None:
@@ -74,7 +74,7 @@ def test_franchises_know_their_parent_and_classes_come_from_the_ontology(referen
 )
 def test_a_slip_in_the_reference_data_is_named(tmp_path: Path, file: str, old: str, new: str, message: str) -> None:
     ontology = tmp_path / "ontology"
-    shutil.copytree(PROJECT / "ontology", ontology)
+    shutil.copytree(ONTOLOGY, ontology)
     path = ontology / file
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -85,7 +85,7 @@ def test_a_slip_in_the_reference_data_is_named(tmp_path: Path, file: str, old: s
 
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
     ontology = tmp_path / "ontology"
-    shutil.copytree(PROJECT / "ontology", ontology)
+    shutil.copytree(ONTOLOGY, ontology)
     (ontology / "shapes.ttl").unlink()
     with pytest.raises(ReferenceDataError, match=r"shapes\.ttl: missing"):
         load_reference(ontology)
@@ -94,10 +94,46 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
 def test_the_manifest_lists_every_file_of_the_ontology_folder() -> None:
     import yaml
 
-    from conftest import PROJECT
-
-    folder = PROJECT / "ontology"
+    folder = ONTOLOGY
     manifest = yaml.safe_load((folder / "MANIFEST.yaml").read_text(encoding="utf-8"))["files"]
     present = {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() and p.name != "MANIFEST.yaml"}
     assert set(manifest) == present
     assert all({"what", "source", "updated"} <= set(entry) for entry in manifest.values())
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        ("patterns/relations.yaml", "max_gap: 120", "max_gapp: 120", r"relations\.yaml: unknown key 'max_gapp'$"),
+        ("patterns/names.yaml", "common_word_zipf: 5.0\n", "", r"names\.yaml: missing 'common_word_zipf'$"),
+        (
+            "patterns/dates.yaml",
+            "- id: month-year\n    precision: month\n",
+            "- id: month-year\n    precision: maand\n",
+            r"dates\.yaml: form 'month-year': precision: input should be 'year', 'month' or 'day'$",
+        ),
+        (
+            "patterns/relations.yaml",
+            "own_place: '",
+            "own_place: '((",
+            r"relations\.yaml: own_place is not a regular expression \(missing \), unterminated subpattern",
+        ),
+    ],
+)
+def test_a_misspelt_missing_or_malformed_key_is_one_line(
+    tmp_path: Path, file: str, old: str, new: str, message: str
+) -> None:
+    ontology = tmp_path / "ontology"
+    shutil.copytree(ONTOLOGY, ontology)
+    path = ontology / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match=message) as raised:
+        load_reference(ontology)
+    assert "\n" not in str(raised.value)
+
+
+def test_a_word_yaml_1_1_takes_for_a_boolean_stays_a_word(reference) -> None:
+    # citations.yaml lists the English word on unquoted, which YAML 1.1 reads as true
+    assert "on" in reference.citations.english_words and "True" not in reference.citations.english_words

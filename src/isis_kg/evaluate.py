@@ -549,7 +549,9 @@ def _align_events(gold_events: list[dict[str, Any]], reading: PassageReading) ->
         if event.event_class != str(gold.get("class")):
             return 0
         gold_date = DateValue.parse(str(gold["date"])) if "date" in gold else None
-        dates_fit = gold_date is None or event.date is None or fits(event.date, gold_date) or fits(gold_date, event.date)
+        dates_fit = (
+            gold_date is None or event.date is None or fits(event.date, gold_date) or fits(gold_date, event.date)
+        )
         gold_places = {str(p) for p in gold.get("occurredIn") or []}
         if gold_places & places.get(event.key, set()):
             return 2 if dates_fit else 1

@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from SPARQLWrapper import SPARQLWrapper
 
 GRAPH_FILES = ("graph.ttl", "ontology.ttl")
-FORMATS = ("table", "csv", "tsv", "json")
 READ_FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 
 

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field, replace
 from isis_kg.extract.clause import overlaps
 from isis_kg.extract.context import SentenceContext, SentenceExtractor
 from isis_kg.extract.dependencies import ParsedRelationExtractor
-from isis_kg.extract.events import EventExtractor, scene_places
+from isis_kg.extract.events import EventExtractor
 from isis_kg.extract.identity import identify_events
+from isis_kg.extract.places import scene_places
 from isis_kg.extract.quantities import QuantityExtractor
 from isis_kg.extract.relations import RelationExtractor, keep_first_naming, strongest_per_sentence
 from isis_kg.ingest import SourceFile, repair_layout, split_sentences
@@ -26,8 +27,8 @@ from isis_kg.ingest.catalogue import Catalogue
 from isis_kg.ingest.citations import read_footnotes
 from isis_kg.model import DateValue, Document, DocumentMeta, Mention, Sentence
 from isis_kg.nlp import Analysers
-from isis_kg.nlp.dates import dateline
 from isis_kg.nlp.aliases import LearntAliases, find_learnt, learn_aliases
+from isis_kg.nlp.dates import dateline
 from isis_kg.nlp.names import find_cued_names
 from isis_kg.nlp.parse import FrogParser
 from isis_kg.nlp.recurrence import spread_names
@@ -220,7 +221,10 @@ def read_document(
 ) -> Document:
     """Run every per-document stage on one text, keeping its sentences (to see which sentence says what)."""
     document = Document(
-        file_name=source.file_name, sha256=source.sha256, text=source.text, meta=document_meta(source, catalogue, reference)
+        file_name=source.file_name,
+        sha256=source.sha256,
+        text=source.text,
+        meta=document_meta(source, catalogue, reference),
     )
     meter = meter or StageMeter()
     for stage in STAGES:

@@ -129,5 +129,9 @@ def test_the_attack_a_later_sentence_points_back_to_gets_its_perpetrator(tmp_pat
     assert set(graph.objects(node, IKG.perpetrator)) == {ID.isis}
     # two sentences on, with another paragraph between, "de aanslag" still points back; with no attack
     # before it, a mention that points back is no event at all
-    lone = _built(tmp_path / "lone", {"los.txt": "ISIS eiste de aanslag op.\n"}) if (tmp_path / "lone").mkdir() is None else None
+    lone = (
+        _built(tmp_path / "lone", {"los.txt": "ISIS eiste de aanslag op.\n"})
+        if (tmp_path / "lone").mkdir() is None
+        else None
+    )
     assert lone is not None and set(lone.subjects(RDF.type, IKG.Attack)) == set()

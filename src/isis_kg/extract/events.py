@@ -21,7 +21,8 @@ from isis_kg.extract.clause import (
     within_hedge_reach,
 )
 from isis_kg.extract.context import Extraction, SentenceContext
-from isis_kg.extract.mentions import anaphors, lies_within, person_of_verb
+from isis_kg.extract.mentions import anaphors, person_of_verb
+from isis_kg.extract.places import court_seats, event_places, place_dates
 from isis_kg.model import EVENT_KEY_PREFIX, DateValue, EventMention, Mention, Relation, Sentence
 from isis_kg.nlp.dates import DateMatch
 from isis_kg.reference import EventPattern, ReferenceData
@@ -82,7 +83,9 @@ def extract_events(
         for m, earlier in anaphors(sentence, mentions, names_before, reference).items()
         if earlier is not None and reference.is_a(m.entity_class, "Organisation")
     }
-    events, relations = _events_of(sentence, sorted([*mentions, *pointing], key=lambda m: m.start), dates, reference, scene)
+    events, relations = _events_of(
+        sentence, sorted([*mentions, *pointing], key=lambda m: m.start), dates, reference, scene
+    )
     named = {m.entity for m in mentions}
     told_before = {m.entity: earlier for m, earlier in pointing.items() if m.entity not in named}
     # a fact about the organisation a word points back to rests on the sentence naming it too
@@ -120,12 +123,12 @@ def _events_of(
             # "de aanslagen van al Qa'ida in de Verenigde Staten", "het verlies van het Emiraat van de
             # Taliban in Afghanistan": the places follow the actor
             actor = owner or holder
-            places = _places(sentence, mentions, start, actor.end if actor else end, reference)
+            places = event_places(sentence, mentions, start, actor.end if actor else end, reference)
             if not places and pattern.seated:
-                places = _seats(sentence, mentions, reference)
+                places = court_seats(sentence, mentions, reference)
             if holder is not None and not places:  # "de val van ISIS-bolwerk Mosul": no holder after all
                 holder = None
-                places = _places(sentence, mentions, start, end, reference)
+                places = event_places(sentence, mentions, start, end, reference)
             date = _nearest_date(text, dates, start, end, rules.date_window)
             in_scene = not places and date is None and bool(scene) and _done(text, start, reference)
             if in_scene:
@@ -142,14 +145,7 @@ def _events_of(
                 or (date.start >= end and bool(rules.date_link.fullmatch(text[end : date.start])))
                 or (not text[: date.start].strip() and len(text.split()) <= rules.timeline_words)
             )
-            back = (
-                not places
-                and date is None
-                and not pattern.unique
-                and bool(perpetrators)
-                and bool(rules.refers_back.search(text, 0, start))
-                and not rules.happened.search(text, 0, start)  # "na de laatste bevrijding": told as background
-            )
+            back = _points_back(text, start, pattern, bool(places or date), perpetrators, reference)
             if not (places or (date and (perpetrators or headed)) or pattern.unique or back):
                 continue
             if date is None and _supposed(text, start, max([end, *(place.end for place in places)]), reference):
@@ -164,7 +160,7 @@ def _events_of(
             participants = _participants(sentence, mentions, end, perpetrators, reference)
             if holder is not None and holder not in participants:
                 participants.append(holder)  # who lost its rule took part in its fall
-            own_dates = {} if in_scene else _place_dates(sentence, places, dates, reference)
+            own_dates = {} if in_scene else place_dates(sentence, places, dates, reference)
             # "aanslagen in Parijs en Brussel" are two attacks; a unique event has all its places
             for group in [places] if pattern.unique or not places else [[place] for place in places]:
                 dated = own_dates.get(group[0].entity, date) if len(group) == 1 else date
@@ -180,21 +176,32 @@ def _events_of(
     return list(events.values()), list(dict.fromkeys(relations))
 
 
-def scene_places(sentence: Sentence, mentions: list[Mention], reference: ReferenceData) -> list[Mention]:
-    """The places that open the sentence ("In de Diyala-provincie in oostelijk Irak heeft ISIS ..."):
-    the first, with the list it heads; they set the scene of the next sentence."""
-    places = [m for m in mentions if reference.is_a(m.entity_class, "Region")]
-    if not places or not reference.event_rules.scene.search(sentence.text, 0, places[0].start):
-        return []
-    return _region_list(sentence, mentions, places[0], reference)
-
-
 def _done(text: str, start: int, reference: ReferenceData) -> bool:
     """A verb of doing governs the trigger in its clause ("Cellen plegen geregeld aanslagen"), not a
     preposition ("pleegt ISIS na de laatste bevrijding aanslagen": the liberation is no deed of ISIS)."""
     rules = reference.event_rules
     return bool(rules.perpetrator_verb.search(text, clause_start(text, start), start)) and not rules.happened.search(
         text, 0, start
+    )
+
+
+def _points_back(
+    text: str,
+    start: int,
+    pattern: EventPattern,
+    placed_or_dated: bool,
+    perpetrators: list[Mention],
+    reference: ReferenceData,
+) -> bool:
+    """A mention of an event told of before ("IS eiste de aanslag op"): no place nor date, an actor, a
+    determiner that points back, and not told as background ("na de laatste bevrijding")."""
+    rules = reference.event_rules
+    return (
+        not placed_or_dated
+        and not pattern.unique
+        and bool(perpetrators)
+        and bool(rules.refers_back.search(text, 0, start))
+        and not rules.happened.search(text, 0, start)
     )
 
 
@@ -284,7 +291,7 @@ def _person_event(
         return []  # "zou de dood van al Baghdadi toenadering mogelijk kunnen maken": he lives
     hedged = is_hedged(sentence.text, start, span_end, reference)  # a person's death is no supposition's
     confidence = hedged_confidence(EVENT_CONFIDENCE, hedged)
-    places = _places(sentence, mentions, start, span_end, reference)
+    places = event_places(sentence, mentions, start, span_end, reference)
     facts: list[Relation] = []
     for one in persons:
         key = f"{EVENT_KEY_PREFIX}{pattern.id}/{one.entity}"
@@ -429,115 +436,6 @@ def _event(
         place=places[0].entity if places and not pattern.unique else None,
         once=pattern.unique,
     )
-
-
-def _places(
-    sentence: Sentence, mentions: list[Mention], start: int, end: int, reference: ReferenceData
-) -> list[Mention]:
-    """The event's places: named inside the trigger ("valt ISIS Tamim en Bagdad aan"), right after
-    it ("aanslagen in Parijs"), or opening the clause ahead of it ("Ook in Irak zijn er aanvallen")."""
-    rules = reference.event_rules
-    text = sentence.text
-    inside = [m for m in mentions if start <= m.start and m.end <= end and reference.is_a(m.entity_class, "Region")]
-    if inside:
-        return _region_list(sentence, mentions, inside[0], reference)
-    after = _places_after(sentence, mentions, end, reference)
-    if after:
-        return after
-    before = [m for m in mentions if m.end <= start]
-    for position in range(len(before) - 1, -1, -1):
-        mention = before[position]
-        if not reference.is_a(mention.entity_class, "Region"):
-            continue
-        if not rules.place_before_link.fullmatch(text[mention.end : start]):
-            continue
-        # "In onder meer Frankrijk en Denemarken worden aanslagen gepleegd": the list the place ends
-        first = position
-        while first > 0 and reference.is_a(before[first - 1].entity_class, "Region"):
-            if not joins(text, before[first - 1], before[first], reference):
-                break
-            first -= 1
-        if rules.place_before.search(text, 0, before[first].start):
-            return before[first : position + 1]
-    # the verb comes last: "werden in Arnhem twee mannen aangehouden"
-    regions = [m for m in before if reference.is_a(m.entity_class, "Region")]
-    if regions and rules.place_before_verb_gap.fullmatch(text[regions[-1].end : start]):
-        if rules.place_before_verb.search(text, 0, regions[-1].start):
-            return [regions[-1]]
-    # the verb's object comes first: "overvielen ... drie politieposten in Mocímboa da Praia"; not after a noun
-    # ("tijdens een opstand een verdieping van een gevangenis in Syrië"), nor past another trigger
-    after = next((m for m in mentions if m.start >= end and reference.is_a(m.entity_class, "Region")), None)
-    if (
-        after is not None
-        and rules.place_after_object.fullmatch(text[end : after.start])
-        and not rules.noun_before.search(text, 0, start)
-        and not rules.any_trigger.search(text, end, after.start)
-    ):
-        return _region_list(sentence, mentions, after, reference)
-    return []
-
-
-def _seats(sentence: Sentence, mentions: list[Mention], reference: ReferenceData) -> list[Mention]:
-    """Where the sentence's court sits ("de rechtbank van Antwerpen"): the first such place."""
-    seat = reference.event_rules.seat
-    for mention in mentions:
-        if reference.is_a(mention.entity_class, "Region") and seat.search(sentence.text, 0, mention.start):
-            return [mention]
-    return []
-
-
-def _region_list(sentence: Sentence, mentions: list[Mention], head: Mention, reference: ReferenceData) -> list[Mention]:
-    """The region ``head`` and the regions joined to it as a list ("Tamim en Bagdad")."""
-    return list_after(sentence.text, mentions, head, lambda m: reference.is_a(m.entity_class, "Region"), reference)
-
-
-def _places_after(
-    sentence: Sentence, mentions: list[Mention], trigger_end: int, reference: ReferenceData
-) -> list[Mention]:
-    """The region named right after the trigger ("aanslagen in Parijs"), with any list it heads; a
-    bracket of regions after a region says where in it ("in Europa (Parijs 2015 en Brussel 2016)"),
-    and so does a place in it after a comma ("de val van hun laatste bolwerk in Syrië, Baghouz")."""
-    rules = reference.event_rules
-    text = sentence.text
-    places: list[Mention] = []
-    for mention in mentions:
-        if mention.start < trigger_end:
-            continue
-        if not reference.is_a(mention.entity_class, "Region"):
-            break
-        if not places:
-            if not rules.place_link.fullmatch(text[trigger_end : mention.start]):
-                break
-        elif text[places[-1].end : mention.start].strip() == "(":
-            places.pop()  # the wider region, which its bracket specifies
-        elif (
-            len(places) == 1
-            and text[places[-1].end : mention.start].strip() == ","
-            and lies_within(mention, places[-1], reference)
-        ):
-            places.pop()  # the wider region, which its apposition specifies
-        elif not rules.place_joiner.fullmatch(text[places[-1].end : mention.start]):
-            break
-        places.append(mention)
-    return places
-
-
-def _place_dates(
-    sentence: Sentence, places: list[Mention], dates: list[DateMatch], reference: ReferenceData
-) -> dict[str, DateMatch]:
-    """The date each place has of its own: "Parijs (13 november 2015)", "Parijs 2015"."""
-    rules = reference.event_rules
-    text = sentence.text
-    own = {}
-    for place in places:
-        following = [d for d in dates if d.start >= place.end and rules.place_date.fullmatch(text[place.end : d.start])]
-        year = rules.place_year.match(text[place.end :])
-        if following:
-            own[place.entity] = following[0]
-        elif year:
-            start = place.end + year.start("year")
-            own[place.entity] = DateMatch(DateValue(int(year["year"])), start, start + 4, "place-year")
-    return own
 
 
 def _nearest_date(text: str, dates: list[DateMatch], start: int, end: int, window: int) -> DateMatch | None:

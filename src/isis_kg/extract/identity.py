@@ -62,7 +62,9 @@ def happening_key(mention: EventMention, date: DateValue | None) -> str:
     return EVENT_KEY_PREFIX + "/".join(parts)
 
 
-def dated_labels(labels: tuple[tuple[str, str], ...], date: DateValue | None, once: bool) -> tuple[tuple[str, str], ...]:
+def dated_labels(
+    labels: tuple[tuple[str, str], ...], date: DateValue | None, once: bool
+) -> tuple[tuple[str, str], ...]:
     """A happening's label names its date, so that two attacks in Paris are told apart."""
     if date is None or once:
         return labels
@@ -78,9 +80,7 @@ class _Group:
     once_key: str | None  # a happening that is never split: its sentence key
 
 
-def identify_events(
-    events: list[EventMention], relations: list[Relation]
-) -> tuple[list[EventMention], list[Relation]]:
+def identify_events(events: list[EventMention], relations: list[Relation]) -> tuple[list[EventMention], list[Relation]]:
     """The document's event mentions keyed by the happening each is one mention of, each with that
     happening's date; the relations about each mention follow its new key. Every date a sentence
     gives stays a claim (a statement); the happening's own date is the one they agree on."""

@@ -9,10 +9,8 @@ from isis_kg.extract.clause import break_between, is_uncertain
 from isis_kg.extract.context import Extraction, SentenceContext
 from isis_kg.extract.mentions import pointing_back
 from isis_kg.model import Mention, QuantityClaim, Sentence
-from isis_kg.nlp.dates import DateMatch
+from isis_kg.nlp.dates import YEAR, DateMatch
 from isis_kg.reference import ReferenceData
-
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 class QuantityExtractor:
@@ -62,7 +60,7 @@ def extract_quantities(
     claims: list[QuantityClaim] = []
     for match in rules.pattern.finditer(sentence.text):
         number = match.group("number")
-        if _YEAR.match(number):
+        if YEAR.fullmatch(number):
             continue  # "in 2015 strijders": a year, not a count
         quantity = _value(number, reference)
         unit = match.group("unit")
@@ -78,7 +76,7 @@ def extract_quantities(
     # "meer dan 100.000 IS-leden die ..., en nog zo'n 20.000 die ...": the same unit, of the same
     for match in rules.elided.finditer(sentence.text):
         earlier = [c for c in claims if c.end <= match.start()]
-        if earlier and not _YEAR.match(match.group("number")):
+        if earlier and not YEAR.fullmatch(match.group("number")):
             last = earlier[-1]
             quantity = _value(match.group("number"), reference)
             claims.append(_claim(sentence, match, last.about, quantity, last.unit, None, dates, reference))

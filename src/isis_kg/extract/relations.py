@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -10,13 +9,12 @@ from isis_kg.extract.clause import CLAUSE_BREAK, break_between, denies, joins, n
 from isis_kg.extract.context import Extraction, SentenceContext
 from isis_kg.extract.mentions import anaphors, lies_within
 from isis_kg.model import DateValue, Mention, Relation, Sentence
-from isis_kg.nlp.dates import DateMatch
+from isis_kg.nlp.dates import YEAR, DateMatch
 from isis_kg.nlp.entities import country_of_part
 from isis_kg.reference import ReferenceData, RelationPattern
 
 NAME_PATTERN_PREFIX = "name/"
 NAME_CONFIDENCE = 0.95  # a name that states its parent or region ("ISIS in Libië")
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 class RelationExtractor:
@@ -30,7 +28,7 @@ class RelationExtractor:
     def extract(self, context: SentenceContext) -> Extraction:
         text = context.sentence.text
         # a fact's "since" is a date the text gives, so with its year: most sentences need no dates for it
-        wants_dates = bool(_YEAR.search(text)) and context.reference.relation_rules.since.may_apply(text)
+        wants_dates = bool(YEAR.search(text)) and context.reference.relation_rules.since.may_apply(text)
         dates = context.dates if wants_dates else []
         relations = extract_relations(
             context.sentence, context.mentions, context.reference, context.names_before, dates

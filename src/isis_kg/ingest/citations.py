@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from isis_kg.model import Block, Citation, DateValue, Footnote
-from isis_kg.nlp.dates import find_dates
+from isis_kg.nlp.dates import YEAR, find_dates
 from isis_kg.reference import CitationRules, ReferenceData
 
 OTHER_KIND = "otherSource"
@@ -34,7 +34,7 @@ _NEXT_WORK = re.compile(r"\.\s+(?=(?:Zie\b[^‘’'“\"]{0,40})?[‘’'“\"])
 _NEXT_CITATION = re.compile(r"\d{4}\.\s+[‘’'“\"]")
 _DAY_MONTH = re.compile(r"^\d{1,2}\s+[A-Za-z]+$")
 _TITLE_START = re.compile(r"(?:^|(?<=[\s:(]))[‘’'“\"](?=\S)")
-_YEAR_ONLY = re.compile(r"^(?:[A-Za-z]+\s+)?((?:19|20)\d\d)$")
+_YEAR_ONLY = re.compile(rf"^(?:[A-Za-z]+\s+)?({YEAR.pattern})$")
 _SPLIT_PARTS = re.compile(r",\s+")
 _SPLIT_NAMES = re.compile(r"\s+(?:en|and|&)\s+")
 _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")

@@ -9,15 +9,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from isis_kg.choices import DEFAULT_RECOGNIZER, RECOGNIZER_NAME
 from isis_kg.nlp.entities import EntityMatcher
-from isis_kg.nlp.learned import MODEL_FILE, RECOGNIZER_NAME, LearnedRecognizer, model_directory
+from isis_kg.nlp.learned import MODEL_FILE, LearnedRecognizer, model_directory
 from isis_kg.nlp.parse import FrogParser
 from isis_kg.nlp.statistical import FrogRecognizer
 from isis_kg.reference import ReferenceData
-
-# the shipped model, Frog's recogniser (Debian's frog), or the gazetteer and the cues alone
-RECOGNIZERS = (RECOGNIZER_NAME, "frog", "none")
-DEFAULT_RECOGNIZER = RECOGNIZER_NAME
 
 
 @cache

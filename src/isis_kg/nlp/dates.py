@@ -8,12 +8,16 @@ resolved from, so that the graph can say so.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from isis_kg.model import DateValue, Precision
 from isis_kg.reference import ReferenceData, RelativeDateForm
 
 _RANK = {Precision.YEAR: 0, Precision.MONTH: 1, Precision.DAY: 2}
+# A year as a bare number ("2015"), the years dates.yaml's forms read: a figure shaped so is a
+# year, not a count, and a sentence without one gives no date a fact holds since
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass(frozen=True)

