@@ -1,4 +1,4 @@
-"""The build's modules stay small enough to read: none over 600 lines, no function over 80."""
+"""The build's and the report's modules stay small enough to read: none over 600 lines, no function over 80."""
 
 import ast
 from pathlib import Path
@@ -12,6 +12,7 @@ MODULES = [
     "execution.py",
     "outputs.py",
     *sorted(p.name for p in (PACKAGE / "extract").glob("*.py")),
+    *sorted(f"report/{p.name}" for p in (PACKAGE / "report").glob("*.py")),
 ]
 
 

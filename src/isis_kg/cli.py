@@ -202,7 +202,7 @@ def _parser() -> argparse.ArgumentParser:
     _ontology_option(docs_parser)
     docs_parser.set_defaults(command=_docs)
 
-    report_parser = commands.add_parser("report", help="write the review report of a build: one HTML page")
+    report_parser = commands.add_parser("report", help="write the explorer page of a build: one offline HTML page")
     _graph_option(report_parser, "report on")
     report_parser.add_argument(
         "--out", type=Path, default=None, metavar="FILE", help="where the page goes (default: DIR/report.html)"
