@@ -17,7 +17,7 @@ from pathlib import Path
 
 import rdflib
 from dominate.tags import a, code, div, h2, h3, li, p, section, table, tbody, td, th, thead, tr, ul
-from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
 
 from isis_kg.namespaces import IKG
 from isis_kg.outputs import write_outputs
@@ -39,6 +39,7 @@ _TEXT = {
         "external": "Externe term",
         "vocabularies": "Vaste lijsten (SKOS)",
         "other_language": "English",
+        "this_language": "Nederlands",
         "sparql_target": "SPARQL-doel",
     },
     "en": {
@@ -54,6 +55,7 @@ _TEXT = {
         "external": "External term",
         "vocabularies": "Controlled vocabularies (SKOS)",
         "other_language": "Nederlands",
+        "this_language": "English",
         "sparql_target": "SPARQL target",
     },
 }
@@ -263,11 +265,19 @@ def _vocabularies_section(ontology: rdflib.Graph, language: str) -> None:
 
 
 def _choice_page(reference: ReferenceData) -> str:
-    title = {lang: _label(reference.ontology, rdflib.URIRef(str(IKG).rstrip("#")), lang) for lang in LANGUAGES}
+    ontology = rdflib.URIRef(str(IKG).rstrip("#"))
+    titles = {
+        title.language: str(title)
+        for title in reference.ontology.objects(ontology, DCTERMS.title)
+        if isinstance(title, rdflib.Literal)
+    }
+    title = {language: titles.get(language, "isis-kg") for language in LANGUAGES}
     page = div()
     with page:
         for language in LANGUAGES:
-            p(a(title[language], href=f"{language}/index.html", hreflang=language))
+            # each link says its language: the two titles may well be the same words
+            name = f"{title[language]} ({_TEXT[language]['this_language']})"
+            p(a(name, href=f"{language}/index.html", hreflang=language))
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>isis-kg ontology</title></head>'
         f"<body>{page.render()}</body></html>\n"
