@@ -61,6 +61,7 @@ def payload(data: ReportData) -> dict[str, Any]:
             "network": drawn,
             "events": _events(data, order),
             "decisions": [[d.date, d.by, d.action, d.what, d.reason, d.applied] for d in data.decisions],
+            "lowConfidence": LOW_CONFIDENCE,
             "retype": sorted({c.removeprefix("ikg:") for iri in entity for c in data.nodes[iri].classes}),
         }
     )

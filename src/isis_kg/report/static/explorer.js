@@ -10,13 +10,13 @@
   //          hedged, pattern, asserted on, how many documents state it]
   var S = 0, P = 1, O = 2, IS_NODE = 3, EVIDENCE = 4, DOC = 5, CITED = 6, CONF = 7, HEDGED = 8, PATTERN = 9,
     ASSERTED = 10, SUPPORT = 11;
-  var LOW = 0.7, PAGE = 100;
+  var LOW = D.lowConfidence, PAGE = 100;
   var WIKIDATA_PAGE = /^https?:\/\/www\.wikidata\.org\/wiki\/Q[1-9][0-9]*$/;
   var CLASS_COLOURS = { "ikg:Organisation": "#c0392b", "ikg:Franchise": "#e67e22", "ikg:Region": "#2e86c1",
     "ikg:Person": "#27ae60" };
   var RELATION_COLOURS = ["#8e44ad", "#5d6d7e", "#16a085", "#b7950b", "#d35400", "#e84393", "#273746", "#1abc9c",
     "#a04000", "#7d3c98"];
-  var explorer = window.explorer = { cy: null, openCard: openCard, ready: false };
+  var explorer = window.explorer = { cy: null };  // the network, once drawn (for a console, and the tests)
   var documentOf = {};
   D.documents.forEach(function (d) { documentOf[d[0]] = d; });
   var today = new Date().toISOString().slice(0, 10);
@@ -39,7 +39,6 @@
   function label(i) { return N[i][1]; }
   function plain(text) { return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
   function relation(f) { return T[f[P]]; }
-  function objectText(f) { return f[IS_NODE] && typeof f[O] === "number" ? label(f[O]) : String(f[O]); }
   function nodeButton(i) {
     var b = el("button", { type: "button", cls: "link node-link", "data-node": N[i][0], text: label(i) });
     b.addEventListener("click", function () { openCard(i); });
@@ -127,7 +126,8 @@
     if (f[CONF] !== null && f[CONF] < LOW) { claim.appendChild(el("span", { cls: "badge low", text: "low confidence" })); }
     if (f[SUPPORT] === 1) { claim.appendChild(el("span", { cls: "badge single", text: "one document" })); }
     var doc = documentOf[f[DOC]];
-    var meta = el("p", { cls: "meta" }, "Document: ", nodeButton(f[DOC]), doc && doc[2] ? " (" + doc[2] + ")" : "");
+    var said = f[ASSERTED] || (doc ? doc[2] : "");
+    var meta = el("p", { cls: "meta" }, "Document: ", nodeButton(f[DOC]), said ? " (" + said + ")" : "");
     if (f[CITED].length) {
       meta.appendChild(document.createTextNode(" · Cites: "));
       f[CITED].forEach(function (c, i) { if (i) { meta.appendChild(document.createTextNode("; ")); } meta.appendChild(nodeButton(c)); });
@@ -624,7 +624,6 @@
   });
   var first = location.hash.slice(1);
   show(first in renderers ? first : "overview");
-  explorer.ready = true;
   performance.mark("explorer-ready");
   document.documentElement.setAttribute("data-ready", "true");
 })();
