@@ -268,6 +268,25 @@ def test_the_timeline_marks_stand_in_date_order(page: Page) -> None:
     assert lefts == sorted(lefts)  # a later year starts further right
 
 
+def test_the_timeline_marks_the_events_a_text_hedges(tmp_path: Path, browser: Browser) -> None:
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "nieuws.txt").write_text(
+        "Bericht\n\nISIS zou op 22 maart 2016 een aanslag in Brussel hebben gepleegd.\n\n"
+        "Op 13 november 2015 pleegde ISIS een aanslag in Parijs.\n",
+        encoding="utf-8",
+    )
+    assert build([tmp_path / "corpus"], tmp_path / "graph").conforms
+    assert main(["report", "--graph", str(tmp_path / "graph")]) == 0
+    page, troubles = _open(browser, tmp_path / "graph" / "report.html", tab="timeline")
+    brussels = page.locator("#timeline-picture g.event[data-date='2016-03-22']")
+    paris = page.locator("#timeline-picture g.event[data-date='2015-11-13']")
+    assert "hedged" in (brussels.get_attribute("class") or "") and brussels.locator(".hedged-mark").count() == 1
+    assert (brussels.locator("text").text_content() or "").endswith(" ?")
+    assert "hedged" not in (paris.get_attribute("class") or "") and paris.locator(".hedged-mark").count() == 0
+    assert troubles == []
+    page.context.close()
+
+
 def test_an_event_card_gives_the_casualties_each_text_counts(page: Page) -> None:
     _search(page, "attack in Baghdad", "attack in Baghdad")
     killed = page.locator("#card li.fact", has_text="ikg:killed")

@@ -329,7 +329,7 @@
     filters.appendChild(el("label", {}, "Wording ", hedging));
     var limit = el("select", { id: "filter-limit", "aria-label": "Nodes at most" });
     ["150", "300", "1000", "all"].forEach(function (v) { limit.appendChild(el("option", { value: v, text: v })); });
-    limit.value = "300";
+    limit.value = "150";
     filters.appendChild(el("label", {}, "Nodes at most ", limit));
     var count = el("span", { id: "network-count", cls: "muted" });
     filters.appendChild(count);
@@ -428,16 +428,17 @@
     arrange(cy, cy.elements().not(".hidden"));
   }
   // Cytoscape's force-directed layout (cose), from the same start every time, with room for each label;
-  // then squeezed to the window (never stretched, nor below 60%) and drawn no smaller than 3/4 size around
-  // its middle, so that names stay readable: on a narrow window the edges of the network are a drag away
+  // then each axis scaled to the window (to 45-150%) and drawn no smaller
+  // than 3/4 size around its middle, so that names stay readable: on a narrow window the edges of a large
+  // network are a drag away
   function arrange(cy, visible) {
     visible.layout({ name: "cose", animate: false, randomize: false, fit: false, nodeDimensionsIncludeLabels: true,
       idealEdgeLength: function () { return 30; }, nodeRepulsion: function () { return 3000; }, nodeOverlap: 10,
       gravity: 6, componentSpacing: 10, numIter: visible.length > 1500 ? 500 : 2500, coolingFactor: 0.99,
       initialTemp: 300 }).run();
     var box = visible.boundingBox();
-    var width = Math.min(1, Math.max(0.6, (cy.width() - 60) / box.w));
-    var height = Math.min(1, Math.max(0.6, (cy.height() - 60) / box.h));
+    var width = Math.min(1.5, Math.max(0.45, (cy.width() - 60) / box.w));
+    var height = Math.min(1.5, Math.max(0.45, (cy.height() - 60) / box.h));
     visible.nodes().positions(function (node) { return { x: node.position("x") * width, y: node.position("y") * height }; });
     cy.fit(visible, 24);
     if (cy.zoom() < 0.75) { cy.zoom({ level: 0.75, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }); }
