@@ -17,8 +17,8 @@ from isis_kg.cli import main
 from isis_kg.curate import load_curation
 from isis_kg.query import open_graph
 from isis_kg.reference import ReferenceData
-from isis_kg.report.payload import script_json
 from isis_kg.report.page import STATIC
+from isis_kg.report.payload import script_json
 
 from conftest import GRAPH, PROJECT
 
@@ -372,9 +372,7 @@ def test_a_reject_entry_copied_from_a_card_rejects_the_fact(
     assert sum(1 for _ in open_graph(graph).query(f"SELECT ?st WHERE {{ {mali} }}")) == 0
 
 
-def test_the_entity_entries_are_what_curation_yaml_takes(
-    page: Page, tmp_path: Path, reference: ReferenceData
-) -> None:
+def test_the_entity_entries_are_what_curation_yaml_takes(page: Page, tmp_path: Path, reference: ReferenceData) -> None:
     _search(page, "Islamitische Staat", "Islamic State")
     curation = page.locator("#card .entity-curation")
     curation.locator("input[aria-label='Your name']").fill('A. "Analyst"')
@@ -423,6 +421,14 @@ def test_a_javascript_iri_is_no_link_and_bidi_controls_and_line_separators_are_h
         turtle.write(f"\n{isis} <http://www.w3.org/2002/07/owl#sameAs> <javascript:alert(1)> .\n")
         alias = "Dawla\\u2028</SCRIPT><!--\\u2029"
         turtle.write(f'{isis} <http://www.w3.org/2004/02/skos/core#altLabel> "{alias}" .\n')
+        # a statement about a node, from a document, that the graph says nothing else of
+        statement = "<https://w3id.org/isis-kg/id/statement/elsewhere>"
+        turtle.write(
+            f"{statement} a <{RDF}Statement> ; <{RDF}subject> <https://w3id.org/isis-kg/id/stranger> ; "
+            f'<{RDF}predicate> <{IKG}opposes> ; <{RDF}object> {isis} ; <{IKG}evidence> "Een vreemde zin." ; '
+            f"<http://www.w3.org/ns/prov#wasDerivedFrom> <https://w3id.org/isis-kg/id/document/elsewhere> ; "
+            f'<{IKG}pattern> "elsewhere" .\n'
+        )
     assert main(["report", "--graph", str(tmp_path / "graph")]) == 0
     report = tmp_path / "graph" / "report.html"
     html = report.read_text(encoding="utf-8")
@@ -437,6 +443,9 @@ def test_a_javascript_iri_is_no_link_and_bidi_controls_and_line_separators_are_h
     assert wikidata.locator("a").first.get_attribute("href") == "http://www.wikidata.org/wiki/Q2429253"
     aliases = page.evaluate("[...document.querySelectorAll('#card dd')].map(d => d.textContent)")
     assert any("Dawla\u2028</SCRIPT><!--\u2029" in text for text in aliases)
+    stranger = page.locator("#card li.fact", has_text="Een vreemde zin.")
+    assert stranger.locator(".claim").inner_text().startswith("stranger ikg:opposes Islamic State")
+    assert "Document: document/elsewhere" in stranger.locator(".meta").inner_text()
     assert troubles == []
     page.context.close()
 

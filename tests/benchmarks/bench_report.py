@@ -94,7 +94,8 @@ def main() -> int:
             median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
             print(
                 f"{size:>9,} {facts:>8,} {page_path.stat().st_size / 1e6:>8.2f} {written:>8.1f} "
-                f"{median['first render']:>15.2f} {median['open']:>7.2f} {median['network']:>10.2f} {median['queue']:>8.2f}"
+                f"{median['first render']:>15.2f} {median['open']:>7.2f} "
+                f"{median['network']:>10.2f} {median['queue']:>8.2f}"
             )
         browser.close()
     print(f"(corpora, graphs and pages in {work})")

@@ -105,6 +105,8 @@ def collect(graph_dir: Path, reference: ReferenceData) -> ReportData:
         if node.iri.startswith(str(ID)):
             data.class_counts.update(node.classes)
     data.facts = _facts(store, data)
+    for iri in _referenced(data.facts):  # a node the graph says nothing else of still gets its card
+        data.nodes.setdefault(iri, Node(iri, short(iri), (), (), (), "other", (), 0))
     data.documents = _documents(store, data)
     data.decisions = _decisions(store, data)
     return data
@@ -157,6 +159,15 @@ def _facts(store: ox.Store, data: ReportData) -> list[Fact]:
         key=lambda f: (data.label(f.subject).casefold(), short(f.predicate), data.label(f.object), f.object, f.document)
     )
     return facts
+
+
+def _referenced(facts: list[Fact]) -> list[str]:
+    """Every node a fact names: its subject, its object if a node, its document and cited sources."""
+    named: dict[str, None] = {}
+    for fact in facts:
+        for iri in (fact.subject, *([fact.object] if fact.object_is_node else []), fact.document, *fact.cited):
+            named.setdefault(iri, None)
+    return list(named)
 
 
 def _documents(store: ox.Store, data: ReportData) -> list[DocumentRow]:

@@ -85,11 +85,11 @@ def _fact(fact: Fact, order: dict[str, int], texts: _Texts, support: dict[tuple[
     return [
         order[fact.subject],
         texts(short(fact.predicate)),
-        order[fact.object] if fact.object_is_node and fact.object in order else fact.object,
+        order[fact.object] if fact.object_is_node else fact.object,
         1 if fact.object_is_node else 0,
         texts(fact.evidence),
         order[fact.document],
-        [order[source] for source in fact.cited if source in order],
+        [order[source] for source in fact.cited],
         fact.confidence,
         1 if fact.hedged else 0,
         texts(fact.pattern),
