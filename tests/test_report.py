@@ -241,6 +241,17 @@ def test_the_network_is_laid_out_by_cytoscape_readable_at_the_width(
     page.context.close()
 
 
+def test_the_network_is_laid_out_the_same_at_every_opening(browser: Browser, corpus_report: Path) -> None:
+    layouts = []
+    for _ in range(2):
+        page, troubles = _open(browser, corpus_report, tab="network")
+        page.wait_for_function("() => window.explorer.cy !== null")
+        layouts.append(page.evaluate("() => explorer.cy.nodes().map(n => [n.id(), n.position('x'), n.position('y')])"))
+        assert troubles == []
+        page.context.close()
+    assert layouts[0] == layouts[1] and len(layouts[0]) > 50
+
+
 def test_the_timeline_puts_each_event_once_at_its_date_and_a_click_opens_it(page: Page) -> None:
     page.locator("#tab-timeline").click()
     marks = page.locator("#timeline-picture g.event")
