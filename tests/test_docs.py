@@ -86,3 +86,11 @@ def test_docs_with_a_broken_ontology_is_one_line_and_exit_2(tmp_path: Path, caps
     error = capsys.readouterr().err
     assert error.startswith("isis-kg: error:") and len(error.strip().splitlines()) == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_the_dutch_page_has_dutch_headings_where_pylode_writes_english(docs: dict[str, _Text]) -> None:
+    dutch, english = docs["nl"].text, docs["en"].text
+    for words in ("Inhoud", "Klassen", "Objecteigenschappen", "Legenda", "Beschrijving", "Subklasse van", "Domein"):
+        assert words in dutch
+    for words in ("Table of Contents", "Object Properties", "Is Defined By", "Sub Class Of"):
+        assert words not in dutch and words in english
