@@ -46,6 +46,7 @@ bench: $(VENV)/.installed
 	$(VENV)/bin/python tests/benchmarks/bench_build.py
 	$(VENV)/bin/python tests/benchmarks/bench_queries.py
 	$(VENV)/bin/python tests/benchmarks/bench_names.py
+	$(VENV)/bin/python tests/benchmarks/bench_report.py
 
 clean:
 	rm -rf $(VENV) src/*.egg-info .pytest_cache

@@ -46,7 +46,15 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, _Text]:
         parser.feed((out / language / "index.html").read_text(encoding="utf-8"))
         pages[language] = parser
     assert 'href="nl/index.html"' in (out / "index.html").read_text(encoding="utf-8")
+    index = _Text()
+    index.feed((out / "index.html").read_text(encoding="utf-8"))
+    pages["index"] = index
     return pages
+
+
+def test_the_index_links_each_language_by_its_name(docs: dict[str, _Text]) -> None:
+    links = [part.strip() for part in docs["index"].parts if part.strip()][1:]  # after the page's title
+    assert links == ["isis-kg ontologie (Nederlands)", "isis-kg ontology (English)"]
 
 
 def test_each_language_has_its_own_labels_and_definitions(docs: dict[str, _Text]) -> None:
@@ -57,7 +65,7 @@ def test_each_language_has_its_own_labels_and_definitions(docs: dict[str, _Text]
 
 
 def test_the_pages_document_the_shapes(docs: dict[str, _Text]) -> None:
-    for page in docs.values():
+    for page in (docs["nl"], docs["en"]):
         assert {"shapes", "alignments", "vocabularies"} <= page.ids
         assert "shape:FranchiseShape" in page.text
         assert "ikg:franchiseOf points to an ikg:Organisation." in page.text
@@ -65,7 +73,7 @@ def test_the_pages_document_the_shapes(docs: dict[str, _Text]) -> None:
 
 
 def test_the_pages_show_the_alignments_and_vocabularies(docs: dict[str, _Text]) -> None:
-    for page in docs.values():
+    for page in (docs["nl"], docs["en"]):
         assert "ikg:franchiseOf rdfs:subPropertyOf org:subOrganizationOf" in page.text
         assert "ikg:intelligenceReport" in page.text
         assert "ikg:CurationActions" in page.text
@@ -78,3 +86,11 @@ def test_docs_with_a_broken_ontology_is_one_line_and_exit_2(tmp_path: Path, caps
     error = capsys.readouterr().err
     assert error.startswith("isis-kg: error:") and len(error.strip().splitlines()) == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_the_dutch_page_has_dutch_headings_where_pylode_writes_english(docs: dict[str, _Text]) -> None:
+    dutch, english = docs["nl"].text, docs["en"].text
+    for words in ("Inhoud", "Klassen", "Objecteigenschappen", "Legenda", "Beschrijving", "Subklasse van", "Domein"):
+        assert words in dutch
+    for words in ("Table of Contents", "Object Properties", "Is Defined By", "Sub Class Of"):
+        assert words not in dutch and words in english

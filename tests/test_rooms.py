@@ -1,4 +1,4 @@
-"""The build's modules stay small enough to read: none over 600 lines, no function over 80."""
+"""The build's and the report's modules stay small enough to read: none over 600 lines, no function over 80."""
 
 import ast
 from pathlib import Path
@@ -13,7 +13,7 @@ MODULES = [
     "outputs.py",
     *sorted(
         str(p.relative_to(PACKAGE))
-        for folder in ("extract", "cli", "reference")
+        for folder in ("extract", "cli", "reference", "report")
         for p in (PACKAGE / folder).glob("*.py")
     ),
 ]

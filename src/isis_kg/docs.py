@@ -11,13 +11,14 @@ scheme for the ontology itself.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import rdflib
 from dominate.tags import a, code, div, h2, h3, li, p, section, table, tbody, td, th, thead, tr, ul
-from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
 
 from isis_kg.namespaces import IKG
 from isis_kg.outputs import write_outputs
@@ -39,6 +40,7 @@ _TEXT = {
         "external": "Externe term",
         "vocabularies": "Vaste lijsten (SKOS)",
         "other_language": "English",
+        "this_language": "Nederlands",
         "sparql_target": "SPARQL-doel",
     },
     "en": {
@@ -54,6 +56,7 @@ _TEXT = {
         "external": "External term",
         "vocabularies": "Controlled vocabularies (SKOS)",
         "other_language": "Nederlands",
+        "this_language": "English",
         "sparql_target": "SPARQL target",
     },
 }
@@ -95,6 +98,39 @@ def write_docs(reference: ReferenceData, out_dir: Path | str) -> DocsResult:
     return DocsResult(tuple(out / name for name in sorted(pages)))
 
 
+# pyLODE writes its headings, its legend and the names of the properties it shows in English; on the Dutch
+# page they are put in Dutch (a heading, a legend cell, a link of the table of contents or a property's name)
+_PYLODE_DUTCH = {
+    "Table of Contents": "Inhoud",
+    "Classes": "Klassen",
+    "Object Properties": "Objecteigenschappen",
+    "Datatype Properties": "Datatype-eigenschappen",
+    "Annotation Properties": "Annotatie-eigenschappen",
+    "Legend": "Legenda",
+    "Creator": "Maker",
+    "Date Created": "Aangemaakt op",
+    "Description": "Beschrijving",
+    "Domain": "Domein",
+    "In Domain Of": "In het domein van",
+    "In Range Of": "In het bereik van",
+    "Is Defined By": "Gedefinieerd door",
+    "License": "Licentie",
+    "Preferred Namespace Prefix": "Voorkeursprefix",
+    "Preferred Namespace Uri": "Voorkeurs-URI van de namespace",
+    "Prior Version": "Vorige versie",
+    "Range": "Bereik",
+    "Sub Class Of": "Subklasse van",
+    "Sub Property Of": "Subeigenschap van",
+    "Super Class Of": "Superklasse van",
+    "Title": "Titel",
+    "Version Info": "Versie",
+    "Version Iri": "Versie-IRI",
+}
+_PYLODE_WORDS = re.compile(
+    r'(<h[23]>|<td>|<a href="#[a-z]+">|<a class="hover_property"[^>]*>)\s*([A-Z][A-Za-z ]*?)\s*(</)'
+)
+
+
 def ontology_page(reference: ReferenceData, language: str) -> str:
     """One language's page: pyLODE's classes and properties, then shapes, alignments and source kinds."""
     generated = _ontpub()(_in_language(_without_schemes(reference.ontology), language), sort_subjects=True).make_html()
@@ -115,6 +151,8 @@ def ontology_page(reference: ReferenceData, language: str) -> str:
         for anchor, key in (("shapes", "shapes"), ("alignments", "alignments"), ("vocabularies", "vocabularies"))
     )
     page = page.replace(toc_heading, toc_heading + links, 1)
+    if language == "nl":
+        page = _PYLODE_WORDS.sub(lambda m: m[1] + _PYLODE_DUTCH.get(m[2], m[2]) + m[3], page)
     return page.replace("<html>", f'<html lang="{language}">', 1)
 
 
@@ -263,11 +301,19 @@ def _vocabularies_section(ontology: rdflib.Graph, language: str) -> None:
 
 
 def _choice_page(reference: ReferenceData) -> str:
-    title = {lang: _label(reference.ontology, rdflib.URIRef(str(IKG).rstrip("#")), lang) for lang in LANGUAGES}
+    ontology = rdflib.URIRef(str(IKG).rstrip("#"))
+    titles = {
+        title.language: str(title)
+        for title in reference.ontology.objects(ontology, DCTERMS.title)
+        if isinstance(title, rdflib.Literal)
+    }
+    title = {language: titles.get(language, "isis-kg") for language in LANGUAGES}
     page = div()
     with page:
         for language in LANGUAGES:
-            p(a(title[language], href=f"{language}/index.html", hreflang=language))
+            # each link says its language: the two titles may well be the same words
+            name = f"{title[language]} ({_TEXT[language]['this_language']})"
+            p(a(name, href=f"{language}/index.html", hreflang=language))
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>isis-kg ontology</title></head>'
         f"<body>{page.render()}</body></html>\n"

@@ -27,7 +27,7 @@ def register(commands: Commands) -> None:
     ontology_option(parser)
     parser.set_defaults(command=run_docs)
 
-    parser = commands.add_parser("report", help="write the review report of a build: one HTML page")
+    parser = commands.add_parser("report", help="write the explorer page of a build: one offline HTML page")
     graph_option(parser, "report on")
     parser.add_argument(
         "--out", type=Path, default=None, metavar="FILE", help="where the page goes (default: DIR/report.html)"
