@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 
 from isis_kg.extract import extract_events, extract_relations
-from isis_kg.ingest import repair_layout, split_sentences
-from isis_kg.model import DateValue, EventMention, Mention, Relation, Sentence
+from isis_kg.ingest import SourceFile, repair_layout, split_sentences
+from isis_kg.ingest.catalogue import Catalogue
+from isis_kg.model import DateValue, Document, EventMention, Mention, Relation, Sentence
 from isis_kg.nlp import Analysers, EntityMatcher, find_dates
 from isis_kg.reference import ReferenceData, load_reference
+from isis_kg.stages import read_document
 from isis_kg.store import Server, oxigraph_binary, stop, wait_until_up
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -45,6 +47,20 @@ def matcher(reference: ReferenceData) -> EntityMatcher:
 def analysers(matcher: EntityMatcher) -> Analysers:
     """What the pipeline finds names with by default: the gazetteer (and the cue words and aliases)."""
     return Analysers(matcher)
+
+
+@pytest.fixture(scope="session")
+def read_text(reference: ReferenceData) -> Iterator[object]:
+    """Text (and its date) -> the Document a build reads from it, with the shipped recogniser of new
+    names: for rules about names no list knows."""
+    shipped = Analysers.create(reference)
+
+    def run(text: str, date: str | None = None) -> Document:
+        source = SourceFile(Path("text.txt"), "0" * 64, text, date=date)
+        return read_document(source, Catalogue(), reference, shipped)
+
+    yield run
+    shipped.close()
 
 
 @pytest.fixture(scope="session")

@@ -130,8 +130,9 @@ def sentence_contexts(
         scene = scene_places(sentence, mentions, reference)
 
 
-def _event_identity(document: Document, _reference: ReferenceData, _analysers: Analysers) -> None:
-    document.events, document.relations = identify_events(document.events, document.relations)
+def _event_identity(document: Document, reference: ReferenceData, _analysers: Analysers) -> None:
+    organisations = {m.entity for m in document.mentions if reference.is_a(m.entity_class, "Organisation")}
+    document.events, document.relations = identify_events(document.events, document.relations, organisations)
 
 
 def _map(document: Document, _reference: ReferenceData, _analysers: Analysers) -> None:
@@ -149,7 +150,12 @@ STAGES: tuple[Stage, ...] = (
         writes=("relations", "events", "claims"),
         run=_facts,
     ),
-    Stage("event identity", reads=("events", "relations"), writes=("events", "relations"), run=_event_identity),
+    Stage(
+        "event identity",
+        reads=("mentions", "events", "relations"),
+        writes=("events", "relations"),
+        run=_event_identity,
+    ),
     Stage(
         "map to RDF",
         reads=("meta", "sentences", "footnotes", "mentions", "relations", "events", "claims"),

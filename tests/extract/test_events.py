@@ -469,3 +469,37 @@ def test_a_bombing_told_without_the_word_attack_is_an_attack(read_facts) -> None
         ("date", DateValue(2019, 4, 21)),
         ("occurredIn", "bagdad"),
     }
+
+
+def _facts(document) -> set[tuple[str, str, object]]:  # type: ignore[no-untyped-def]
+    return {(r.subject, r.predicate, r.object) for r in document.relations}
+
+
+def test_an_arrest_or_a_trial_is_done_to_the_person_by_the_agency_or_court(read_text) -> None:
+    arrest = read_text("Het Tsjadische leger arresteert Muslim Mohammed Yusuf in N'Djamena.", "2025-08-01")
+    assert [e.key for e in arrest.events] == ["event/arrest/n-djamena"]
+    assert {(p, o) for s, p, o in _facts(arrest) if s == "event/arrest/n-djamena"} == {
+        ("occurredIn", "n-djamena"),
+        ("participant", "muslim-mohammed-yusuf"),
+    }
+    trial = read_text("Op 26 juli 2005 veroordeelde de rechtbank Amsterdam Mohammed Bouyeri tot levenslang.")
+    facts = _facts(trial)
+    assert ("event/trial/2005-07-26", "perpetrator", "rechtbank-amsterdam") in facts
+    assert ("event/trial/2005-07-26", "participant", "mohammed-bouyeri") in facts
+    # a court sits where it sits: it does not operate there
+    assert not {f for f in facts if f[1] == "operatesIn"}
+
+
+def test_the_fighters_of_a_group_after_its_verb_are_the_group_acting(read_text) -> None:
+    document = read_text("Op 15 augustus 2022 verlieten de laatste militairen van Operatie Barkhane hun basis in Gao.")
+    assert ("event/withdrawal/gao/2022-08-15", "perpetrator", "operatie-barkhane") in _facts(document)
+
+
+def test_the_subject_of_a_clause_whose_verb_comes_last(read_text) -> None:
+    document = read_text("De Taliban, die Kaboel op 15 augustus 2021 innamen, lieten gevangenen vrij.")
+    assert ("event/fall/kaboel/2021-08-15", "perpetrator", "taliban") in _facts(document)
+    # a noun after a preposition ends no clause: ISIS is the subject of "opzadelde", not of the proclamation
+    document = read_text(
+        "De allianties verzuurden toen ISIS zijn partners opzadelde met belastingen na uitroeping van het kalifaat."
+    )
+    assert not [f for f in _facts(document) if f[1] == "perpetrator"]

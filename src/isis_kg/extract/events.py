@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from isis_kg.extract.actors import find_perpetrators, is_actor, took_part, verb_last_places
 from isis_kg.extract.clause import (
     PHRASE_BREAK,
     clause_start,
@@ -17,7 +18,6 @@ from isis_kg.extract.clause import (
     is_uncertain,
     joins,
     list_after,
-    negation_between,
     within_hedge_reach,
 )
 from isis_kg.extract.context import Extraction, SentenceContext
@@ -126,6 +126,8 @@ def _events_of(
             places = event_places(sentence, mentions, start, actor.end if actor else end, reference)
             if not places and pattern.seated:
                 places = court_seats(sentence, mentions, reference)
+            if not places:  # "De Taliban, die Kaboel ... innamen": the place before a verb that ends its clause
+                places = verb_last_places(sentence, mentions, start, end, reference)
             if holder is not None and not places:  # "de val van ISIS-bolwerk Mosul": no holder after all
                 holder = None
                 places = event_places(sentence, mentions, start, end, reference)
@@ -137,7 +139,7 @@ def _events_of(
                 places = [p for p in places if reference.kind_of(p.entity) in pattern.place_kinds]
                 if not places:
                     continue
-            perpetrators = [owner] if owner else _perpetrators(sentence, mentions, start, end, reference)
+            perpetrators = [owner] if owner else find_perpetrators(sentence, mentions, start, end, reference)
             # a date heading the trigger ("Augustus 2014 bombardementen") or the timeline's entry it is
             # in, or ending its "van" phrase ("de val van de Taliban-regering in 2002"), dates it
             headed = date is not None and (
@@ -157,9 +159,7 @@ def _events_of(
                 facts = _arguments(sentence, trigger, places, None, perpetrators, [], reference)
                 relations += [fact for fact in facts if fact.predicate == "operatesIn"]
                 continue
-            participants = _participants(sentence, mentions, end, perpetrators, reference)
-            if holder is not None and holder not in participants:
-                participants.append(holder)  # who lost its rule took part in its fall
+            perpetrators, participants = took_part(sentence, mentions, pattern, end, perpetrators, holder, reference)
             own_dates = {} if in_scene else place_dates(sentence, places, dates, reference)
             # "aanslagen in Parijs en Brussel" are two attacks; a unique event has all its places
             for group in [places] if pattern.unique or not places else [[place] for place in places]:
@@ -251,7 +251,7 @@ def _actor_after(
         (
             m
             for m in mentions
-            if m.start >= end and _is_actor(m, reference) and link.fullmatch(sentence.text[end : m.start])
+            if m.start >= end and is_actor(m, reference) and link.fullmatch(sentence.text[end : m.start])
         ),
         None,
     )
@@ -337,7 +337,9 @@ def _arguments(
     facts += [trigger.fact(sentence, key, "occurredIn", place.entity) for place in places]
     for perpetrator in perpetrators:
         facts.append(trigger.fact(sentence, key, "perpetrator", perpetrator.entity))
-        if reference.is_a(perpetrator.entity_class, "Organisation"):
+        if reference.is_a(perpetrator.entity_class, "Organisation") and not reference.relation_rules.institution.search(
+            perpetrator.surface
+        ):
             facts += [
                 Relation(
                     perpetrator.entity,
@@ -352,24 +354,6 @@ def _arguments(
             ]
     facts += [trigger.fact(sentence, key, "participant", participant.entity) for participant in participants]
     return facts
-
-
-def _participants(
-    sentence: Sentence, mentions: list[Mention], trigger_end: int, perpetrators: list[Mention], reference: ReferenceData
-) -> list[Mention]:
-    """Actors named after the trigger with "tussen", "tegen", "met" (and the list they head)."""
-    link = reference.event_rules.participant_link
-    found: list[Mention] = []
-    for mention in mentions:
-        if mention.start < trigger_end or not _is_actor(mention, reference):
-            continue
-        if found:
-            if not joins(sentence.text, found[-1], mention, reference):
-                break
-        elif not link.fullmatch(sentence.text[trigger_end : mention.start]):
-            continue
-        found.append(mention)
-    return [m for m in found if m.entity not in {p.entity for p in perpetrators}]
 
 
 def _casualties(sentence: Sentence, triggers: list[_Trigger], reference: ReferenceData) -> list[Relation]:
@@ -395,10 +379,6 @@ def _casualties(sentence: Sentence, triggers: list[_Trigger], reference: Referen
                 )
             )
     return found
-
-
-def _is_actor(mention: Mention, reference: ReferenceData) -> bool:
-    return reference.is_a(mention.entity_class, "Organisation") or reference.is_a(mention.entity_class, "Person")
 
 
 def _event_key(pattern: EventPattern, places: list[Mention], date: DateMatch | None) -> str:
@@ -450,107 +430,3 @@ def _nearest_date(text: str, dates: list[DateMatch], start: int, end: int, windo
 
     near = [d for d in dates if distance(d) <= window and not PHRASE_BREAK.search(between(d))]
     return min(near, key=lambda d: (distance(d), d.start)) if near else None
-
-
-def _perpetrators(
-    sentence: Sentence, mentions: list[Mention], start: int, end: int, reference: ReferenceData
-) -> list[Mention]:
-    rules = reference.event_rules
-    text = sentence.text
-    actors = [m for m in mentions if _is_actor(m, reference)]
-    inside = [m for m in actors if start <= m.start and m.end <= end]
-    if inside:
-        return inside[:1]  # named inside the trigger: "roept ISIS het kalifaat uit"
-    for mention in actors:
-        if mention.start >= end and rules.perpetrator_link.fullmatch(text[end : mention.start]):
-            if rules.perpetrator_inspired.match(text, mention.end):
-                return []
-            if negation_between(text, end, mention.start, reference):
-                return []  # "De aanslag in Parijs is niet door ISIS gepleegd"
-
-            return [mention]
-        if (
-            mention.end <= start
-            and rules.perpetrator_before.fullmatch(text[mention.end : start])
-            and not rules.not_a_subject.search(text, 0, mention.start)
-        ):
-            return [mention]
-    return (
-        _subjects_of_verb(sentence, mentions, start, reference)
-        or _clause_subject(sentence, mentions, start, end, reference)
-        or _coordinated_subject(sentence, mentions, start, reference)
-    )
-
-
-def _coordinated_subject(
-    sentence: Sentence, mentions: list[Mention], start: int, reference: ReferenceData
-) -> list[Mention]:
-    """The actor opening the clause, when the verb of the event (a verbal trigger, or a verb of doing
-    before it) is the second of that actor: "ISIS is ambitieuzer dan al Qa'ida en riep het kalifaat uit"."""
-    rules = reference.event_rules
-    text = sentence.text
-    opening = clause_start(text, start)
-    verbs = [start, *(verb.start() for verb in rules.perpetrator_verb.finditer(text, opening, start))]
-    if not any(rules.coordinated.search(text, opening, verb) for verb in verbs):
-        return []
-    first = next((m for m in mentions if opening <= m.start < start), None)
-    if first is None or not _is_actor(first, reference) or text[opening : first.start].strip():
-        return []
-    return [first]
-
-
-def _clause_subject(
-    sentence: Sentence, mentions: list[Mention], start: int, end: int, reference: ReferenceData
-) -> list[Mention]:
-    """The actor opening the clause, with an auxiliary after it and the participle after the trigger:
-    "ISIS heeft, volgens eigen berichtgeving, ruim 1400 aanslagen gepleegd"."""
-    rules = reference.event_rules
-    text = sentence.text
-    if not rules.subject_participle.match(text[end:]):
-        return []
-    opening = clause_start(text, start)
-    first = next((m for m in mentions if opening <= m.start < start), None)
-    if (
-        first is None
-        or not _is_actor(first, reference)
-        or text[opening : first.start].strip()
-        or not rules.subject_auxiliary.match(text[first.end :])
-    ):
-        return []
-    return [first]
-
-
-def _subjects_of_verb(
-    sentence: Sentence, mentions: list[Mention], start: int, reference: ReferenceData
-) -> list[Mention]:
-    """The actors who are the subject of a verb of doing ("pleegden") that governs the trigger.
-
-    "De voorlopers van ISIS, Al Qaida in Irak (AQI) en Islamitische Staat Irak (ISI), pleegden ...
-    aanslagen": the list that ends right before the verb, without ISIS, which "van" governs.
-    """
-    rules = reference.event_rules
-    text = sentence.text
-    opening = clause_start(text, start)
-    for verb in rules.perpetrator_verb.finditer(text, opening, start):
-        # "In 2016 claimde ISIS 1.112 martelaaroperaties": the subject right after the verb
-        inverted = next((m for m in mentions if verb.end() <= m.start and m.end <= start), None)
-        if inverted is not None and _is_actor(inverted, reference) and not text[verb.end() : inverted.start].strip():
-            return [inverted]
-        actors = [m for m in mentions if opening <= m.start and m.end <= verb.start() and _is_actor(m, reference)]
-        if not actors or not rules.subject_gap.fullmatch(text[actors[-1].end : verb.start()]):
-            continue
-        subjects = [actors[-1]]
-        for candidate in reversed(actors[:-1]):
-            gap = text[candidate.end : subjects[0].start]
-            if candidate.entity == subjects[0].entity and gap.strip() == "(":
-                subjects[0] = candidate  # the name, with its abbreviation in brackets after it
-            elif joins(text, candidate, subjects[0], reference) and not rules.not_a_subject.search(
-                text, 0, candidate.start
-            ):
-                subjects.insert(0, candidate)
-            else:
-                break
-        if rules.not_a_subject.search(text, 0, subjects[0].start):
-            continue
-        return list({m.entity: m for m in subjects}.values())
-    return []

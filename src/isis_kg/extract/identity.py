@@ -18,9 +18,10 @@ happening dated alike by two documents is one node without any look at the other
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
+from isis_kg.extract.events import OPERATES_FACTOR
 from isis_kg.model import EVENT_KEY_PREFIX, DateValue, EventMention, Relation
 
 
@@ -80,16 +81,19 @@ class _Group:
     once_key: str | None  # a happening that is never split: its sentence key
 
 
-def identify_events(events: list[EventMention], relations: list[Relation]) -> tuple[list[EventMention], list[Relation]]:
+def identify_events(
+    events: list[EventMention], relations: list[Relation], organisations: Collection[str] = ()
+) -> tuple[list[EventMention], list[Relation]]:
     """The document's event mentions keyed by the happening each is one mention of, each with that
     happening's date; the relations about each mention follow its new key. Every date a sentence
-    gives stays a claim (a statement); the happening's own date is the one they agree on."""
+    gives stays a claim (a statement); the happening's own date is the one they agree on.
+    ``organisations``: the document's organisations, who operate where their events happen."""
     dates: dict[tuple[int, str], set[DateValue]] = {}
     for relation in relations:
         if relation.predicate == "date" and isinstance(relation.object, DateValue):
             dates.setdefault((relation.sentence, relation.subject), set()).add(relation.object)
 
-    events, relations = _told_before(events, relations, dates)
+    events, relations = _told_before(events, relations, dates, organisations)
 
     def own_date(mention: EventMention) -> DateValue | None:
         return agreed_date(dates.get((mention.sentence, mention.key), ()))
@@ -109,7 +113,7 @@ def identify_events(events: list[EventMention], relations: list[Relation]) -> tu
         else:
             dated = {d for m in members if (d := own_date(m)) is not None}
             # the happenings are the dates that stay themselves; an undated mention fits only those
-            happenings = {dated_target(d, dated) for d in dated}
+            happenings = {t for d in dated if (t := dated_target(d, dated)) is not None}
             chosen = {
                 id(m): dated_target(own_date(m), dated) if own_date(m) is not None else dated_target(None, happenings)
                 for m in members
@@ -131,33 +135,68 @@ TOLD_BEFORE_REACH = 2
 
 
 def _told_before(
-    events: list[EventMention], relations: list[Relation], dates: dict[tuple[int, str], set[DateValue]]
+    events: list[EventMention],
+    relations: list[Relation],
+    dates: dict[tuple[int, str], set[DateValue]],
+    organisations: Collection[str],
 ) -> tuple[list[EventMention], list[Relation]]:
     """Mentions that point back ("de aanslag", "die aanval") as mentions of the last event of their
     kind a little before, at its place and with its date; those with none before are dropped, with
-    their facts."""
+    their facts. An organisation that did it ("IS eiste de aanslag op") operates where it happened."""
     kept: list[EventMention] = []
     dropped: set[tuple[int, str]] = set()
+    operating: list[Relation] = []
+    told = [m for m in events if not m.refers_back]
     for mention in events:
         if not mention.refers_back:
             kept.append(mention)
             continue
-        before = next(
+        # the nearest sentence before (or its own: "ontplofte een bom in Kasindi; IS eiste de aanslag op",
+        # whose triggers a sentence lists in no order of the text)
+        before = max(
             (
                 m
-                for m in reversed(kept)
-                if m.pattern == mention.pattern
-                and not m.refers_back
-                and 0 <= mention.sentence - m.sentence <= TOLD_BEFORE_REACH
+                for m in told
+                if m.pattern == mention.pattern and 0 <= mention.sentence - m.sentence <= TOLD_BEFORE_REACH
             ),
-            None,
+            key=lambda m: m.sentence,
+            default=None,
         )
         if before is None:
             dropped.add((mention.sentence, mention.key))
             continue
         dates[(mention.sentence, mention.key)] = dates.get((before.sentence, before.key), set())
         kept.append(replace(mention, place=before.place, once=before.once, refers_back=False))
-    return kept, [r for r in relations if (r.sentence, r.subject) not in dropped]
+        operating += _operates_where(mention, before, relations, organisations)
+    return kept, [r for r in relations if (r.sentence, r.subject) not in dropped] + operating
+
+
+def _operates_where(
+    mention: EventMention, before: EventMention, relations: list[Relation], organisations: Collection[str]
+) -> list[Relation]:
+    """The organisations that did what ``mention`` points back to operate where ``before`` says it
+    happened; the fact rests on both sentences."""
+    places = [
+        r.object
+        for r in relations
+        if (r.sentence, r.subject, r.predicate) == (before.sentence, before.key, "occurredIn")
+    ]
+    return [
+        Relation(
+            str(r.object),
+            "operatesIn",
+            place,
+            mention.sentence,
+            f"{mention.pattern}/perpetrator-operates-in-place",
+            round(r.confidence * OPERATES_FACTOR, 3),
+            r.hedged,
+            context=before.sentence if before.sentence != mention.sentence else None,
+        )
+        for r in relations
+        if (r.sentence, r.subject, r.predicate) == (mention.sentence, mention.key, "perpetrator")
+        and r.object in organisations
+        for place in places
+    ]
 
 
 def _precision_rank(date: DateValue) -> int:

@@ -57,14 +57,14 @@ def event_places(
             return [regions[-1]]
     # the verb's object comes first: "overvielen ... drie politieposten in Mocímboa da Praia"; not after a noun
     # ("tijdens een opstand een verdieping van een gevangenis in Syrië"), nor past another trigger
-    after = next((m for m in mentions if m.start >= end and reference.is_a(m.entity_class, "Region")), None)
+    object_place = next((m for m in mentions if m.start >= end and reference.is_a(m.entity_class, "Region")), None)
     if (
-        after is not None
-        and rules.place_after_object.fullmatch(text[end : after.start])
+        object_place is not None
+        and rules.place_after_object.fullmatch(text[end : object_place.start])
         and not rules.noun_before.search(text, 0, start)
-        and not rules.any_trigger.search(text, end, after.start)
+        and not rules.any_trigger.search(text, end, object_place.start)
     ):
-        return _region_list(sentence, mentions, after, reference)
+        return _region_list(sentence, mentions, object_place, reference)
     return []
 
 

@@ -90,6 +90,8 @@ def extract_relations(
                         continue
                     if pattern.within_known and not lies_within(subject, obj, reference):
                         continue
+                    if pattern.predicate == "operatesIn" and rules.institution.search(subject.surface):
+                        continue
                     span = (min(first.start, member.start), max(first.end, member.end))
                     earlier = [n for n in (context(first), context(member)) if n is not None]
                     relation = read_relation(

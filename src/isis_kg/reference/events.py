@@ -38,6 +38,7 @@ class EventPattern(Rules):
     perpetrator_of: bool = False  # the actor the trigger is "of" did it ("de aanslagen van al Qa'ida")
     holder_of: bool = False  # the actor the trigger is "of" lost what fell ("de val van ISIS in Mosul")
     seated: bool = False  # it happens where its court sits ("de rechtbank in Nairobi ... veroordeelde")
+    done_to_persons: bool = False  # the persons it names are whom it was done to (an arrest, a trial)
     at_places: AtPlaces | None = None
 
     @property
@@ -96,6 +97,10 @@ class EventRules(Rules):
     place_before_verb_gap: Regex = NEVER  # between that place and the trigger
     place_after_object: Regex = NEVER  # from a verbal trigger over its object to the place ("... posten in X")
     noun_before: Regex = NEVER  # right before a trigger: it is a noun ("een opstand"), no verb
+    clause_opener: Regex = NEVER  # before the subject of a clause whose verb comes last ("toen de Taliban")
+    relative_link: Regex = NEVER  # between an actor and the verb of its relative clause ("De Taliban, die")
+    verb_last_gap: Regex = NEVER  # between such a subject and its verb at the clause's end
+    clause_end: Regex = NEVER  # right after that verb: the clause ends there
     casualty_rules: tuple[Casualty, ...] = Field(default=(), alias="casualties")
     number_words: dict[str, int] = {}
     date_window: int

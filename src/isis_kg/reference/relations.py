@@ -130,6 +130,7 @@ class RelationRules(Rules):
     op_before: ExactRegex = NEVER  # "op" (group op) right before a place that takes it ("op de Filipijnen")
     name_links: Words = frozenset()  # words linking the parts of a new organisation's name ("van de")
     province_words: Words = frozenset()  # words of such a name that say it is a province ("wilayat")
+    institution: Regex = NEVER  # a court's, prosecutor's or ministry's name: it sits somewhere, it operates nowhere
 
     @cached_property
     def anaphora(self) -> tuple[tuple[str, re.Pattern[str], bool], ...]:

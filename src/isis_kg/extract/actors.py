@@ -1,0 +1,205 @@
+"""Who did an event: the perpetrators a sentence names around a trigger, by the Dutch ways of saying so
+(a "door" phrase, the subject before or after a verb of doing, the subject of a clause whose verb comes
+last), and whom an agency or a court did it to. The rules are patterns/events.yaml's."""
+
+from __future__ import annotations
+
+from isis_kg.extract.clause import PHRASE_BREAK, clause_start, joins, negation_between
+from isis_kg.model import Mention, Sentence
+from isis_kg.reference import EventPattern, ReferenceData
+
+
+def is_actor(mention: Mention, reference: ReferenceData) -> bool:
+    return reference.is_a(mention.entity_class, "Organisation") or reference.is_a(mention.entity_class, "Person")
+
+
+def took_part(
+    sentence: Sentence,
+    mentions: list[Mention],
+    pattern: EventPattern,
+    end: int,
+    perpetrators: list[Mention],
+    holder: Mention | None,
+    reference: ReferenceData,
+) -> tuple[list[Mention], list[Mention]]:
+    """The event's perpetrators and participants: those named with "tussen", "tegen", "met"; for what an
+    agency or a court does (an arrest, a trial), the persons it was done to ("arresteert Muslim Mohammed
+    Yusuf"), who are no perpetrators; and who lost what fell (the holder)."""
+    participants = _participants(sentence, mentions, end, perpetrators, reference)
+    if pattern.done_to_persons:
+        done_to = [p for p in perpetrators if reference.is_a(p.entity_class, "Person")]
+        done_to += object_person(sentence, mentions, end, reference)
+        perpetrators = [p for p in perpetrators if p not in done_to]
+        participants += [p for p in dict.fromkeys(done_to) if p not in participants]
+    if holder is not None and holder not in participants:
+        participants.append(holder)  # who lost its rule took part in its fall
+    return perpetrators, participants
+
+
+def _participants(
+    sentence: Sentence, mentions: list[Mention], trigger_end: int, perpetrators: list[Mention], reference: ReferenceData
+) -> list[Mention]:
+    """Actors named after the trigger with "tussen", "tegen", "met" (and the list they head)."""
+    link = reference.event_rules.participant_link
+    found: list[Mention] = []
+    for mention in mentions:
+        if mention.start < trigger_end or not is_actor(mention, reference):
+            continue
+        if found:
+            if not joins(sentence.text, found[-1], mention, reference):
+                break
+        elif not link.fullmatch(sentence.text[trigger_end : mention.start]):
+            continue
+        found.append(mention)
+    return [m for m in found if m.entity not in {p.entity for p in perpetrators}]
+
+
+def object_person(sentence: Sentence, mentions: list[Mention], end: int, reference: ReferenceData) -> list[Mention]:
+    """The first person named after the trigger in its clause: whom a court or an agency did it to
+    ("veroordeelde de rechtbank Amsterdam Mohammed Bouyeri", "arresteert Muslim Mohammed Yusuf")."""
+    person = next((m for m in mentions if m.start >= end and reference.is_a(m.entity_class, "Person")), None)
+    if person is None or PHRASE_BREAK.search(sentence.text[end : person.start]):
+        return []
+    return [person]
+
+
+def find_perpetrators(
+    sentence: Sentence, mentions: list[Mention], start: int, end: int, reference: ReferenceData
+) -> list[Mention]:
+    rules = reference.event_rules
+    text = sentence.text
+    actors = [m for m in mentions if is_actor(m, reference)]
+    inside = [m for m in actors if start <= m.start and m.end <= end]
+    if inside:
+        return inside[:1]  # named inside the trigger: "roept ISIS het kalifaat uit"
+    for mention in actors:
+        if mention.start >= end and rules.perpetrator_link.fullmatch(text[end : mention.start]):
+            if rules.perpetrator_inspired.match(text, mention.end):
+                return []
+            if negation_between(text, end, mention.start, reference):
+                return []  # "De aanslag in Parijs is niet door ISIS gepleegd"
+
+            return [mention]
+        if (
+            mention.end <= start
+            and rules.perpetrator_before.fullmatch(text[mention.end : start])
+            and not rules.not_a_subject.search(text, 0, mention.start)
+        ):
+            return [mention]
+    return (
+        _subjects_of_verb(sentence, mentions, start, reference)
+        or _clause_subject(sentence, mentions, start, end, reference)
+        or _coordinated_subject(sentence, mentions, start, reference)
+        or _verb_last_subject(text, actors, start, end, reference)
+    )
+
+
+def verb_last_places(
+    sentence: Sentence, mentions: list[Mention], start: int, end: int, reference: ReferenceData
+) -> list[Mention]:
+    """The regions between the subject of a clause whose verb, the trigger, ends it and that verb."""
+    actors = [m for m in mentions if is_actor(m, reference)]
+    subject = _verb_last_subject(sentence.text, actors, start, end, reference)
+    if not subject:
+        return []
+    return [
+        m for m in mentions if subject[0].end <= m.start and m.end <= start and reference.is_a(m.entity_class, "Region")
+    ]
+
+
+def _verb_last_subject(
+    text: str, actors: list[Mention], start: int, end: int, reference: ReferenceData
+) -> list[Mention]:
+    """The subject of a subordinate or relative clause whose verb, the trigger, ends it: "toen de Taliban
+    ... de gevangenis openbraken", "De Taliban, die Kaboel ... innamen". A noun trigger has no subject."""
+    rules = reference.event_rules
+    if (
+        rules.noun_before.search(text, 0, start)
+        or rules.not_a_subject.search(text, 0, start)  # a preposition governs a noun: "na uitroeping van"
+        or not rules.clause_end.match(text, end)
+    ):
+        return []
+    before = [m for m in actors if m.end <= start]
+    if not before:
+        return []
+    subject = before[-1]
+    between = text[subject.end : start]
+    if rules.relative_link.fullmatch(between):
+        return [subject]
+    if rules.clause_opener.search(text, 0, subject.start) and rules.verb_last_gap.fullmatch(between):
+        return [subject]
+    return []
+
+
+def _coordinated_subject(
+    sentence: Sentence, mentions: list[Mention], start: int, reference: ReferenceData
+) -> list[Mention]:
+    """The actor opening the clause, when the verb of the event (a verbal trigger, or a verb of doing
+    before it) is the second of that actor: "ISIS is ambitieuzer dan al Qa'ida en riep het kalifaat uit"."""
+    rules = reference.event_rules
+    text = sentence.text
+    opening = clause_start(text, start)
+    verbs = [start, *(verb.start() for verb in rules.perpetrator_verb.finditer(text, opening, start))]
+    if not any(rules.coordinated.search(text, opening, verb) for verb in verbs):
+        return []
+    first = next((m for m in mentions if opening <= m.start < start), None)
+    if first is None or not is_actor(first, reference) or text[opening : first.start].strip():
+        return []
+    return [first]
+
+
+def _clause_subject(
+    sentence: Sentence, mentions: list[Mention], start: int, end: int, reference: ReferenceData
+) -> list[Mention]:
+    """The actor opening the clause, with an auxiliary after it and the participle after the trigger:
+    "ISIS heeft, volgens eigen berichtgeving, ruim 1400 aanslagen gepleegd"."""
+    rules = reference.event_rules
+    text = sentence.text
+    if not rules.subject_participle.match(text[end:]):
+        return []
+    opening = clause_start(text, start)
+    first = next((m for m in mentions if opening <= m.start < start), None)
+    if (
+        first is None
+        or not is_actor(first, reference)
+        or text[opening : first.start].strip()
+        or not rules.subject_auxiliary.match(text[first.end :])
+    ):
+        return []
+    return [first]
+
+
+def _subjects_of_verb(
+    sentence: Sentence, mentions: list[Mention], start: int, reference: ReferenceData
+) -> list[Mention]:
+    """The actors who are the subject of a verb of doing ("pleegden") that governs the trigger.
+
+    "De voorlopers van ISIS, Al Qaida in Irak (AQI) en Islamitische Staat Irak (ISI), pleegden ...
+    aanslagen": the list that ends right before the verb, without ISIS, which "van" governs.
+    """
+    rules = reference.event_rules
+    text = sentence.text
+    opening = clause_start(text, start)
+    for verb in rules.perpetrator_verb.finditer(text, opening, start):
+        # "In 2016 claimde ISIS 1.112 martelaaroperaties": the subject right after the verb
+        inverted = next((m for m in mentions if verb.end() <= m.start and m.end <= start), None)
+        if inverted is not None and is_actor(inverted, reference) and not text[verb.end() : inverted.start].strip():
+            return [inverted]
+        actors = [m for m in mentions if opening <= m.start and m.end <= verb.start() and is_actor(m, reference)]
+        if not actors or not rules.subject_gap.fullmatch(text[actors[-1].end : verb.start()]):
+            continue
+        subjects = [actors[-1]]
+        for candidate in reversed(actors[:-1]):
+            gap = text[candidate.end : subjects[0].start]
+            if candidate.entity == subjects[0].entity and gap.strip() == "(":
+                subjects[0] = candidate  # the name, with its abbreviation in brackets after it
+            elif joins(text, candidate, subjects[0], reference) and not rules.not_a_subject.search(
+                text, 0, candidate.start
+            ):
+                subjects.insert(0, candidate)
+            else:
+                break
+        if rules.not_a_subject.search(text, 0, subjects[0].start):
+            continue
+        return list({m.entity: m for m in subjects}.values())
+    return []
