@@ -503,3 +503,15 @@ def test_the_subject_of_a_clause_whose_verb_comes_last(read_text) -> None:
         "De allianties verzuurden toen ISIS zijn partners opzadelde met belastingen na uitroeping van het kalifaat."
     )
     assert not [f for f in _facts(document) if f[1] == "perpetrator"]
+
+
+def test_a_date_without_its_year_takes_the_year_its_paragraph_last_named(read_text) -> None:
+    story = (
+        "In 2021 verlegde de ADF haar aandacht naar Oeganda. "
+        "Op 16 november brachten drie zelfmoordterroristen in Kampala explosieven tot ontploffing."
+    )
+    document = read_text(story, "2023-11-15")
+    assert {e.key for e in document.events} == {"event/attack/kampala/2021-11-16"}
+    # another paragraph tells of another time: the news item's own date decides (last year's November)
+    document = read_text(story.replace("Oeganda. ", "Oeganda.\n\n"), "2023-11-15")
+    assert {e.key for e in document.events} == {"event/attack/kampala/2022-11-16"}

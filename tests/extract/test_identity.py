@@ -140,9 +140,7 @@ def test_the_attack_a_later_sentence_points_back_to_gets_its_perpetrator(tmp_pat
 def test_a_claim_in_the_same_sentence_points_back_and_the_claimant_operates_there(tmp_path: Path) -> None:
     graph = _built(
         tmp_path,
-        {
-            "kasindi.txt": "Op 15 januari 2023 ontplofte een bom in een kerk in Kasindi; IS eiste de aanslag op.\n"
-        },
+        {"kasindi.txt": "Op 15 januari 2023 ontplofte een bom in een kerk in Kasindi; IS eiste de aanslag op.\n"},
     )
     node = ID["event/attack/kasindi/2023-01-15"]
     assert set(graph.objects(node, IKG.perpetrator)) == {ID.isis}

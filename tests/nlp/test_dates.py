@@ -104,3 +104,33 @@ def test_a_news_item_dates_itself_in_its_dateline_and_a_timeline_does_not(refere
     # a date in the first sentence is what the text tells, not when it was written
     story = "Op 22 maart 2016 pleegde ISIS aanslagen in Brussel op de luchthaven en in de metro.\n"
     assert dateline(story, reference) is None
+
+
+def test_a_day_or_month_without_its_year_is_in_the_year_the_story_last_named(reference) -> None:
+    dated = DateValue(2025, 8, 25)
+
+    def values(text: str, narrative_year: int | None = None) -> list[str]:
+        return [d.value.lexical for d in find_dates(text, reference, anchor=dated, narrative_year=narrative_year)]
+
+    # a year earlier in the sentence, or the last its paragraph named, not the news item's
+    assert values("26-30 juli 2009 - opstand; Yusuf sterft op 30 juli.") == ["2009-07-30", "2009-07-30"]
+    assert values("Yusuf sterft op 30 juli in politiehechtenis.", narrative_year=2009) == ["2009-07-30"]
+    assert values("Masharipov werd half januari opgepakt.", narrative_year=2017) == ["2017-01"]
+    # without a story's year, the document's: this year's July, last year's December
+    assert values("Yusuf sterft op 30 juli.") == ["2025-07-30"]
+    assert values("Op 3 december viel het kamp.") == ["2024-12-03"]
+    # a story's year after the document's own is none it tells of ("tot 2030"): the document's year
+    assert values("Op 3 maart viel het kamp.", narrative_year=2030) == ["2025-03-03"]
+    # words that name the year relative to the document's win over the story's
+    assert values("Op 8 februari van dit jaar vielen zij aan.", narrative_year=2009) == ["2025-02-08"]
+    assert values("Eind maart vorig jaar overvielen zij Palma.", narrative_year=2009) == ["2024-03"]
+    # a text without a date of its own still reads the story's year
+    assert [d.value.lexical for d in find_dates("Op 30 juli stierf hij.", reference, narrative_year=2009)] == [
+        "2009-07-30"
+    ]
+
+
+def test_in_a_report_dated_by_its_year_alone_a_month_without_year_stays_undated(reference) -> None:
+    # NCTV 2017: "het aantal in 2011 ... had ISIS halverwege oktober nog zes- tot tienduizend strijders"
+    found = find_dates("ISIS had halverwege oktober nog strijders.", reference, DateValue(2017), narrative_year=2011)
+    assert found == []

@@ -26,11 +26,12 @@ class SentenceContext:
     meta: DocumentMeta  # the document's: its date anchors "vorig jaar"
     reference: ReferenceData
     parser: FrogParser | None = None  # a dependency parser, when the build has one
+    narrative_year: int | None = None  # the last year its paragraph named before it: "op 30 juli" is in it
 
     @cached_property
     def dates(self) -> list[DateMatch]:
         """The sentence's dates, found once when the first extractor asks: most sentences need none."""
-        return find_dates(self.sentence.text, self.reference, anchor=self.meta.date)
+        return find_dates(self.sentence.text, self.reference, anchor=self.meta.date, narrative_year=self.narrative_year)
 
 
 @dataclass(frozen=True)

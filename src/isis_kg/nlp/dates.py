@@ -29,10 +29,17 @@ class DateMatch:
     resolved_from: str | None = None  # the relative expression, when resolved against the document's date
 
 
-def find_dates(text: str, reference: ReferenceData, anchor: DateValue | None = None) -> list[DateMatch]:
+def find_dates(
+    text: str, reference: ReferenceData, anchor: DateValue | None = None, narrative_year: int | None = None
+) -> list[DateMatch]:
     """Non-overlapping date expressions in ``text``; earlier forms in dates.yaml win.
 
-    With ``anchor`` (the document's date), relative expressions are found and resolved too.
+    With ``anchor`` (the document's date), relative expressions are found and resolved too. A day or
+    a month without its year ("op 30 juli", "half januari") is in the year the story last named: a
+    year earlier in ``text``, else ``narrative_year`` (the last its paragraph named before), else
+    the document's year (or the one before, for a day still to come). A story's year after the
+    document's own is no year it tells of; in a document dated by its year alone, such a day or month
+    stays undated (its own year or the story's, no one can tell).
     """
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
@@ -48,17 +55,22 @@ def find_dates(text: str, reference: ReferenceData, anchor: DateValue | None = N
             if value is None:
                 continue
             found.append(DateMatch(value=value, start=start, end=end, form=form.id))
-    if anchor is not None:
-        for relative in reference.relative_dates:
-            for match in relative.regex.finditer(text):
-                start, end = match.span()
-                if any(start < t_end and t_start < end for t_start, t_end in taken):
-                    continue
-                resolved = resolve_relative(relative, match.groupdict(), anchor, reference.month_numbers)
-                if resolved is None:
-                    continue
-                taken.append((start, end))
-                found.append(DateMatch(resolved, start, end, relative.id, resolved_from=match.group().strip()))
+    absolute = sorted(found, key=lambda d: d.start)
+    for relative in reference.relative_dates:
+        for match in relative.regex.finditer(text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            told = next((d.value.year for d in reversed(absolute) if d.end <= start), narrative_year)
+            if anchor is not None and (told is not None and told > anchor.year or anchor.month is None):
+                # a report dated by its year alone may tell of its own year as much as of the one it
+                # named last ("het aantal in 2011 ... had ISIS halverwege oktober nog"): no guess
+                told = None
+            resolved = resolve_relative(relative, match.groupdict(), anchor, reference.month_numbers, told)
+            if resolved is None:
+                continue
+            taken.append((start, end))
+            found.append(DateMatch(resolved, start, end, relative.id, resolved_from=match.group().strip()))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -84,14 +96,31 @@ def dateline(text: str, reference: ReferenceData) -> DateValue | None:
 
 
 def resolve_relative(
-    form: RelativeDateForm, groups: dict[str, str | None], anchor: DateValue, months: dict[str, int]
+    form: RelativeDateForm,
+    groups: dict[str, str | None],
+    anchor: DateValue | None,
+    months: dict[str, int],
+    told_year: int | None = None,
 ) -> DateValue | None:
-    """The date a relative expression names, seen from ``anchor``; None when it cannot be told."""
+    """The date a relative expression names, seen from ``anchor`` (or, for a day or month without
+    its year, in ``told_year``, the year the story last named); None when it cannot be told."""
     if form.resolve in ("month-before", "day-before"):
         month = months.get((groups.get("month") or "").lower().rstrip("."))
-        if month is None or anchor.month is None:
+        if month is None:
             return None
-        year = anchor.year if month <= anchor.month else anchor.year - 1
+        if form.document_year:
+            if anchor is None:
+                return None
+            year = anchor.year + form.years
+        elif told_year is not None:
+            year = told_year
+        elif anchor is None or anchor.month is None:
+            return None
+        else:
+            # a day still to come in the document's month is last year's ("op 16 november" on 15 November)
+            named_day = int(groups.get("day") or 0) if form.resolve == "day-before" else 0
+            later = (month, named_day) > (anchor.month, anchor.day or 31)
+            year = anchor.year - 1 if later else anchor.year
         if form.resolve == "month-before":
             return DateValue(year, month)
         value = DateValue(year, month, int(groups.get("day") or 0))
@@ -100,6 +129,8 @@ def resolve_relative(
         except ValueError:
             return None
         return value
+    if anchor is None:
+        return None
     if form.resolve == "weekday-before":
         # "dinsdag" in a news item of Thursday 24 March 2016 is Tuesday 22 March: the last such day
         # up to the document's own; a document dated only by its month or year cannot tell which

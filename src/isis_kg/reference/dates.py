@@ -31,6 +31,9 @@ class RelativeDateForm(Rules):
     # a month named resolves to that month; the others to the day, unless the file says
     precision: Precision
     weekdays: tuple[str, ...] = ()  # for weekday-before: the names of Monday to Sunday
+    # for month-before and day-before: the words name the year too, as the document's moved by `years`
+    # ("8 februari van dit jaar", "eind maart vorig jaar"), whatever year the story last named
+    document_year: bool = False
 
     @model_validator(mode="after")
     def _seven_weekdays(self) -> RelativeDateForm:
