@@ -301,7 +301,9 @@ def test_the_timeline_marks_the_events_a_text_hedges(tmp_path: Path, browser: Br
 def test_an_event_card_gives_the_casualties_each_text_counts(page: Page) -> None:
     _search(page, "attack in Baghdad", "attack in Baghdad")
     killed = page.locator("#card li.fact", has_text="ikg:killed")
-    assert killed.locator(".claim").inner_text().startswith("attack in Baghdad (2019-03) ikg:killed 3")  # "zeker drie doden"
+    assert (
+        killed.locator(".claim").inner_text().startswith("attack in Baghdad (2019-03) ikg:killed 3")
+    )  # "zeker drie doden"
 
 
 def test_the_review_queue_puts_hedged_and_unsure_facts_first(page: Page) -> None:

@@ -27,7 +27,7 @@ from isis_kg.ingest.catalogue import Catalogue
 from isis_kg.ingest.citations import read_footnotes
 from isis_kg.model import DateValue, Document, DocumentMeta, Mention, Sentence
 from isis_kg.nlp import Analysers
-from isis_kg.nlp.aliases import LearntAliases, find_learnt, learn_aliases
+from isis_kg.nlp.aliases import LearntAliases, find_learnt, learn_aliases, spelled_names
 from isis_kg.nlp.dates import YEAR, dateline
 from isis_kg.nlp.names import find_cued_names
 from isis_kg.nlp.parse import FrogParser
@@ -77,6 +77,7 @@ def _entities(document: Document, reference: ReferenceData, analysers: Analysers
         known += _not_overlapping(statistical.get(sentence.index, []), known)
         if analysers.learned is not None:
             known = analysers.learned.read(sentence, known)
+        known = spelled_names(sentence, known, reference)
         aliases = learn_aliases(sentence, sorted(known, key=lambda m: m.start), learnt, reference)
         # an alias takes the place of what a recogniser made of it (learn_aliases says which may give way)
         known = [m for m in known if not overlaps(m.start, m.end, aliases)] + aliases

@@ -515,3 +515,15 @@ def test_a_date_without_its_year_takes_the_year_its_paragraph_last_named(read_te
     # another paragraph tells of another time: the news item's own date decides (last year's November)
     document = read_text(story.replace("Oeganda. ", "Oeganda.\n\n"), "2023-11-15")
     assert {e.key for e in document.events} == {"event/attack/kampala/2022-11-16"}
+
+
+def test_hij_and_hem_stand_for_the_one_man_named_before(read_text) -> None:
+    document = read_text(
+        "Op 5 mei 2019 stak Salman Abedi een agent neer. Hij werd op 6 mei 2019 in Manchester doodgeschoten."
+    )
+    assert ("event/death/salman-abedi", "participant", "salman-abedi") in _facts(document)
+    # after two men, "hij" is no one
+    document = read_text(
+        "Op 5 mei 2019 vochten Salman Abedi en Hashem Abedi. Hij werd op 6 mei 2019 in Manchester doodgeschoten."
+    )
+    assert not [e for e in document.events if e.key.startswith("event/death/")]

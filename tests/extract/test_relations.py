@@ -614,3 +614,13 @@ def test_a_hedge_in_the_next_clause_leaves_this_one_plain(read_facts) -> None:
     ) == {"syrie": False, "irak": False}
     assert hedged("ISIS zou in Syrië, Irak en Libië actief zijn.") == {"syrie": True, "irak": True, "libie": True}
     assert hedged("ISIS is actief in Libië, en zal daar mogelijk groeien.") == {"libie": True}
+
+
+def test_a_founder_in_apposition_and_a_leader_named_as_such_lead_their_group(read_text) -> None:
+    document = read_text(
+        "Mohammed Yusuf, de oprichter van Boko Haram, stierf in 2009. "
+        "Islamitische Staat erkende Abu Musab al-Barnawi als leider van Boko Haram. "
+        "Abubakar Shekau ging verder als leider van Boko Haram."
+    )
+    leaders = {r.subject for r in document.relations if r.predicate == "leaderOf" and r.object == "boko-haram"}
+    assert leaders == {"mohammed-yusuf", "abu-musab-al-barnawi", "abubakar-shekau"}

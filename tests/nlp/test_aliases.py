@@ -74,3 +74,36 @@ def test_aliases_learnt_from_the_text_are_alternative_labels_in_the_graph(tmp_pa
     assert {str(label) for label in graph.objects(jnim, SKOS.altLabel)} == {"JNIM", "GSIM", "Nusrat al-Islam"}
     assert (jnim, IKG.opposes, ID["isis"]) in graph  # read from "GSIM vecht tegen ISIS"
     assert Literal("JNIM", lang="nl") in set(graph.objects(jnim, SKOS.altLabel))
+
+
+def test_an_abbreviation_that_spells_the_words_before_it_names_them_as_one_group(read_text) -> None:
+    document = read_text(
+        "In 2007 richtten militante groepen de Tehrik-i-Taliban Pakistan (TTP) op. "
+        "Mullah Fazlullah wordt de nieuwe emir van de TTP. "
+        "In Mali strijdt de Jama'at Nusrat al-Islam wal-Muslimin (JNIM) tegen het leger."
+    )
+    named = {(m.surface, m.entity, m.entity_class) for m in document.mentions}
+    assert ("Tehrik-i-Taliban Pakistan", "tehrik-i-taliban-pakistan", "Organisation") in named
+    assert ("TTP", "tehrik-i-taliban-pakistan", "Organisation") in named
+    assert ("Jama'at Nusrat al-Islam wal-Muslimin", "jama-at-nusrat-al-islam-wal-muslimin", "Organisation") in named
+    # the names inside the spelled words are no names of their own: no Taliban, no Pakistan here
+    assert {m.entity for m in document.mentions} == {
+        "tehrik-i-taliban-pakistan",
+        "mullah-fazlullah",
+        "mali",
+        "jama-at-nusrat-al-islam-wal-muslimin",
+    }
+    assert ("mullah-fazlullah", "leaderOf", "tehrik-i-taliban-pakistan") in {
+        (r.subject, r.predicate, r.object) for r in document.relations
+    }
+
+
+def test_an_abbreviation_that_spells_nothing_before_it_or_a_place_makes_no_group(reference) -> None:
+    from isis_kg.model import Mention, Sentence
+    from isis_kg.nlp.aliases import spelled_names
+
+    text = "De Federally Administered Tribal Areas (FATA) en de strijders in Noord-Waziristan (TTP)."
+    sentence = Sentence(0, 0, 0, len(text), text, 0, len(text))
+    assert spelled_names(sentence, [], reference) == []
+    pakistan = Mention("pakistan", "Region", "Pakistan", 0, 0, 8)
+    assert spelled_names(Sentence(0, 0, 0, 14, "Pakistan (PK)", 0, 14), [pakistan], reference) == [pakistan]

@@ -75,13 +75,14 @@ def extract_events(
     """The events named in the sentence, and their date, place, perpetrators, participants and
     casualties as relations. ``scene`` are the places that opened the sentence before (see
     scene_places): where an event of doing that names no place nor date happened. Words that point
-    back to an organisation of ``names_before`` ("de groep nam Gwoza in") stand for it as an actor."""
+    back to an organisation or a person of ``names_before`` ("de groep nam Gwoza in", "Agenten schoten hem
+    dood") stand for it as an actor."""
     if denies(sentence, reference):
         return [], []
     pointing = {
         m: earlier
         for m, earlier in anaphors(sentence, mentions, names_before, reference).items()
-        if earlier is not None and reference.is_a(m.entity_class, "Organisation")
+        if earlier is not None and is_actor(m, reference)
     }
     events, relations = _events_of(
         sentence, sorted([*mentions, *pointing], key=lambda m: m.start), dates, reference, scene

@@ -25,7 +25,7 @@ def anaphors(
     netwerken heeft opgebouwd in dit land"), else in the nearest of the ``previous`` sentences that
     has any; each with the earlier sentence its name stands in (None: this one)."""
     found: dict[Mention, int | None] = {}
-    for entity_class, words, plural in reference.relation_rules.anaphora:
+    for entity_class, words, plural, sole in reference.relation_rules.anaphora:
         of_class = [m for m in previous if reference.is_a(m.entity_class, entity_class)]
         nearest = max((m.sentence for m in of_class), default=None)
         before_sentence = [m for m in of_class if m.sentence == nearest]
@@ -35,6 +35,8 @@ def anaphors(
                 continue
             earlier = [m for m in mentions if m.end <= start and reference.is_a(m.entity_class, entity_class)]
             candidates = earlier or before_sentence
+            if sole and len({m.entity for m in candidates}) != 1:
+                continue  # "hij" after two men: who is meant, no rule can tell
             # a singular stands for the last name, a plural for each of them once
             owners = list({m.entity: m for m in candidates}.values()) if plural else candidates[-1:]
             for owner in owners:

@@ -15,6 +15,7 @@ from wordfreq import zipf_frequency
 from isis_kg.model import Mention, Sentence
 from isis_kg.nlp.entities import is_whole_name
 from isis_kg.reference import ReferenceData
+from isis_kg.reference.entities import entity_key
 
 LearntAliases = dict[str, tuple[str, str]]  # alias -> (entity id, class)
 
@@ -95,3 +96,43 @@ def _is_alias(alias: str, mention: Mention, reference: ReferenceData) -> bool:
         return False  # "(Ondersteuningsfront)" is a name; "(Staat)" or "(Zie)" is not
     owners = reference.owners_of(alias)
     return not owners or owners == {mention.entity}
+
+
+def spelled_names(sentence: Sentence, known: list[Mention], reference: ReferenceData) -> list[Mention]:
+    """Organisations named by the words an abbreviation in a bracket spells ("de Tehrik-i-Taliban
+    Pakistan (TTP)"), each in place of the names found inside those words; the bracket is then read as
+    the alias of the new name (learn_aliases). Returns the mentions, the new ones in place of those."""
+    rules = reference.names.aliases
+    text = sentence.text
+    spelled: list[Mention] = []
+    for bracket in rules.acronym.finditer(text):
+        acronym = bracket.group("acronym")
+        words = list(rules.acronym_word.finditer(text, max(0, bracket.start() - 120), bracket.start()))
+        if words and text[words[-1].end() : bracket.start()].strip():
+            continue  # the bracket follows no word: "... 2019 (TTP)"
+        letters = ""
+        for first in range(len(words) - 1, -1, -1):
+            letters = _capitals(words[first].group()) + letters
+            if not acronym.endswith(letters):
+                break
+            if letters != acronym or not words[first].group()[:1].isupper():
+                continue
+            start, end = words[first].start(), words[-1].end()
+            inside = [m for m in known if start <= m.start and m.end <= end]
+            if first < len(words) - 1 and words[-1].group() not in rules.acronym_place_heads:
+                if not any((m.start, m.end) == (start, end) for m in inside):
+                    name = text[start:end]
+                    spelled.append(Mention(entity_key(name), "Organisation", name, sentence.index, start, end))
+            break
+    if not spelled:
+        return known
+    return [m for m in known if not overlaps_any(m, spelled)] + spelled
+
+
+def _capitals(word: str) -> str:
+    """The capitals a word gives an abbreviation: one per hyphened part that starts with one."""
+    return "".join(part[0] for part in word.split("-") if part[:1].isupper())
+
+
+def overlaps_any(mention: Mention, others: list[Mention]) -> bool:
+    return any(mention.start < o.end and o.start < mention.end for o in others)

@@ -35,6 +35,11 @@ class AliasRules(Rules):
     separators: ExactRegex = NEVER
     alias: ExactRegex = NEVER
     max_words: int
+    # an abbreviation in a bracket that spells the words before it names them as one group
+    # ("Tehrik-i-Taliban Pakistan (TTP)"); see names.yaml
+    acronym: ExactRegex = NEVER
+    acronym_word: ExactRegex = NEVER  # a word such a name may hold
+    acronym_place_heads: frozenset[str] = frozenset()  # a last word that makes it a place ("Areas")
 
 
 class CompassRules(Rules):

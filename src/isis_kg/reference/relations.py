@@ -86,6 +86,8 @@ class Anaphor(Rules):
     entity_class: OntologyClass = Field(alias="class")
     singular: Regex | None = None
     plural: Regex | None = None
+    # only where one name of the class can be meant: "hij" after a sentence that names one person
+    sole: bool = False
 
 
 class StandIn(Rules):
@@ -133,10 +135,10 @@ class RelationRules(Rules):
     institution: Regex = NEVER  # a court's, prosecutor's or ministry's name: it sits somewhere, it operates nowhere
 
     @cached_property
-    def anaphora(self) -> tuple[tuple[str, re.Pattern[str], bool], ...]:
-        """(class, words, plural) for each way of pointing back."""
+    def anaphora(self) -> tuple[tuple[str, re.Pattern[str], bool, bool], ...]:
+        """(class, words, plural, sole) for each way of pointing back."""
         return tuple(
-            (anaphor.entity_class, words, plural)
+            (anaphor.entity_class, words, plural, anaphor.sole)
             for anaphor in self.anaphors
             for plural, words in ((False, anaphor.singular), (True, anaphor.plural))
             if words is not None
