@@ -3,6 +3,7 @@ the build's shapes reject the same graph; the committed graph passes both."""
 
 from pathlib import Path
 
+import pytest
 import rdflib
 from rdflib.namespace import OWL, RDF, SH
 
@@ -111,6 +112,38 @@ def test_the_shapes_reject_the_person_that_is_a_region(reference, tmp_path: Path
     assert not report.conforms
     caught = [v for v in report.violations if v.shape.endswith("#DisjointClassesShape")]
     assert [v.focus for v in caught] == ["https://w3id.org/isis-kg/id/baghdadi"]
+
+
+@pytest.mark.parametrize(
+    ("turtle", "node"),
+    [
+        # given a second class by a property's domain, by its range, through a shared Wikidata item
+        (
+            'id:irak a ikg:Region ; rdfs:label "Irak"@nl ; ikg:operatesIn id:syrie .\n'
+            'id:syrie a ikg:Region ; rdfs:label "Syrië"@nl .',
+            "id:irak",
+        ),
+        ('id:neumann a ikg:Person ; rdfs:label "Peter Neumann"@nl ; ikg:footnoteNumber 3 .', "id:neumann"),
+        (
+            'id:mosul a ikg:Region ; rdfs:label "Mosul"@nl ; ikg:locatedIn id:neumann .\n'
+            'id:neumann a ikg:Person ; rdfs:label "Peter Neumann"@nl .',
+            "id:neumann",
+        ),
+        (
+            'id:raqqa a ikg:Region ; rdfs:label "Raqqa"@nl ; owl:sameAs wd:Q202162 .\n'
+            'id:al-raqqawi a ikg:Person ; rdfs:label "al-Raqqawi"@nl ; owl:sameAs wd:Q202162 .',
+            "id:raqqa",
+        ),
+    ],
+)
+def test_what_the_reasoner_finds_the_shapes_reject(reference, tmp_path: Path, turtle: str, node: str) -> None:
+    path = _write(tmp_path, PREFIXES + "@prefix wd: <http://www.wikidata.org/entity/> .\n" + turtle + "\n")
+    data = rdflib.Graph().parse(path, format="turtle")
+    assert node in {f.node for f in check_consistency(reference.ontology, data)}
+    report = validate_files([path], reference)
+    # the node as the focus or as the value; a fact without its statement node is a violation of its own
+    about_classes = {n for v in report.violations if "Fact" not in v.shape for n in (v.focus, v.value)}
+    assert node.replace("id:", "https://w3id.org/isis-kg/id/") in about_classes, report.summary()
 
 
 def test_the_shape_lists_the_classes_the_ontology_declares_disjoint(reference) -> None:
