@@ -94,3 +94,12 @@ def test_the_dutch_page_has_dutch_headings_where_pylode_writes_english(docs: dic
         assert words in dutch
     for words in ("Table of Contents", "Object Properties", "Is Defined By", "Sub Class Of"):
         assert words not in dutch and words in english
+
+
+def test_the_pages_name_the_disjoint_classes_and_the_transitive_properties(docs: dict[str, _Text]) -> None:
+    for page in (docs["nl"], docs["en"]):
+        assert "axioms" in page.ids
+        classes = r"ikg:Person\s*,\s*ikg:Organisation\s*,\s*ikg:Region\s*,\s*ikg:Event\s*,\s*ikg:Source"
+        assert re.search(classes, page.text)
+        assert re.search(r"Transitie?ve (eigenschappen|properties) ikg:locatedIn", page.text)
+    assert "Disjuncte klassen" in docs["nl"].text and "Disjoint classes" in docs["en"].text

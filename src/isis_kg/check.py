@@ -2,8 +2,9 @@
 
 Errors (exit 1): a term without a Dutch and English label or definition, a property without
 domain or range, a class outside the hierarchy, a term the shapes use that the ontology lacks,
-a shape that contradicts a property's domain or range. Warnings: ontology terms the shapes
-never check, terms the built graph never uses.
+a shape that contradicts a property's domain or range, and, given a built graph, each of its
+inconsistencies with the ontology that an OWL 2 RL reasoner finds (isis_kg.reasoning). Warnings:
+ontology terms the shapes never check, terms the built graph never uses.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
 from isis_kg.errors import InputError
 from isis_kg.namespaces import IKG
+from isis_kg.reasoning import check_consistency
 from isis_kg.reference import ReferenceData
 
 ERROR = "error"
@@ -68,6 +70,8 @@ def check_ontology(reference: ReferenceData, graph_file: Path | None = None) -> 
         used = {t for t in (*graph.predicates(), *graph.objects(None, RDF.type)) if isinstance(t, rdflib.URIRef)}
         for term in sorted((classes | properties) - used):
             pitfalls.append(Pitfall(WARNING, "unused-in-graph", _short(term), "the built graph never uses this term"))
+        for found in check_consistency(ontology, graph):
+            pitfalls.append(Pitfall(ERROR, found.kind, found.node, found.message))
     return sorted(pitfalls)
 
 

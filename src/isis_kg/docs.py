@@ -18,6 +18,7 @@ from pathlib import Path
 
 import rdflib
 from dominate.tags import a, code, div, h2, h3, li, p, section, table, tbody, td, th, thead, tr, ul
+from dominate.util import text as text_
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
 
 from isis_kg.namespaces import IKG
@@ -42,6 +43,9 @@ _TEXT = {
         "other_language": "English",
         "this_language": "Nederlands",
         "sparql_target": "SPARQL-doel",
+        "axioms": "Axioma's voor een reasoner",
+        "disjoint": "Disjuncte klassen (niets is lid van twee ervan)",
+        "transitive": "Transitieve eigenschappen",
     },
     "en": {
         "shapes": "SHACL shapes",
@@ -58,6 +62,9 @@ _TEXT = {
         "other_language": "Nederlands",
         "this_language": "English",
         "sparql_target": "SPARQL target",
+        "axioms": "Axioms for a reasoner",
+        "disjoint": "Disjoint classes (nothing is a member of two of them)",
+        "transitive": "Transitive properties",
     },
 }
 _ALIGNING = (
@@ -109,6 +116,7 @@ _PYLODE_DUTCH = {
     "Legend": "Legenda",
     "Creator": "Maker",
     "Date Created": "Aangemaakt op",
+    "Date Modified": "Gewijzigd op",
     "Description": "Beschrijving",
     "Domain": "Domein",
     "In Domain Of": "In het domein van",
@@ -140,6 +148,7 @@ def ontology_page(reference: ReferenceData, language: str) -> str:
     with extra:
         p(a(text["other_language"], href=f"../{other}/index.html"), id="other-language")
         _shapes_section(reference.shapes, language)
+        _axioms_section(reference.ontology, language)
         _alignments_section(reference.ontology, language)
         _vocabularies_section(reference.ontology, language)
     # inside pyLODE's content column, before its namespace list, so that its table of contents stays clear
@@ -148,7 +157,12 @@ def ontology_page(reference: ReferenceData, language: str) -> str:
     toc_heading = "<h3>Table of Contents</h3>"
     links = "".join(
         f'<h4><a href="#{anchor}">{_TEXT[language][key]}</a></h4>'
-        for anchor, key in (("shapes", "shapes"), ("alignments", "alignments"), ("vocabularies", "vocabularies"))
+        for anchor, key in (
+            ("shapes", "shapes"),
+            ("axioms", "axioms"),
+            ("alignments", "alignments"),
+            ("vocabularies", "vocabularies"),
+        )
     )
     page = page.replace(toc_heading, toc_heading + links, 1)
     if language == "nl":
@@ -256,6 +270,32 @@ def _property_row(shapes: rdflib.Graph, prop: rdflib.term.Node) -> tuple[str, st
         constraints.append("sh:in (" + " ".join(_curie(shapes, v) for v in values) + ")")
     shown_path = _curie(shapes, path) if isinstance(path, rdflib.URIRef) else "(path expression)"
     return shown_path, "; ".join(constraints), str(shapes.value(prop, SH.message) or "")
+
+
+def _axioms_section(ontology: rdflib.Graph, language: str) -> None:
+    """What pyLODE leaves out: the groups of disjoint classes and the transitive properties."""
+    text = _TEXT[language]
+    groups = [
+        [_curie(ontology, c) for c in rdflib.collection.Collection(ontology, members)]
+        for group in ontology.subjects(RDF.type, OWL.AllDisjointClasses)
+        for members in ontology.objects(group, OWL.members)
+    ]
+    groups += [[_curie(ontology, a_), _curie(ontology, b)] for a_, b in ontology.subject_objects(OWL.disjointWith)]
+    transitive = sorted(_curie(ontology, p_) for p_ in ontology.subjects(RDF.type, OWL.TransitiveProperty))
+    with section(id="axioms"):
+        h2(text["axioms"])
+        h3(text["disjoint"])
+        with ul():
+            for group in sorted(groups):
+                with li():
+                    for position, name in enumerate(group):
+                        if position:
+                            text_(", ")
+                        code(name)
+        h3(text["transitive"])
+        with ul():
+            for name in transitive:
+                li(code(name))
 
 
 def _alignments_section(ontology: rdflib.Graph, language: str) -> None:

@@ -15,7 +15,12 @@ if TYPE_CHECKING:
 def register(commands: Commands) -> None:
     parser = commands.add_parser("check-ontology", help="report pitfalls of the ontology and the shapes")
     parser.add_argument(
-        "--graph", type=Path, default=None, metavar="FILE", help="also report terms this built graph never uses"
+        "--graph",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="also report terms this built graph never uses, and its inconsistencies with the ontology "
+        "(an OWL 2 RL reasoner: a node in two disjoint classes, a literal where an individual belongs)",
     )
     ontology_option(parser)
     parser.set_defaults(command=run_check_ontology)
