@@ -29,7 +29,7 @@ from isis_kg.model import DateValue, Document, DocumentMeta, Mention, Sentence
 from isis_kg.nlp import Analysers
 from isis_kg.nlp.aliases import LearntAliases, find_learnt, learn_aliases, spelled_names
 from isis_kg.nlp.dates import YEAR, dateline
-from isis_kg.nlp.names import find_cued_names
+from isis_kg.nlp.names import find_cued_names, seats_in_names
 from isis_kg.nlp.parse import FrogParser
 from isis_kg.nlp.recurrence import spread_names
 from isis_kg.rdf import map_document
@@ -78,6 +78,7 @@ def _entities(document: Document, reference: ReferenceData, analysers: Analysers
         if analysers.learned is not None:
             known = analysers.learned.read(sentence, known)
         known = spelled_names(sentence, known, reference)
+        known += seats_in_names(known, reference)
         aliases = learn_aliases(sentence, sorted(known, key=lambda m: m.start), learnt, reference)
         # an alias takes the place of what a recogniser made of it (learn_aliases says which may give way)
         known = [m for m in known if not overlaps(m.start, m.end, aliases)] + aliases

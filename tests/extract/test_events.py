@@ -484,8 +484,8 @@ def test_an_arrest_or_a_trial_is_done_to_the_person_by_the_agency_or_court(read_
     }
     trial = read_text("Op 26 juli 2005 veroordeelde de rechtbank Amsterdam Mohammed Bouyeri tot levenslang.")
     facts = _facts(trial)
-    assert ("event/trial/2005-07-26", "perpetrator", "rechtbank-amsterdam") in facts
-    assert ("event/trial/2005-07-26", "participant", "mohammed-bouyeri") in facts
+    assert ("event/trial/amsterdam/2005-07-26", "perpetrator", "rechtbank-amsterdam") in facts
+    assert ("event/trial/amsterdam/2005-07-26", "participant", "mohammed-bouyeri") in facts
     # a court sits where it sits: it does not operate there
     assert not {f for f in facts if f[1] == "operatesIn"}
 
@@ -527,3 +527,13 @@ def test_hij_and_hem_stand_for_the_one_man_named_before(read_text) -> None:
         "Op 5 mei 2019 vochten Salman Abedi en Hashem Abedi. Hij werd op 6 mei 2019 in Manchester doodgeschoten."
     )
     assert not [e for e in document.events if e.key.startswith("event/death/")]
+
+
+def test_a_trial_happens_in_the_city_its_courts_name_holds(read_text) -> None:
+    document = read_text(
+        "Het Oberlandesgericht Celle heeft woensdag Abu Walaa veroordeeld tot tien jaar cel.", "2021-02-24"
+    )
+    assert ("Celle", "celle", "Region") in {(m.surface, m.entity, m.entity_class) for m in document.mentions}
+    assert ("event/trial/celle/2021-02-24", "occurredIn", "celle") in _facts(document)
+    # the court and the city inside its name are no pair of names: the court operates nowhere
+    assert not [f for f in _facts(document) if f[1] in ("operatesIn", "locatedIn")]

@@ -63,6 +63,8 @@ def extract_relations(
         for second in readable[i + 1 :]:
             if second.start - first.end > rules.max_gap:
                 break
+            if second.start < first.end:
+                continue  # a name inside another ("Celle" in "Oberlandesgericht Celle") is no second name
             between = text[first.end : second.start]
             for pattern in rules.patterns:
                 if (first in adjectives) != pattern.first_adjective or (

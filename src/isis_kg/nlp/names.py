@@ -65,3 +65,21 @@ def find_cued_names(sentence: Sentence, known: list[Mention], reference: Referen
             taken.append((start, start + len(name)))
             break
     return found
+
+
+def seats_in_names(known: list[Mention], reference: ReferenceData) -> list[Mention]:
+    """The city a court's name holds, as a place named inside it ("Oberlandesgericht Celle": Celle);
+    a listed place where the list knows the name, else a new one keyed by it."""
+    seats: list[Mention] = []
+    for court in known:
+        if not reference.is_a(court.entity_class, "Organisation"):
+            continue
+        match = reference.names.seat_in_name.fullmatch(court.surface)
+        if match is None:
+            continue
+        name = match.group("seat")
+        listed = [e for e in reference.owners_of(name) if reference.is_a(reference.entities[e].entity_class, "Region")]
+        start = court.start + match.start("seat")
+        key = listed[0] if len(listed) == 1 else entity_key(name)
+        seats.append(Mention(key, "Region", name, court.sentence, start, start + len(name)))
+    return seats

@@ -66,6 +66,7 @@ class NameRules(Rules):
     statistical_classes: dict[str, OntologyClass] = Field(default={}, alias="statistical")  # tag -> class
     compass: CompassRules = CompassRules()
     learned: LearnedNameRules
+    seat_in_name: ExactRegex = NEVER  # a court's name that holds its seat, group "seat" ("Oberlandesgericht Celle")
 
     @cached_property
     def compound_heads(self) -> re.Pattern[str]:
