@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import Field, ValidationInfo, field_validator
 
 from isis_kg.errors import ReferenceDataError
-from isis_kg.reference.schema import Regex, Rules, Vocabulary, read_yaml, validated, vocabulary
+from isis_kg.reference.schema import NEVER, Regex, Rules, Vocabulary, read_yaml, validated, vocabulary
 
 
 class Identifier(Rules):
@@ -36,8 +36,10 @@ class KindRule(Rules):
 class CitationRules(Rules):
     repeat: Regex
     publisher_lead: Regex
+    publisher_article: Regex = NEVER
     pages: Regex
     volume: Regex
+    clock: Regex = NEVER  # the time a tweet was sent: "18:08"
     identifier_forms: tuple[Identifier, ...] = Field(default=(), alias="identifiers")
     name_particles: frozenset[str] = frozenset()
     outlet_words: frozenset[str] = frozenset()
@@ -45,6 +47,10 @@ class CitationRules(Rules):
     dutch_words: frozenset[str] = frozenset()
     english_words: frozenset[str] = frozenset()
     cited_title: Regex  # a quoted title as a citation gives it: the sentence cites, it states nothing
+    container_lead: Regex = NEVER  # "opgenomen in ISPI Rapport": the work appeared in another
+    series: Regex = NEVER  # "Counterterrorism Series #3": neither creator nor publisher
+    untitled: Regex = NEVER  # "Tweet van Adama Baron, ...": a work cited without a title
+    not_first_words: frozenset[str] = frozenset()  # no person's name starts with these ("Het Laatste Nieuws")
 
     @cached_property
     def identifiers(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
