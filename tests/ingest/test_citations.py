@@ -162,7 +162,9 @@ def test_a_date_ends_a_citation_before_prose_and_the_next_work(reference) -> Non
 
 
 def test_joint_publishers_lose_their_articles(reference) -> None:
-    (work,) = parse(reference, "‘Minderjarigen bij ISIS’, een publicatie van de NCTV en de AIVD, p.17, april 2017.").works
+    (work,) = parse(
+        reference, "‘Minderjarigen bij ISIS’, een publicatie van de NCTV en de AIVD, p.17, april 2017."
+    ).works
     assert work.publisher == "NCTV en AIVD" and work.kind == "intelligenceReport"
 
 

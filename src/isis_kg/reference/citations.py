@@ -33,6 +33,22 @@ class KindRule(Rules):
         return value
 
 
+class AuthorRules(Rules):
+    """When two spellings of a cited author are one person (people.py)."""
+
+    # a word may differ from another spelling of it by one edit (a letter dropped, added, changed or two
+    # swapped) for every so many letters of the longer: "Amranath"/"Amarnath" at 8 letters, not "Ahmad"/"Ahmed"
+    letters_per_edit: int = Field(ge=1)
+    # the same, between two creators at the same place in two citations of one work (more evidence)
+    same_work_letters_per_edit: int = Field(ge=1)
+    # how many words of a name may be misspelt in one link ("Perter R. Neumann", not two words at once)
+    misspelt_words: int = Field(ge=0)
+    # a surname alone is its full form in the same document only when it is at least this long
+    surname_letters: int = Field(ge=1)
+    # the languages (wordfreq's) whose word frequencies tell a misspelt name from the right one
+    name_languages: tuple[str, ...] = ("en",)
+
+
 class CitationRules(Rules):
     repeat: Regex
     publisher_lead: Regex
@@ -51,6 +67,7 @@ class CitationRules(Rules):
     series: Regex = NEVER  # "Counterterrorism Series #3": neither creator nor publisher
     untitled: Regex = NEVER  # "Tweet van Adama Baron, ...": a work cited without a title
     not_first_words: frozenset[str] = frozenset()  # no person's name starts with these ("Het Laatste Nieuws")
+    authors: AuthorRules
 
     @cached_property
     def identifiers(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
