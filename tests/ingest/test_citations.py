@@ -184,3 +184,38 @@ def test_a_surname_alone_beside_full_names_is_a_creator(reference) -> None:
         "Marone en Entenmann, ICCT/ISPI/ George Washington University, juni 2017.",
     ).works
     assert work.creators == ("Lorenzo Vidino", "Francesco Marone", "Entenmann")
+
+
+def test_a_title_closed_after_a_comma_or_before_a_list_of_names(reference) -> None:
+    (wolves,) = parse(
+        reference,
+        "‘A battered ISIS grows ever dependent on ‘lone wolves’,’ Joby Warrick en Souad Mekhenet, National "
+        "Security, 20 juli 2017.",
+    ).works
+    assert wolves.title == "A battered ISIS grows ever dependent on ‘lone wolves’"
+    assert wolves.creators == ("Joby Warrick", "Souad Mekhenet")
+    (planners,) = parse(
+        reference,
+        "‘ISIL’s Virtual Planners: A Critical Terrorist Innovation’ Daveed Gartenstein-Ross en Madeleine "
+        "Blackman, War on the Rocks, 4 januari 2017.",
+    ).works
+    assert planners.title == "ISIL’s Virtual Planners: A Critical Terrorist Innovation"
+    assert planners.creators == ("Daveed Gartenstein-Ross", "Madeleine Blackman")
+
+
+def test_an_interviewer_is_the_creator_and_an_issue_no_part_of_the_publisher(reference) -> None:
+    interview, _ap = parse(
+        reference,
+        "‘Europe Braces for Return of ISIS Fighters From Syria and Iraq’, directeur Europol (Rob Wainwright) "
+        "geïnterviewd door Guy Taylor, The Washington Times, 13 juli 2017. Zie ook ‘EU anti-terror chief. IS "
+        "still has 2,500 European fighters’, AP, 12 september 2017.",
+    ).works
+    assert interview.creators == ("Guy Taylor",) and interview.publisher == "The Washington Times"
+    (dabiq,) = parse(reference, "‘Why We Hate You and Why We Fight You’, Dabiq nummer 15, p.31, juli 2017.").works
+    assert dabiq.publisher == "Dabiq"
+    (europol,) = parse(
+        reference,
+        "‘Disruptive Efforts by Industry and Law Enforcement Force Jihadist Sympahisers to Seek New Platforms to "
+        "Disseminate Terrorist Propaganda’, Europol Press Release, 15 september 2017.",
+    ).works
+    assert europol.publisher == "Europol"

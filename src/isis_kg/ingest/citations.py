@@ -23,8 +23,10 @@ _CLOSE_QUOTES = "’‘'”\""
 _NESTED_OPEN = "‘“"
 # after a closing quote: a comma ends the title, and so do a page reference or a name after a
 # forgotten comma ("...Terrorismus ’ p.131", "...of ISIS?’ Simon Cotte, The Atlantic")
+# (or a comma inside the quotes: "...‘lone wolves’,’ Joby Warrick"; a name list: "...’ Daveed Gartenstein-Ross en")
 _AFTER_TITLE = re.compile(
-    r"\s*,|\s*\.?\s*$|\s+(?=pp?\.\s*\d)|(?<=[?!][’'”\"])\s+(?=[A-Z])|\s+(?=[A-Z][\w.]*\s+[A-Z][\w’'-]+,)"
+    r"\s*,|\s*\.?\s*$|\s+(?=pp?\.\s*\d)|(?<=[?!,][’'”\"])\s+(?=[A-Z])"
+    r"|\s+(?=[A-Z][\w.]*\s+[A-Z][\w’'-]+(?:,|\s+(?:en|and|&)\s))"
 )
 # a title stands at the start of a footnote or after a full stop, colon or citing word
 _TITLE_CONTEXT = re.compile(r"(?:^|[.:;]|\b(?:Zie|ook|en|in|bijvoorbeeld|aangehaald))\s*$")
@@ -86,7 +88,7 @@ def _works(text: str, reference: ReferenceData) -> list[Citation]:
         title_end = _title_end(text, start)
         if title_end is None:
             continue
-        title = text[start + 1 : title_end].strip(" ’‘'”\"")
+        title = text[start + 1 : title_end].strip(" ’‘'”\"").rstrip(",").rstrip()  # "...‘lone wolves’,’"
         lead = text[position:start]
         rest, consumed = _parts_until_date(text, title_end, reference)
         if rest is None or (not _dated(rest, reference) and any(_is_prose(part, reference) for part in rest)):
@@ -182,12 +184,16 @@ def _citation(title: str, lead_creators: list[str], parts: list[str], text: str,
         middle.append(part)
     creators = list(lead_creators)
     middle = [rules.container_lead.sub("", part) or part for part in middle]
+    # "directeur Europol (Rob Wainwright) geïnterviewd door Guy Taylor": the interviewer wrote it
+    middle = [part[cue.end() :] if (cue := rules.creator_cue.search(part)) else part for part in middle]
     named = [_names(part, reference) for part in middle]
     others = [part for part, names in zip(middle, named, strict=True) if not names]
     publisher = others[-1] if others else (middle[-1] if len(middle) > 1 else None)
     for part, names in zip(middle, named, strict=True):
         if part is not publisher:
             creators += names
+    if publisher is not None:
+        publisher = rules.publisher_suffix.sub("", publisher) or publisher
     if publisher is not None and rules.publisher_lead.match(publisher):
         publisher = rules.publisher_article.sub(r"\g<joint> ", rules.publisher_lead.sub("", publisher)) or publisher
     kind = _kind(publisher, identifiers, text, rules)

@@ -53,6 +53,8 @@ class CitationRules(Rules):
     repeat: Regex
     publisher_lead: Regex
     publisher_article: Regex = NEVER
+    publisher_suffix: Regex = NEVER  # "Dabiq nummer 15", "Europol Press Release": the publisher is Dabiq, Europol
+    creator_cue: Regex = NEVER  # "... geïnterviewd door Guy Taylor": the name after it is the creator
     pages: Regex
     volume: Regex
     clock: Regex = NEVER  # the time a tweet was sent: "18:08"
