@@ -219,3 +219,30 @@ def test_an_interviewer_is_the_creator_and_an_issue_no_part_of_the_publisher(ref
         "Disseminate Terrorist Propaganda’, Europol Press Release, 15 september 2017.",
     ).works
     assert europol.publisher == "Europol"
+
+
+def test_footnotes_the_text_layer_cut_short(reference) -> None:
+    (chapter,) = parse(
+        reference,
+        "‘After Mosul: What Fate for IS in Iraq?‘, Andrea Plebani, opgenomen in ISPI rapport, ‘After Mosul "
+        "Re-inventing Iraq’, p.153.",
+    ).works
+    assert chapter.title == "After Mosul: What Fate for IS in Iraq?" and chapter.creators == ("Andrea Plebani",)
+    europol, _sky = parse(
+        reference,
+        "‘Changes in Modus Operandi of Islamic State Revisited’, Europol, November. ‘Homegrown extremists ‘more "
+        "threat’ to UK than returning Islamic State jihadists’, Mark White, SkyNews, 1 september 2017.",
+    ).works
+    assert europol.publisher == "Europol" and europol.date is None  # the year is lost: no date
+    (rumiyah,) = parse(
+        reference, "‘The Wealth of the Kuffar Is Either Ghanimah, Fay or Ihtitab’, Al Hayat Media Center 2017, p.31."
+    ).works
+    assert rumiyah.publisher == "Al Hayat Media Center" and rumiyah.date == DateValue(2017)
+    porter, _economist = parse(
+        reference,
+        "‘Terrorism in North Africa: An Examination of the Threat’ Geoff D. Porter, Testimony before the House "
+        "Committee on Homeland Security on Counterterrorism & Intelligence, p.4, 29 maart 2017. ‘Down but not "
+        "out: How Islamic State clings on in Libya’, The Economist, 27 mei 2017.",
+    ).works
+    assert porter.title == "Terrorism in North Africa: An Examination of the Threat"
+    assert porter.creators == ("Geoff D. Porter",)

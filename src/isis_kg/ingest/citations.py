@@ -26,7 +26,7 @@ _NESTED_OPEN = "‘“"
 # (or a comma inside the quotes: "...‘lone wolves’,’ Joby Warrick"; a name list: "...’ Daveed Gartenstein-Ross en")
 _AFTER_TITLE = re.compile(
     r"\s*,|\s*\.?\s*$|\s+(?=pp?\.\s*\d)|(?<=[?!,][’'”\"])\s+(?=[A-Z])"
-    r"|\s+(?=[A-Z][\w.]*\s+[A-Z][\w’'-]+(?:,|\s+(?:en|and|&)\s))"
+    r"|\s+(?=[A-Z][\w.]*(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]+(?:,|\s+(?:en|and|&)\s))"
 )
 # a title stands at the start of a footnote or after a full stop, colon or citing word
 _TITLE_CONTEXT = re.compile(r"(?:^|[.:;]|\b(?:Zie|ook|en|in|bijvoorbeeld|aangehaald))\s*$")
@@ -35,6 +35,7 @@ _NEXT_WORK = re.compile(r"\.\s+(?=(?:Zie\b[^‘’'“\"]{0,40})?[‘’'“\"])
 _NEXT_CITATION = re.compile(r"\d{4}\.\s+[‘’'“\"]")
 _DAY_MONTH = re.compile(r"^\d{1,2}\s+[A-Za-z]+$")
 _TITLE_START = re.compile(r"(?:^|(?<=[\s:(]))[‘’'“\"](?=\S)")
+_TRAILING_YEAR = re.compile(rf"(?<=[a-z])\s+({YEAR.pattern})\.?$")
 _YEAR_ONLY = re.compile(rf"^(?:[A-Za-z]+\s+)?({YEAR.pattern})$")
 _SPLIT_PARTS = re.compile(r",\s+")
 _SPLIT_NAMES = re.compile(r"\s+(?:en|and|&)\s+")
@@ -176,8 +177,8 @@ def _citation(title: str, lead_creators: list[str], parts: list[str], text: str,
         if value is not None:
             date = value
             continue
-        if _DAY_MONTH.match(part):
-            continue  # a date whose year the extraction lost
+        if _DAY_MONTH.match(part) or part.lower() in reference.month_numbers:
+            continue  # a date whose year the extraction lost: "6 maart", "November"
         trailing = _trailing_date(part, reference)
         if trailing is not None:  # a comma forgotten before the date: "Philippine Star 21 juli 2017"
             date, part = trailing
@@ -192,8 +193,8 @@ def _citation(title: str, lead_creators: list[str], parts: list[str], text: str,
     for part, names in zip(middle, named, strict=True):
         if part is not publisher:
             creators += names
-    if publisher is not None:
-        publisher = rules.publisher_suffix.sub("", publisher) or publisher
+    if publisher is not None:  # "The New York Times," where the footnote's text ends early
+        publisher = rules.publisher_suffix.sub("", publisher).rstrip(",;: ") or publisher
     if publisher is not None and rules.publisher_lead.match(publisher):
         publisher = rules.publisher_article.sub(r"\g<joint> ", rules.publisher_lead.sub("", publisher)) or publisher
     kind = _kind(publisher, identifiers, text, rules)
@@ -221,6 +222,7 @@ def _is_prose(part: str, reference: ReferenceData) -> bool:
         and not any(p.search(part) for _, p in rules.identifiers)
         and _is_date(part, reference) is None
         and not _DAY_MONTH.match(part)
+        and not rules.container_lead.match(part)  # "opgenomen in ISPI rapport"
     )
 
 
@@ -282,7 +284,8 @@ def _trailing_date(part: str, reference: ReferenceData) -> tuple[DateValue, str]
     dates = find_dates(part, reference)
     if dates and dates[-1].end == len(part.rstrip(".")) and dates[-1].start > 0:
         return dates[-1].value, part[: dates[-1].start].strip()
-    return None
+    year = _TRAILING_YEAR.search(part)  # "Al Hayat Media Center 2017"
+    return (DateValue(int(year.group(1))), part[: year.start()].strip()) if year else None
 
 
 def _is_date(part: str, reference: ReferenceData) -> DateValue | None:
