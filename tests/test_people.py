@@ -1,5 +1,7 @@
 """One node per person however footnotes spell them (people.py), on spellings of the NCTV report."""
 
+from pathlib import Path
+
 import pytest
 import rdflib
 from rdflib.namespace import RDF, SKOS
@@ -8,6 +10,7 @@ from isis_kg import build
 from isis_kg.namespaces import IKG
 from isis_kg.outputs import GRAPH_FILE
 from isis_kg.people import PersonNode, distance, merge_people
+from isis_kg.query import open_graph, query_store
 from isis_kg.reference import entity_key
 
 from conftest import GRAPH
@@ -130,13 +133,18 @@ November 2017.
 
 
 @pytest.fixture(scope="module")
-def small_graph(tmp_path_factory: pytest.TempPathFactory) -> rdflib.Graph:
+def small_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("corpus")
     (folder / "nctv.txt").write_text(NCTV, encoding="utf-8")
     (folder / "other.txt").write_text(OTHER, encoding="utf-8")
     out = tmp_path_factory.mktemp("graph")
     assert build([folder], out).conforms
-    return rdflib.Graph().parse(out / GRAPH_FILE)
+    return out
+
+
+@pytest.fixture(scope="module")
+def small_graph(small_build: Path) -> rdflib.Graph:
+    return rdflib.Graph().parse(small_build / GRAPH_FILE)
 
 
 def persons(graph: rdflib.Graph) -> dict[str, set[str]]:
@@ -165,21 +173,29 @@ def test_charles_and_tim_lister_stay_two(small_graph: rdflib.Graph) -> None:
     assert {"charles-lister", "tim-lister"} <= set(found)
 
 
+# Persons named as a cited work's title or publisher, or as a series (run by Oxigraph: a join this
+# size is slow in rdflib). On the graph before people.py it finds "After Mosul Re-inventing Iraq".
 NOT_PERSONS = """
 PREFIX ikg: <https://w3id.org/isis-kg/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?person ?name WHERE {
+SELECT DISTINCT ?name WHERE {
   ?person a ikg:Person ; rdfs:label ?name .
-  { ?work dcterms:title ?title FILTER (LCASE(STR(?title)) = LCASE(STR(?name))) }
-  UNION { ?work dcterms:publisher ?publisher FILTER (LCASE(STR(?publisher)) = LCASE(STR(?name))) }
-  UNION { ?work dcterms:publisher ?organisation . ?organisation rdfs:label ?name }
+  { ?work a ikg:Source ; dcterms:title ?other } UNION { ?work a ikg:Source ; dcterms:publisher ?other }
+  UNION { ?work a ikg:Source ; dcterms:publisher/rdfs:label ?other }
+  UNION { ?work a ikg:Source ; dcterms:creator ?person . BIND(?name AS ?other)
+          FILTER (REGEX(STR(?name), "\\b(Series|Reeks|Rapport|Report)\\b", "i")) }
+  FILTER (LCASE(STR(?other)) = LCASE(STR(?name)))
 }
 """
 
 
-def test_no_title_publisher_or_series_is_a_person(small_graph: rdflib.Graph) -> None:
-    assert list(small_graph.query(NOT_PERSONS)) == []
+def not_persons(graph_dir: Path) -> list[str]:
+    return [str(row[0].value) for row in query_store(open_graph(graph_dir), NOT_PERSONS).rows]
+
+
+def test_no_title_publisher_or_series_is_a_person(small_build: Path, small_graph: rdflib.Graph) -> None:
+    assert not_persons(small_build) == []
     found = persons(small_graph)
     assert not {"after-mosul-re-inventing-iraq", "al-arabiya-english", "counterterrorisme-series-3"} & set(found)
 
@@ -199,4 +215,4 @@ def test_the_committed_graph_has_one_node_per_author(committed: rdflib.Graph) ->
     for surname, full in (("Basra", "rajan-basra"), ("Hughes", "seamus-hughes"), ("Vidino", "lorenzo-vidino")):
         assert surname in found[full] and surname.lower() not in found
     assert {"charles-lister", "tim-lister"} <= set(found)
-    assert list(committed.query(NOT_PERSONS)) == []
+    assert not_persons(GRAPH) == []
