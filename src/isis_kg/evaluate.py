@@ -41,6 +41,7 @@ DEFAULT_GOLD = PROJECT / "tests" / "gold" / "passages.yaml"
 FRESH_GOLD = PROJECT / "tests" / "gold" / "fresh.yaml"
 TRAINING_GOLD = PROJECT / "tests" / "gold" / "training.yaml"
 DEFAULT_FOOTNOTE_GOLD = PROJECT / "tests" / "gold" / "footnotes.yaml"
+FOOTNOTE_GOLD_PATTERN = "footnotes*.yaml"  # every gold file of footnotes under tests/gold/, each scored on its own
 DEFAULT_FIGURE_GOLD = PROJECT / "tests" / "gold" / "quantities.yaml"
 DEFAULT_CORPUS = PROJECT / "corpus"
 CITATION_FIELDS = ("title", "creators", "publisher", "date")
@@ -130,16 +131,18 @@ class CitationEvaluation:
     repeats: int
     repeats_resolved: int
     wrong: tuple[str, ...]  # "footnote 102 publisher: 'een publicatie...' != 'NCTV en AIVD'"
+    gold_set: str = "footnotes.yaml"  # the gold file's name
 
     def table(self) -> list[str]:
         lines = [
-            f"Citations gold set, {self.split}: {self.footnotes} footnotes, {self.works} cited works",
+            f"Citations gold set {self.gold_set}, {self.split}: {self.footnotes} footnotes, {self.works} cited works",
             f"{'kind of footnote':<22} {self.kinds_right:>3}/{self.footnotes:<3} "
             f"{self.kinds_right / self.footnotes:>6.1%}",
         ]
         for name in CITATION_FIELDS:
             right = self.fields_right[name]
-            lines.append(f"{name:<22} {right:>3}/{self.works:<3} {right / self.works:>6.1%}")
+            share = right / self.works if self.works else 0.0  # a gold file of explanations only cites no work
+            lines.append(f"{name:<22} {right:>3}/{self.works:<3} {share:>6.1%}")
         lines.append(f"{'Idem/Ibid resolved':<22} {self.repeats_resolved:>3}/{self.repeats:<3}")
         return lines + [""]
 
@@ -158,7 +161,15 @@ def evaluate_citations(
     splits: dict[str, list[dict[str, Any]]] = {}
     for entry in data["footnotes"]:
         splits.setdefault(str(entry.get("split", "development")), []).append(entry)
-    return [_score_citations(name, entries, found) for name, entries in splits.items()]
+    return [
+        replace(_score_citations(name, entries, found), gold_set=Path(gold_path).name)
+        for name, entries in splits.items()
+    ]
+
+
+def footnote_golds() -> list[Path]:
+    """The gold files of footnotes ``isis-kg evaluate`` scores by default: tests/gold/footnotes*.yaml."""
+    return sorted(DEFAULT_FOOTNOTE_GOLD.parent.glob(FOOTNOTE_GOLD_PATTERN))
 
 
 def _score_citations(split: str, entries: list[dict[str, Any]], found: dict[int, Footnote]) -> CitationEvaluation:

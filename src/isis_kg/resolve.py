@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from isis_kg.extract.identity import agreed_date, dated_labels, dated_target, happening_key
 from isis_kg.model import Citation, DateValue, Document, EventMention
+from isis_kg.people import PersonNode, merge_people
 from isis_kg.reference import ReferenceData, entity_key
 
 FRANCHISE = "Franchise"
@@ -57,7 +58,8 @@ class ResolvedCorpus:
     entities: dict[str, EntityNode]
     events: dict[str, EventNode]
     sources: dict[str, SourceNode]
-    # a document's happening that is one of another document's (see identify_across): its key there
+    # a document's happening that is one of another document's (see identify_across), and a person
+    # that is another spelling of one (people.merge_people): its key in the graph
     renamed: dict[str, str] = field(default_factory=dict)
 
     def event_key(self, key: str) -> str:
@@ -81,6 +83,15 @@ def resolve(documents: list[Document], reference: ReferenceData) -> ResolvedCorp
     events: dict[str, EventNode] = {}
     sources: dict[str, SourceNode] = {}
     by_name = _names_to_ids(reference)
+    people: dict[str, PersonNode] = {}  # who is named how, where: what merging persons goes by
+
+    def named(key: str, spelling: str, where: str, document: str) -> None:
+        node = entities[key]
+        if node.entity_class != PERSON:
+            return
+        person_node = people.setdefault(key, PersonNode(key, _compared_name(node), key in reference.entities))
+        person_node.spellings.setdefault(spelling, set()).add(where)
+        person_node.documents.add(document)
 
     def entity(key: str) -> EntityNode:
         if key not in entities:
@@ -110,6 +121,7 @@ def resolve(documents: list[Document], reference: ReferenceData) -> ResolvedCorp
             node = entity(mention.entity)
             if mention.surface not in node.labels.values():
                 node.alt_labels.add((mention.surface, document.meta.language))
+            named(mention.entity, mention.surface, document.sha256, document.sha256)
         for relation in document.relations:
             for endpoint in (relation.subject, relation.object):
                 if isinstance(endpoint, str) and endpoint in reference.entities:
@@ -122,15 +134,23 @@ def resolve(documents: list[Document], reference: ReferenceData) -> ResolvedCorp
                 key = source_key(work)
                 if key is None:
                     continue
+                creators = tuple(person(name) for name in work.creators)
+                for place, (name, creator) in enumerate(zip(work.creators, creators, strict=True)):
+                    named(creator, name, key, document.sha256)
+                    people[creator].places.add((key, place))
+                    if name not in entities[creator].labels.values():
+                        entities[creator].alt_labels.add((name, document.meta.language))
                 if key not in sources:
                     publisher = by_name.get((work.publisher or "", "Organisation"))
                     if publisher is not None:
                         entity(publisher)
-                    creators = tuple(person(name) for name in work.creators)
                     sources[key] = SourceNode(key, work, creators, publisher)
+                else:  # every creator any citation of the work names, spellings of one merged below
+                    sources[key].creators = tuple(dict.fromkeys(sources[key].creators + creators))
                 sources[key].footnotes.add(footnote.number)
                 sources[key].citation_texts.add(footnote.text)
     renamed = identify_across([event for document in ordered for event in document.events])
+    renamed |= _merge_persons(entities, sources, list(people.values()), reference)
     claimed: dict[str, list[DateValue]] = {}
     for document in ordered:
         for relation in document.relations:
@@ -162,6 +182,33 @@ def identify_across(events: list[EventMention]) -> dict[str, str]:
         target = dated_target(event.date, dated) if event.date is not None else dated_target(None, happenings)
         if target != event.date:
             renamed[event.key] = happening_key(event, target)
+    return renamed
+
+
+def _compared_name(node: EntityNode) -> str:
+    """The spelling a person is compared by: a reference person's English label (the fullest), else its own."""
+    return node.labels.get("en") or next(iter(node.labels.values()))
+
+
+def _merge_persons(
+    entities: dict[str, EntityNode], sources: dict[str, SourceNode], people: list[PersonNode], reference: ReferenceData
+) -> dict[str, str]:
+    """One node per person (people.merge_people): the others' spellings become its alternative labels,
+    the works they wrote its works. Old key -> kept key."""
+    rules = reference.citations
+    renamed: dict[str, str] = {}
+    for kept, keys in merge_people(people, rules.authors, rules.name_particles).items():
+        node = entities[kept]
+        for key in keys:
+            if key == kept:
+                continue
+            merged = entities.pop(key)
+            language = next(iter(merged.labels))
+            node.alt_labels |= {(label, language) for label in merged.labels.values()} | merged.alt_labels
+            renamed[key] = kept
+        node.alt_labels = {(text, language) for text, language in node.alt_labels if text not in node.labels.values()}
+    for source in sources.values():
+        source.creators = tuple(dict.fromkeys(renamed.get(c, c) for c in source.creators))
     return renamed
 
 

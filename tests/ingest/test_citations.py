@@ -107,3 +107,142 @@ def test_title_language(reference) -> None:
         == "nl"
     )
     assert title_language("What ISIL really thinks about the future", reference.citations) == "en"
+
+
+def test_a_title_a_publisher_or_a_series_is_no_creator(reference) -> None:
+    (chapter,) = parse(
+        reference,
+        "‘After Mosul: What Fate for IS in Iraq?’, Andrea Plebani, opgenomen in ISPI Rapport, ‘After Mosul "
+        "Re-inventing Iraq’, p.136, juni 2017.",
+    ).works
+    assert chapter.creators == ("Andrea Plebani",) and chapter.publisher == "ISPI Rapport"
+    _report, arabiya, _wsj = parse(
+        reference,
+        "‘20e rapport van het IS en AQ Monitoring team’, S/2017/573, par.34, UN, 30 juni 2017. ‘This is the "
+        "terrorist likely to succeed Baghdadi as ISIS new leader’, Al Arabiya English, 15 juli 2017. ‘In Libya, "
+        "Islamic State Seeks Revival in Gateway to Europe’, Hassan Morajea, The Wall Street Journal Online, 18 "
+        "september 2017.",
+    ).works
+    assert arabiya.creators == () and arabiya.publisher == "Al Arabiya English"
+    (lister,) = parse(
+        reference,
+        "‘Al-Qaeda versus ISIS: Competing Jihadist Brands in the Middle East’, Charles Lister, Middle East "
+        "Institute, Counterterrorisme Series #3, p.15, November 2017.",
+    ).works
+    assert lister.creators == ("Charles Lister",) and lister.publisher == "Middle East Institute"
+    assert lister.kind == "academic"
+
+
+def test_an_organisation_the_reference_data_knows_is_no_creator(reference) -> None:
+    works = parse(
+        reference,
+        "‘The Islamic State Looks East: The Growing Threat in Southeast Asia’, Shashi Jayakumar, CTC Sentinel, "
+        "Volume 10, Issue 2, p.31, februari 2017. Het wahhabisme streeft naar een terugkeer naar de ‘zuivere "
+        "islam’. Centraal staat het begrip ‘Enigheid van God’ (tawheed). ‘Salafisme in Nederland: Een blijvende "
+        "factor van belang of een voorbijgaand fenomeen?’, Nationaal Coördinator Terrorismebestrijding, p.14, "
+        "maart 2008.",
+    ).works
+    assert [w.title for w in works] == [
+        "The Islamic State Looks East: The Growing Threat in Southeast Asia",
+        "Salafisme in Nederland: Een blijvende factor van belang of een voorbijgaand fenomeen?",
+    ]
+    assert works[1].creators == () and works[1].publisher == "Nationaal Coördinator Terrorismebestrijding"
+
+
+def test_a_date_ends_a_citation_before_prose_and_the_next_work(reference) -> None:
+    maher, hln, _newsmax = parse(
+        reference,
+        "‘Mosul has fallen, but Islamic State is far from defeated’, Shiraz Maher, 18 oktober 2016. Er wordt hier "
+        "vanuit gegaan dat al Baghdadi nog in leven is. ‘Leeft al-Baghdadi nog? IS geeft toespraak van leider "
+        "vrij’, Het Laatste Nieuws, 28 september 2017. ‘Ex CIA-Station Chief: ISIS Leader Like Still Alive’, "
+        "Sandy Fitzgerald, Newsmax, 29 september 2017.",
+    ).works
+    assert maher.publisher is None and maher.date == DateValue(2016, 10, 18)
+    assert hln.creators == () and hln.publisher == "Het Laatste Nieuws"
+
+
+def test_joint_publishers_lose_their_articles(reference) -> None:
+    (work,) = parse(
+        reference, "‘Minderjarigen bij ISIS’, een publicatie van de NCTV en de AIVD, p.17, april 2017."
+    ).works
+    assert work.publisher == "NCTV en AIVD" and work.kind == "intelligenceReport"
+
+
+def test_a_tweet_is_cited_without_a_title(reference) -> None:
+    footnote = parse(reference, "Tweet van Adama Baron, @adammbaron, 17 juli 2017, 18:08.")
+    (tweet,) = footnote.works
+    assert not footnote.explanatory
+    assert tweet.title is None and tweet.creators == ("Adama Baron",) and tweet.publisher is None
+    assert tweet.date == DateValue(2017, 7, 17) and tweet.identifiers == (("handle", "@adammbaron"),)
+    assert tweet.kind == "socialMedia"
+
+
+def test_a_surname_alone_beside_full_names_is_a_creator(reference) -> None:
+    (work,) = parse(
+        reference,
+        "‘Fear Thy Neighbour: Radicalization and Jihadist Attacks in the West’, p.63, Lorenzo Vidino, Francesco "
+        "Marone en Entenmann, ICCT/ISPI/ George Washington University, juni 2017.",
+    ).works
+    assert work.creators == ("Lorenzo Vidino", "Francesco Marone", "Entenmann")
+
+
+def test_a_title_closed_after_a_comma_or_before_a_list_of_names(reference) -> None:
+    (wolves,) = parse(
+        reference,
+        "‘A battered ISIS grows ever dependent on ‘lone wolves’,’ Joby Warrick en Souad Mekhenet, National "
+        "Security, 20 juli 2017.",
+    ).works
+    assert wolves.title == "A battered ISIS grows ever dependent on ‘lone wolves’"
+    assert wolves.creators == ("Joby Warrick", "Souad Mekhenet")
+    (planners,) = parse(
+        reference,
+        "‘ISIL’s Virtual Planners: A Critical Terrorist Innovation’ Daveed Gartenstein-Ross en Madeleine "
+        "Blackman, War on the Rocks, 4 januari 2017.",
+    ).works
+    assert planners.title == "ISIL’s Virtual Planners: A Critical Terrorist Innovation"
+    assert planners.creators == ("Daveed Gartenstein-Ross", "Madeleine Blackman")
+
+
+def test_an_interviewer_is_the_creator_and_an_issue_no_part_of_the_publisher(reference) -> None:
+    interview, _ap = parse(
+        reference,
+        "‘Europe Braces for Return of ISIS Fighters From Syria and Iraq’, directeur Europol (Rob Wainwright) "
+        "geïnterviewd door Guy Taylor, The Washington Times, 13 juli 2017. Zie ook ‘EU anti-terror chief. IS "
+        "still has 2,500 European fighters’, AP, 12 september 2017.",
+    ).works
+    assert interview.creators == ("Guy Taylor",) and interview.publisher == "The Washington Times"
+    (dabiq,) = parse(reference, "‘Why We Hate You and Why We Fight You’, Dabiq nummer 15, p.31, juli 2017.").works
+    assert dabiq.publisher == "Dabiq"
+    (europol,) = parse(
+        reference,
+        "‘Disruptive Efforts by Industry and Law Enforcement Force Jihadist Sympahisers to Seek New Platforms to "
+        "Disseminate Terrorist Propaganda’, Europol Press Release, 15 september 2017.",
+    ).works
+    assert europol.publisher == "Europol"
+
+
+def test_footnotes_the_text_layer_cut_short(reference) -> None:
+    (chapter,) = parse(
+        reference,
+        "‘After Mosul: What Fate for IS in Iraq?‘, Andrea Plebani, opgenomen in ISPI rapport, ‘After Mosul "
+        "Re-inventing Iraq’, p.153.",
+    ).works
+    assert chapter.title == "After Mosul: What Fate for IS in Iraq?" and chapter.creators == ("Andrea Plebani",)
+    europol, _sky = parse(
+        reference,
+        "‘Changes in Modus Operandi of Islamic State Revisited’, Europol, November. ‘Homegrown extremists ‘more "
+        "threat’ to UK than returning Islamic State jihadists’, Mark White, SkyNews, 1 september 2017.",
+    ).works
+    assert europol.publisher == "Europol" and europol.date is None  # the year is lost: no date
+    (rumiyah,) = parse(
+        reference, "‘The Wealth of the Kuffar Is Either Ghanimah, Fay or Ihtitab’, Al Hayat Media Center 2017, p.31."
+    ).works
+    assert rumiyah.publisher == "Al Hayat Media Center" and rumiyah.date == DateValue(2017)
+    porter, _economist = parse(
+        reference,
+        "‘Terrorism in North Africa: An Examination of the Threat’ Geoff D. Porter, Testimony before the House "
+        "Committee on Homeland Security on Counterterrorism & Intelligence, p.4, 29 maart 2017. ‘Down but not "
+        "out: How Islamic State clings on in Libya’, The Economist, 27 mei 2017.",
+    ).works
+    assert porter.title == "Terrorism in North Africa: An Examination of the Threat"
+    assert porter.creators == ("Geoff D. Porter",)

@@ -16,6 +16,7 @@ from conftest import CORPUS
         ("niet", "militaire", Joint.KEEP),
         ("media", "afdeling", Joint.KEEP),
         ("binnen", "en", Joint.ELLIPTIC),
+        ("battle", "hardened", Joint.KEEP),  # an English compound, in a cited title
     ],
 )
 def test_dutch_dehyphenation(reference, left: str, right: str, joint: Joint) -> None:
@@ -56,3 +57,12 @@ def test_page_furniture_and_chart_ticks_are_dropped_and_the_sentence_around_the_
     assert "Augustus 2014 bombardementen door coalitie" in texts
     assert "13 november 2015 aanslagen in Parijs" in texts
     assert not any(t.strip(" |") in {"6", "7", "250", "012"} for t in texts)
+
+
+def test_a_year_that_ends_a_footnote_is_no_page_number(reference) -> None:
+    text = (
+        "Zo eist ISIS de aanslagen op.415\n\n415 ‘IS Claiming behaviour for attacks in the West: Patterns and "
+        "hypotheses \nfor 2016 and 2017’, ECTC Situation Report, p.25, Europol, 7 november \n2017.\n\n12\n"
+    )
+    (footnote,) = [b for b in repair_layout(text, reference.layout) if b.kind == "footnote"]
+    assert footnote.text.endswith("Europol, 7 november 2017.")

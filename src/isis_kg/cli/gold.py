@@ -27,9 +27,11 @@ def register(commands: Commands) -> None:
     parser.add_argument(
         "--footnotes",
         type=Path,
+        action="append",
         default=None,
         metavar="FILE",
-        help="gold footnotes (default: tests/gold/footnotes.yaml)",
+        help="gold footnotes, each file and split scored on its own; may be repeated "
+        "(default: every tests/gold/footnotes*.yaml)",
     )
     parser.add_argument(
         "--figures",
@@ -70,12 +72,12 @@ def run_evaluate(options: argparse.Namespace) -> int:
     from isis_kg.evaluate import (
         DEFAULT_CORPUS,
         DEFAULT_FIGURE_GOLD,
-        DEFAULT_FOOTNOTE_GOLD,
         DEFAULT_GOLD,
         FRESH_GOLD,
         evaluate,
         evaluate_citations,
         evaluate_figures,
+        footnote_golds,
         reading_corpus,
     )
     from isis_kg.reference import load_reference
@@ -88,7 +90,11 @@ def run_evaluate(options: argparse.Namespace) -> int:
             for split in evaluate(gold, reference, documents=documents)
         ]
         figures = evaluate_figures(options.figures or DEFAULT_FIGURE_GOLD, reference, documents=documents)
-    citations = evaluate_citations(options.footnotes or DEFAULT_FOOTNOTE_GOLD, reference=reference)
+    citations = [
+        split
+        for gold in options.footnotes or footnote_golds()
+        for split in evaluate_citations(gold, reference=reference)
+    ]
     print("\n".join([line for split in passages for line in split.table()]))
     print("\n".join([line for split in citations for line in split.table()]))
     print("\n".join(figures.table()))
@@ -104,7 +110,7 @@ def _print_details(passages: list[Evaluation], citations: list[CitationEvaluatio
         print(f"spurious ({split.split}):")
         print("\n".join(f"  {' | '.join(item)}" for item in split.spurious))
     for citation_split in citations:
-        print(f"citation fields wrong ({citation_split.split}):")
+        print(f"citation fields wrong ({citation_split.gold_set}, {citation_split.split}):")
         print("\n".join(f"  {line}" for line in citation_split.wrong))
     for label, lines in (
         ("figures missed", figures.missed),

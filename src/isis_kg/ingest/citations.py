@@ -23,10 +23,11 @@ _CLOSE_QUOTES = "’‘'”\""
 _NESTED_OPEN = "‘“"
 # after a closing quote: a comma ends the title, and so do a page reference or a name after a
 # forgotten comma ("...Terrorismus ’ p.131", "...of ISIS?’ Simon Cotte, The Atlantic")
+# (or a comma inside the quotes: "...‘lone wolves’,’ Joby Warrick"; a name list: "...’ Daveed Gartenstein-Ross en")
 _AFTER_TITLE = re.compile(
-    r"\s*,|\s*\.?\s*$|\s+(?=pp?\.\s*\d)|(?<=[?!][’'”\"])\s+(?=[A-Z])|\s+(?=[A-Z][\w.]*\s+[A-Z][\w’'-]+,)"
+    r"\s*,|\s*\.?\s*$|\s+(?=pp?\.\s*\d)|(?<=[?!,][’'”\"])\s+(?=[A-Z])"
+    r"|\s+(?=[A-Z][\w.]*(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]+(?:,|\s+(?:en|and|&)\s))"
 )
-_AFTER_PHRASE = re.compile(r"\s+[a-z]")
 # a title stands at the start of a footnote or after a full stop, colon or citing word
 _TITLE_CONTEXT = re.compile(r"(?:^|[.:;]|\b(?:Zie|ook|en|in|bijvoorbeeld|aangehaald))\s*$")
 _CITING_LEAD = re.compile(r"\b(?:Zie|zie|Idem|Ibid|aangehaald|geciteerd)\b")
@@ -34,6 +35,7 @@ _NEXT_WORK = re.compile(r"\.\s+(?=(?:Zie\b[^‘’'“\"]{0,40})?[‘’'“\"])
 _NEXT_CITATION = re.compile(r"\d{4}\.\s+[‘’'“\"]")
 _DAY_MONTH = re.compile(r"^\d{1,2}\s+[A-Za-z]+$")
 _TITLE_START = re.compile(r"(?:^|(?<=[\s:(]))[‘’'“\"](?=\S)")
+_TRAILING_YEAR = re.compile(rf"(?<=[a-z])\s+({YEAR.pattern})\.?$")
 _YEAR_ONLY = re.compile(rf"^(?:[A-Za-z]+\s+)?({YEAR.pattern})$")
 _SPLIT_PARTS = re.compile(r",\s+")
 _SPLIT_NAMES = re.compile(r"\s+(?:en|and|&)\s+")
@@ -64,7 +66,17 @@ def parse_footnote(number: int, span: tuple[int, int], text: str, reference: Ref
         pages = repeat.group("pages").strip(" .,") or None
         works = (Citation(None, (), None, None, pages, (), OTHER_KIND),) if pages else ()
         return Footnote(number, span, text, works, repeats_previous=True)
-    return Footnote(number, span, text, tuple(_works(text, reference)))
+    return Footnote(number, span, text, tuple(_works(text, reference) or _untitled(text, reference)))
+
+
+def _untitled(text: str, reference: ReferenceData) -> list[Citation]:
+    """A work cited by its kind and creator, without a title: "Tweet van Adama Baron, @adammbaron, 17 juli 2017"."""
+    lead = reference.citations.untitled.match(text)
+    if lead is None:
+        return []
+    parts, _end = _parts_until_date(text, lead.end(), reference)
+    creators = _names(lead.group("creator").strip(), reference)
+    return [_citation("", creators, parts or [], text, reference)]
 
 
 def _works(text: str, reference: ReferenceData) -> list[Citation]:
@@ -77,14 +89,14 @@ def _works(text: str, reference: ReferenceData) -> list[Citation]:
         title_end = _title_end(text, start)
         if title_end is None:
             continue
-        title = text[start + 1 : title_end].strip(" ’‘'”\"")
+        title = text[start + 1 : title_end].strip(" ’‘'”\"").rstrip(",").rstrip()  # "...‘lone wolves’,’"
         lead = text[position:start]
         rest, consumed = _parts_until_date(text, title_end, reference)
         if rest is None or (not _dated(rest, reference) and any(_is_prose(part, reference) for part in rest)):
             continue  # a quoted phrase in running prose, not a title
         if not any(rest) and not _CITING_LEAD.search(lead):
             continue  # a quoted name at the end of a sentence: "de ‘Anbar Awakening Councils’."
-        works.append(_citation(title, _lead_creators(lead, reference.citations), rest, text, reference))
+        works.append(_citation(title, _lead_creators(lead, reference), rest, text, reference))
         position = consumed
     return works
 
@@ -109,8 +121,8 @@ def _title_end(text: str, start: int) -> int | None:
             if not _NEXT_CITATION.search(text, start, position):
                 return position
             break  # the title never closed and the next citation began: fall back to the first comma
-        if _AFTER_PHRASE.match(text, position + 1) and not in_title_context:
-            return None  # ‘het kalifaat’ bijvoorbeeld
+        if not in_title_context:
+            return None  # ‘het kalifaat’ bijvoorbeeld; "naar de ‘zuivere islam’. Centraal ..."
     comma = text.find(", ", start)
     return comma if comma > start else None
 
@@ -124,15 +136,16 @@ def _parts_until_date(text: str, title_end: int, reference: ReferenceData) -> tu
     for raw in _SPLIT_PARTS.split(after.strip()):
         position = text.find(raw, position) + len(raw)
         next_work = _NEXT_WORK.search(raw)
-        if next_work:  # "p.42. Zie ook ‘What Happens...": this citation ends at the full stop
-            parts.append(raw[: next_work.start()].strip().strip(_CLOSE_QUOTES + "‘“"))
-            return parts, text.find(raw, offset) + next_work.start() + 1
-        part = raw.strip().strip(_CLOSE_QUOTES + "‘“").strip()
-        # a date ends the citation; what follows in the same part is prose
-        sentence_end = re.search(r"\d{4}\.(?=\s|$|[A-Z‘])", part)
+        piece = raw[: next_work.start()] if next_work else raw
+        part = piece.strip().strip(_CLOSE_QUOTES + "‘“").strip()
+        # a date ends the citation; what follows in the same part is prose (or the next work)
+        sentence_end = re.search(r"\d{4}\.(?=\s|$|[A-Z‘])", part + "." if next_work else part)
         if sentence_end:
             parts.append(part[: sentence_end.end() - 1])
             return parts, text.find(part, offset) + sentence_end.end()
+        if next_work:  # "p.42. Zie ook ‘What Happens...": this citation ends at the full stop
+            parts.append(part)
+            return parts, text.find(raw, offset) + next_work.start() + 1
         parts.append(part.rstrip("."))
         if part.endswith(".") and _is_date(part.rstrip("."), reference):
             return parts, position
@@ -156,27 +169,34 @@ def _citation(title: str, lead_creators: list[str], parts: list[str], text: str,
         if rules.pages.match(part):
             pages.append(part)
             continue
-        if rules.volume.match(part):
+        if rules.volume.match(part) or rules.series.search(part) or rules.clock.match(part):
             continue
+        if _quoted(part, text):
+            continue  # the title of the report or book the work appeared in, never a creator
         value = _is_date(part, reference)
         if value is not None:
             date = value
             continue
-        if _DAY_MONTH.match(part):
-            continue  # a date whose year the extraction lost
+        if _DAY_MONTH.match(part) or part.lower() in reference.month_numbers:
+            continue  # a date whose year the extraction lost: "6 maart", "November"
         trailing = _trailing_date(part, reference)
         if trailing is not None:  # a comma forgotten before the date: "Philippine Star 21 juli 2017"
             date, part = trailing
         middle.append(part)
     creators = list(lead_creators)
-    named = [_names(part, rules) for part in middle]
+    middle = [rules.container_lead.sub("", part) or part for part in middle]
+    # "directeur Europol (Rob Wainwright) geïnterviewd door Guy Taylor": the interviewer wrote it
+    middle = [part[cue.end() :] if (cue := rules.creator_cue.search(part)) else part for part in middle]
+    named = [_names(part, reference) for part in middle]
     others = [part for part, names in zip(middle, named, strict=True) if not names]
     publisher = others[-1] if others else (middle[-1] if len(middle) > 1 else None)
     for part, names in zip(middle, named, strict=True):
         if part is not publisher:
             creators += names
-    if publisher is not None:
-        publisher = rules.publisher_lead.sub("", publisher) or publisher
+    if publisher is not None:  # "The New York Times," where the footnote's text ends early
+        publisher = rules.publisher_suffix.sub("", publisher).rstrip(",;: ") or publisher
+    if publisher is not None and rules.publisher_lead.match(publisher):
+        publisher = rules.publisher_article.sub(r"\g<joint> ", rules.publisher_lead.sub("", publisher)) or publisher
     kind = _kind(publisher, identifiers, text, rules)
     return Citation(
         title=title or None,
@@ -202,24 +222,46 @@ def _is_prose(part: str, reference: ReferenceData) -> bool:
         and not any(p.search(part) for _, p in rules.identifiers)
         and _is_date(part, reference) is None
         and not _DAY_MONTH.match(part)
+        and not rules.container_lead.match(part)  # "opgenomen in ISPI rapport"
     )
 
 
-def _lead_creators(lead: str, rules: CitationRules) -> list[str]:
+def _lead_creators(lead: str, reference: ReferenceData) -> list[str]:
     """A creator named before the title: "James R. Clapper, ‘Statement for the Record...’"."""
     lead = lead.strip().rstrip(",").strip()
-    return _names(lead, rules) if lead and "," not in lead and len(lead) < 60 else []
+    return _names(lead, reference) if lead and "," not in lead and len(lead) < 60 else []
 
 
-def _names(part: str, rules: CitationRules) -> list[str]:
-    """The person names a part consists of, or nothing if it is not names only."""
+def _quoted(part: str, text: str) -> bool:
+    """Whether the footnote gives the part in quotes: a title."""
+    return re.search(rf"[‘’'“\"]{re.escape(part)}[’‘'”\"]", text) is not None
+
+
+def _names(part: str, reference: ReferenceData) -> list[str]:
+    """The person names a part consists of, or nothing if it is not names only. A surname alone is a
+    name beside full names ("Lorenzo Vidino, Francesco Marone en Entenmann"); a name of an
+    organisation the reference data knows never is ("Nationaal Coördinator Terrorismebestrijding")."""
+    rules = reference.citations
+    if any(not reference.is_a(reference.entities[owner].entity_class, "Person") for owner in reference.owners_of(part)):
+        return []
     names = _SPLIT_NAMES.split(part)
-    return names if all(_is_name(n, rules) for n in names) else []
+    full = [_is_name(n, rules) for n in names]
+    if all(full):
+        return names
+    if any(full) and all(f or _is_surname(n, rules) for n, f in zip(names, full, strict=True)):
+        return names
+    return []
+
+
+def _is_surname(text: str, rules: CitationRules) -> bool:
+    return (
+        _CAPITALISED.match(text) is not None and text not in rules.outlet_words and not any(c.isdigit() for c in text)
+    )
 
 
 def _is_name(text: str, rules: CitationRules) -> bool:
     words = text.split()
-    if not 2 <= len(words) <= 5 or any(c.isdigit() for c in text):
+    if not 2 <= len(words) <= 5 or any(c.isdigit() for c in text) or words[0] in rules.not_first_words:
         return False
     capitalised = 0
     for word in words:
@@ -242,7 +284,8 @@ def _trailing_date(part: str, reference: ReferenceData) -> tuple[DateValue, str]
     dates = find_dates(part, reference)
     if dates and dates[-1].end == len(part.rstrip(".")) and dates[-1].start > 0:
         return dates[-1].value, part[: dates[-1].start].strip()
-    return None
+    year = _TRAILING_YEAR.search(part)  # "Al Hayat Media Center 2017"
+    return (DateValue(int(year.group(1))), part[: year.start()].strip()) if year else None
 
 
 def _is_date(part: str, reference: ReferenceData) -> DateValue | None:

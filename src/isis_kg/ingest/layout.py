@@ -54,9 +54,22 @@ def hyphen_joint(left: str, right: str, rules: LayoutRules, is_word: Callable[[s
         return Joint.KEEP  # acronyms and names keep their hyphen: ISIS-strijders, Al-Qaida
     if is_word(left + right):
         return Joint.JOIN
+    if rules.english_compound_zipf is not None and _english_compound(left, right, rules.english_compound_zipf):
+        return Joint.KEEP  # battle-|hardened, in an English title
     if left.lower() in rules.hyphen_prefixes or (left[-1] + right[0]).lower() in rules.vowel_clashes:
         return Joint.KEEP
     return Joint.JOIN
+
+
+@lru_cache(maxsize=65536)
+def _english_compound(left: str, right: str, zipf: float) -> bool:
+    joined = (left + right).lower()
+    return (
+        zipf_frequency(left, "en") >= zipf
+        and zipf_frequency(right, "en") >= zipf
+        and zipf_frequency(joined, "en") == 0
+        and zipf_frequency(joined, "nl") == 0
+    )
 
 
 def repair_layout(text: str, rules: LayoutRules) -> list[Block]:

@@ -75,11 +75,12 @@ def map_corpus(corpus: ResolvedCorpus, record: BuildRecord, reference: Reference
 
 
 def _renamed(ntriples: bytes, document: Document, corpus: ResolvedCorpus) -> bytes:
-    """The document's N-Triples with its happenings under the keys the corpus knows them by
-    (resolve.identify_across). An IRI stands whole between angle brackets in N-Triples, so the
-    replacement touches that node and nothing else; the statements keep the names they were minted
-    with, so that a new document never renames another's statements."""
-    for key in sorted({event.key for event in document.events} & set(corpus.renamed)):
+    """The document's N-Triples with its happenings and persons under the keys the corpus knows them by
+    (resolve.identify_across, people.merge_people). An IRI stands whole between angle brackets in
+    N-Triples, so the replacement touches that node and nothing else; the statements keep the names
+    they were minted with, so that a new document never renames another's statements."""
+    keys = {event.key for event in document.events} | {mention.entity for mention in document.mentions}
+    for key in sorted(keys & set(corpus.renamed)):
         old, new = node_iri(key), node_iri(corpus.renamed[key])
         ntriples = ntriples.replace(f"<{old}>".encode(), f"<{new}>".encode())
     return ntriples

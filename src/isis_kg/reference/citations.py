@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import Field, ValidationInfo, field_validator
 
 from isis_kg.errors import ReferenceDataError
-from isis_kg.reference.schema import Regex, Rules, Vocabulary, read_yaml, validated, vocabulary
+from isis_kg.reference.schema import NEVER, Regex, Rules, Vocabulary, read_yaml, validated, vocabulary
 
 
 class Identifier(Rules):
@@ -33,11 +33,31 @@ class KindRule(Rules):
         return value
 
 
+class AuthorRules(Rules):
+    """When two spellings of a cited author are one person (people.py)."""
+
+    # a word may differ from another spelling of it by one edit (a letter dropped, added, changed or two
+    # swapped) for every so many letters of the longer: "Amranath"/"Amarnath" at 8 letters, not "Ahmad"/"Ahmed"
+    letters_per_edit: int = Field(ge=1)
+    # the same, between two creators at the same place in two citations of one work (more evidence)
+    same_work_letters_per_edit: int = Field(ge=1)
+    # how many words of a name may be misspelt in one link ("Perter R. Neumann", not two words at once)
+    misspelt_words: int = Field(ge=0)
+    # a surname alone is its full form in the same document only when it is at least this long
+    surname_letters: int = Field(ge=1)
+    # the languages (wordfreq's) whose word frequencies tell a misspelt name from the right one
+    name_languages: tuple[str, ...] = ("en",)
+
+
 class CitationRules(Rules):
     repeat: Regex
     publisher_lead: Regex
+    publisher_article: Regex = NEVER
+    publisher_suffix: Regex = NEVER  # "Dabiq nummer 15", "Europol Press Release": the publisher is Dabiq, Europol
+    creator_cue: Regex = NEVER  # "... geïnterviewd door Guy Taylor": the name after it is the creator
     pages: Regex
     volume: Regex
+    clock: Regex = NEVER  # the time a tweet was sent: "18:08"
     identifier_forms: tuple[Identifier, ...] = Field(default=(), alias="identifiers")
     name_particles: frozenset[str] = frozenset()
     outlet_words: frozenset[str] = frozenset()
@@ -45,6 +65,11 @@ class CitationRules(Rules):
     dutch_words: frozenset[str] = frozenset()
     english_words: frozenset[str] = frozenset()
     cited_title: Regex  # a quoted title as a citation gives it: the sentence cites, it states nothing
+    container_lead: Regex = NEVER  # "opgenomen in ISPI Rapport": the work appeared in another
+    series: Regex = NEVER  # "Counterterrorism Series #3": neither creator nor publisher
+    untitled: Regex = NEVER  # "Tweet van Adama Baron, ...": a work cited without a title
+    not_first_words: frozenset[str] = frozenset()  # no person's name starts with these ("Het Laatste Nieuws")
+    authors: AuthorRules
 
     @cached_property
     def identifiers(self) -> tuple[tuple[str, re.Pattern[str]], ...]:

@@ -23,6 +23,7 @@ class LayoutRules(Rules):
     elliptic_followers: frozenset[str] = frozenset()
     hyphen_prefixes: frozenset[str] = frozenset()
     vowel_clashes: frozenset[str] = frozenset()
+    english_compound_zipf: float | None = None  # both halves this common in English: the hyphen stays
     month_names: frozenset[str]  # from dates.yaml: "6 maart 2017" at a line start is a date, not footnote 6
     footnote_window: int  # how far past the expected number a footnote or marker may be
     footnote_gap: int  # how far, for a line that plainly starts a citation ("181 ‘How the...")
