@@ -137,3 +137,12 @@ def test_a_misspelt_missing_or_malformed_key_is_one_line(
 def test_a_word_yaml_1_1_takes_for_a_boolean_stays_a_word(reference) -> None:
     # citations.yaml lists the English word on unquoted, which YAML 1.1 reads as true
     assert "on" in reference.citations.english_words and "True" not in reference.citations.english_words
+
+
+def test_a_key_keeps_the_letters_unicode_does_not_decompose() -> None:
+    from isis_kg.reference import entity_key
+
+    assert entity_key("Syrië") == "syrie"
+    assert entity_key("Łukasz Urban") == "lukasz-urban"
+    assert entity_key("Stephen Heißner") == "stephen-heissner"
+    assert entity_key("Şanlıurfa") == "sanliurfa"

@@ -537,3 +537,10 @@ def test_a_trial_happens_in_the_city_its_courts_name_holds(read_text) -> None:
     assert ("event/trial/celle/2021-02-24", "occurredIn", "celle") in _facts(document)
     # the court and the city inside its name are no pair of names: the court operates nowhere
     assert not [f for f in _facts(document) if f[1] in ("operatesIn", "locatedIn")]
+
+
+def test_a_killing_told_subject_first_after_its_verb_happens_to_its_object(read_text) -> None:
+    document = read_text("Op 19 december 2016 doodt Anis Amri de Poolse chauffeur Łukasz Urban.")
+    assert [e.key for e in document.events] == ["event/death/lukasz-urban"]
+    # "kwam ... om te": an aim, no death
+    assert read_text("Ahmed Abdi Godane kwam in 2014 naar Somalië om er te vechten.").events == []

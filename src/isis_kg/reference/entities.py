@@ -125,7 +125,28 @@ def add_countries(path: Path, entities: dict[str, ReferenceEntity], vocabulary: 
             entities[key] = known.model_copy(update={"aliases": (*known.aliases, english_name)})
 
 
+# letters that Unicode does not decompose into an ASCII letter and a mark ("Łukasz" is no "ukasz")
+_OWN_LETTERS = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "ı": "i",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "D",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "Th",
+    }
+)
+
+
 def entity_key(name: str) -> str:
-    """An id from a name: lower-case ASCII words joined by hyphens (Syrië -> syrie)."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    """An id from a name: lower-case ASCII words joined by hyphens (Syrië -> syrie, Łukasz -> lukasz)."""
+    ascii_name = unicodedata.normalize("NFKD", name.translate(_OWN_LETTERS)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
