@@ -544,3 +544,20 @@ def test_a_killing_told_subject_first_after_its_verb_happens_to_its_object(read_
     assert [e.key for e in document.events] == ["event/death/lukasz-urban"]
     # "kwam ... om te": an aim, no death
     assert read_text("Ahmed Abdi Godane kwam in 2014 naar Somalië om er te vechten.").events == []
+
+
+def test_stabbings_bombs_set_off_arrests_told_by_separable_verbs_and_hostages_taken(read_text) -> None:
+    def kinds(text: str, date: str = "2024-06-01") -> set[str]:
+        return {e.key for e in read_text(text, date).events}
+
+    assert kinds("Op 18 augustus 2017 stak een man in Turku op voorbijgangers in.") == {"event/attack/turku/2017-08-18"}
+    assert kinds("Op 24 juli 2016 liet een man in Ansbach een rugzakbom ontploffen.") == {
+        "event/attack/ansbach/2016-07-24"
+    }
+    assert kinds("Het bureau hield in december 2018 in Marrakech drie verdachten aan.") == {
+        "event/arrest/marrakech/2018-12"
+    }
+    hostages = kinds("In april 2014 voerde Boko Haram 276 schoolmeisjes uit Chibok mee als gijzelaars.")
+    assert {key.split("/")[1] for key in hostages} == {"kidnapping"}
+    # holding on to a view is no arrest
+    assert kinds("De regering in Marrakech hield in 2018 aan haar standpunt vast.") == set()
