@@ -246,3 +246,23 @@ def test_footnotes_the_text_layer_cut_short(reference) -> None:
     ).works
     assert porter.title == "Terrorism in North Africa: An Examination of the Threat"
     assert porter.creators == ("Geoff D. Porter",)
+
+
+def test_a_title_whose_quote_never_closes_runs_on_while_it_goes_on_in_lower_case(reference) -> None:
+    (attentats,) = parse(
+        reference,
+        "‘Attentats, tentatives et projets d’attentats en relation avec le contexte syro-irakien dans les pays "
+        "occidentaux (2013-2016), p.8, Centre d’Analyse du Terrorisme, Mars 2017.",
+    ).works
+    assert attentats.title == (
+        "Attentats, tentatives et projets d’attentats en relation avec le contexte syro-irakien dans les pays "
+        "occidentaux (2013-2016)"
+    )
+    assert attentats.pages == "p.8" and attentats.publisher == "Centre d’Analyse du Terrorisme"
+    (orton,) = parse(
+        reference,
+        "‘The day after ISIS: the Middle East after Islamic State. The Western odyssey in defeating ISIS, "
+        "Kyle Orton, BICOM, 16 mei 2017.",
+    ).works
+    assert orton.title.endswith("odyssey in defeating ISIS") and orton.creators == ("Kyle Orton",)  # a name ends it
+    assert orton.publisher == "BICOM"

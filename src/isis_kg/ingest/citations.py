@@ -86,7 +86,7 @@ def _works(text: str, reference: ReferenceData) -> list[Citation]:
     for start in starts:
         if start < position:
             continue
-        title_end = _title_end(text, start)
+        title_end = _title_end(text, start, reference)
         if title_end is None:
             continue
         title = text[start + 1 : title_end].strip(" ’‘'”\"").rstrip(",").rstrip()  # "...‘lone wolves’,’"
@@ -101,10 +101,11 @@ def _works(text: str, reference: ReferenceData) -> list[Citation]:
     return works
 
 
-def _title_end(text: str, start: int) -> int | None:
+def _title_end(text: str, start: int, reference: ReferenceData) -> int | None:
     """Where the title opened at ``start`` closes; None when the quotes hold a phrase of prose."""
     in_title_context = bool(_TITLE_CONTEXT.search(text, 0, start))
     depth = 0
+    quote_closed = False  # a closing quote that did not end the title: “... in every battle.” Geciteerd door
     for position in range(start + 1, len(text)):
         char, before = text[position], text[position - 1]
         if char in _NESTED_OPEN and position > start + 1 and (before.isspace() or before in _NESTED_OPEN):
@@ -123,8 +124,33 @@ def _title_end(text: str, start: int) -> int | None:
             break  # the title never closed and the next citation began: fall back to the first comma
         if not in_title_context:
             return None  # ‘het kalifaat’ bijvoorbeeld; "naar de ‘zuivere islam’. Centraal ..."
+        quote_closed = True
+    if quote_closed:
+        comma = text.find(", ", start)
+        return comma if comma > start else None
+    return _unclosed_title_end(text, start, reference)
+
+
+def _unclosed_title_end(text: str, start: int, reference: ReferenceData) -> int | None:
+    """Where a title whose quote never closes ends: at the first comma, unless the title goes on in lower case
+    there ("‘Attentats, tentatives et projets ... (2013-2016), p.8, Centre d’Analyse du Terrorisme"): then at the
+    first comma before a part in capitals (a creator, a publisher) or a page reference, identifier or date."""
+    rules = reference.citations
+    commas = [m.start() for m in re.finditer(r",\s+", text[: _citation_end(text, start)])]
+    for comma in (c for c in commas if c > start):
+        part = _SPLIT_PARTS.split(text[comma:].lstrip(", "), maxsplit=1)[0].rstrip(". ")
+        if not part[:1].islower() or rules.pages.match(part) or _identifiers(part, rules):
+            return comma
+        if _is_date(part, reference) is not None or _DAY_MONTH.match(part):
+            return comma
     comma = text.find(", ", start)
     return comma if comma > start else None
+
+
+def _citation_end(text: str, start: int) -> int:
+    """Where the next citation begins after the one opened at ``start``, or the text's end."""
+    following = _NEXT_CITATION.search(text, start)
+    return following.start() if following else len(text)
 
 
 def _parts_until_date(text: str, title_end: int, reference: ReferenceData) -> tuple[list[str] | None, int]:
