@@ -259,6 +259,7 @@ def test_a_title_whose_quote_never_closes_runs_on_while_it_goes_on_in_lower_case
         "occidentaux (2013-2016)"
     )
     assert attentats.pages == "p.8" and attentats.publisher == "Centre d’Analyse du Terrorisme"
+    assert attentats.date == DateValue(2017, 3)  # "Mars 2017": a French work dated in French
     (orton,) = parse(
         reference,
         "‘The day after ISIS: the Middle East after Islamic State. The Western odyssey in defeating ISIS, "
