@@ -267,3 +267,12 @@ def test_a_title_whose_quote_never_closes_runs_on_while_it_goes_on_in_lower_case
     ).works
     assert orton.title.endswith("odyssey in defeating ISIS") and orton.creators == ("Kyle Orton",)  # a name ends it
     assert orton.publisher == "BICOM"
+
+
+def test_a_known_person_glued_to_the_publisher_is_the_creator(reference) -> None:
+    # no comma between author and publisher; the reference data writes him "Ayman al-Zawahiri"
+    (guidelines,) = parse(
+        reference, "‘General Guidelines for Jihad’, Ayman al Zawahiri al Sahab Media, 14 september 2013."
+    ).works
+    assert guidelines.creators == ("Ayman al Zawahiri",) and guidelines.publisher == "al Sahab Media"
+    assert guidelines.date == DateValue(2013, 9, 14)

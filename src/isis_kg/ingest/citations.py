@@ -38,6 +38,7 @@ _TITLE_START = re.compile(r"(?:^|(?<=[\s:(]))[‘’'“\"](?=\S)")
 _TRAILING_YEAR = re.compile(rf"(?<=[a-z])\s+({YEAR.pattern})\.?$")
 _YEAR_ONLY = re.compile(rf"^(?:[A-Za-z]+\s+)?({YEAR.pattern})$")
 _SPLIT_PARTS = re.compile(r",\s+")
+_ARABIC_ARTICLE_APART = re.compile(r"\b(al|el|ad|as|ash) (?=[A-Z])")
 _SPLIT_NAMES = re.compile(r"\s+(?:en|and|&)\s+")
 _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")
 _CAPITALISED = re.compile(r"^(?:(?:al|el|ad|as|ash|ibn|bin|abu)-)?[A-ZÀ-Ý][\w’'.\-]*$")
@@ -213,6 +214,7 @@ def _citation(title: str, lead_creators: list[str], parts: list[str], text: str,
     middle = [rules.container_lead.sub("", part) or part for part in middle]
     # "directeur Europol (Rob Wainwright) geïnterviewd door Guy Taylor": the interviewer wrote it
     middle = [part[cue.end() :] if (cue := rules.creator_cue.search(part)) else part for part in middle]
+    middle = [piece for part in middle for piece in _person_then_outlet(part, reference)]
     named = [_names(part, reference) for part in middle]
     others = [part for part, names in zip(middle, named, strict=True) if not names]
     publisher = others[-1] if others else (middle[-1] if len(middle) > 1 else None)
@@ -250,6 +252,22 @@ def _is_prose(part: str, reference: ReferenceData) -> bool:
         and not _DAY_MONTH.match(part)
         and not rules.container_lead.match(part)  # "opgenomen in ISPI rapport"
     )
+
+
+def _person_then_outlet(part: str, reference: ReferenceData) -> list[str]:
+    """A part that starts with a person the reference data knows and goes on with more words, a comma forgotten
+    between author and publisher: "Ayman al Zawahiri al Sahab Media" is Ayman al Zawahiri, then al Sahab Media.
+    The Arabic article may be written apart ("al Zawahiri") where the reference data joins it ("al-Zawahiri")."""
+    words = part.split()
+    if _names(part, reference):
+        return [part]
+    for length in range(len(words) - 1, 1, -1):
+        prefix = " ".join(words[:length])
+        spellings = {prefix, _ARABIC_ARTICLE_APART.sub(r"\1-", prefix)}
+        owners = {owner for spelling in spellings for owner in reference.owners_of(spelling)}
+        if owners and all(reference.is_a(reference.entities[o].entity_class, "Person") for o in owners):
+            return [prefix, " ".join(words[length:])]
+    return [part]
 
 
 def _lead_creators(lead: str, reference: ReferenceData) -> list[str]:
