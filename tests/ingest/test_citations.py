@@ -276,3 +276,19 @@ def test_a_known_person_glued_to_the_publisher_is_the_creator(reference) -> None
     ).works
     assert guidelines.creators == ("Ayman al Zawahiri",) and guidelines.publisher == "al Sahab Media"
     assert guidelines.date == DateValue(2013, 9, 14)
+
+
+def test_a_publisher_given_after_the_date_with_the_date_again(reference) -> None:
+    _report, letter = parse(
+        reference,
+        "‘Fifth report of the Secretary-General on the threat posed by ISIL’, S/2017/467, par.8, UN, 31 mei 2017. "
+        "‘Letter of the Security Council committee on IS and Al Qa’ida‘, S/2017/35, par.25, 13 januari 2017. "
+        "UN, 13 januari 2017.",
+    ).works
+    assert letter.publisher == "UN" and letter.date == DateValue(2017, 1, 13) and letter.kind == "unDocument"
+    (letter,) = parse(
+        reference,
+        "‘Letter of the Security Council committee on IS and Al Qa’ida‘, S/2017/35, par.25, 13 januari 2017. "
+        "UN, 31 mei 2017.",
+    ).works
+    assert letter.publisher is None  # another date: not this work's publisher

@@ -39,6 +39,8 @@ _TRAILING_YEAR = re.compile(rf"(?<=[a-z])\s+({YEAR.pattern})\.?$")
 _YEAR_ONLY = re.compile(rf"^(?:[A-Za-z]+\s+)?({YEAR.pattern})$")
 _SPLIT_PARTS = re.compile(r",\s+")
 _ARABIC_ARTICLE_APART = re.compile(r"\b(al|el|ad|as|ash) (?=[A-Z])")
+# "UN, 13 januari 2017." after a citation: a publisher and the citation's date again
+_PUBLISHER_AND_DATE = re.compile(r"\s*(?P<publisher>[A-Z][^,.‘’'“\"]{0,40}),\s+(?P<date>[^,.]+)\.(?=\s|$)")
 _SPLIT_NAMES = re.compile(r"\s+(?:en|and|&)\s+")
 _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")
 _CAPITALISED = re.compile(r"^(?:(?:al|el|ad|as|ash|ibn|bin|abu)-)?[A-ZÀ-Ý][\w’'.\-]*$")
@@ -97,9 +99,23 @@ def _works(text: str, reference: ReferenceData) -> list[Citation]:
             continue  # a quoted phrase in running prose, not a title
         if not any(rest) and not _CITING_LEAD.search(lead):
             continue  # a quoted name at the end of a sentence: "de ‘Anbar Awakening Councils’."
-        works.append(_citation(title, _lead_creators(lead, reference), rest, text, reference))
-        position = consumed
+        work = _citation(title, _lead_creators(lead, reference), rest, text, reference)
+        work, position = _publisher_after_date(work, text, consumed, reference)
+        works.append(work)
     return works
+
+
+def _publisher_after_date(work: Citation, text: str, end: int, reference: ReferenceData) -> tuple[Citation, int]:
+    """A work without a publisher, whose date the next sentence repeats after one: "..., S/2017/35, par.25,
+    13 januari 2017. UN, 13 januari 2017." is published by the UN. Returns the work and where it ends."""
+    repeated = _PUBLISHER_AND_DATE.match(text, end)
+    if work.publisher is not None or work.date is None or repeated is None:
+        return work, end
+    publisher, date = repeated.group("publisher"), repeated.group("date")
+    if _is_date(date, reference) != work.date or _names(publisher, reference) or _is_date(publisher, reference):
+        return work, end
+    kind = _kind(publisher, list(work.identifiers), text, reference.citations)
+    return replace(work, publisher=publisher, kind=kind), repeated.end()
 
 
 def _title_end(text: str, start: int, reference: ReferenceData) -> int | None:
