@@ -246,3 +246,49 @@ def test_footnotes_the_text_layer_cut_short(reference) -> None:
     ).works
     assert porter.title == "Terrorism in North Africa: An Examination of the Threat"
     assert porter.creators == ("Geoff D. Porter",)
+
+
+def test_a_title_whose_quote_never_closes_runs_on_while_it_goes_on_in_lower_case(reference) -> None:
+    (attentats,) = parse(
+        reference,
+        "‘Attentats, tentatives et projets d’attentats en relation avec le contexte syro-irakien dans les pays "
+        "occidentaux (2013-2016), p.8, Centre d’Analyse du Terrorisme, Mars 2017.",
+    ).works
+    assert attentats.title == (
+        "Attentats, tentatives et projets d’attentats en relation avec le contexte syro-irakien dans les pays "
+        "occidentaux (2013-2016)"
+    )
+    assert attentats.pages == "p.8" and attentats.publisher == "Centre d’Analyse du Terrorisme"
+    assert attentats.date == DateValue(2017, 3)  # "Mars 2017": a French work dated in French
+    (orton,) = parse(
+        reference,
+        "‘The day after ISIS: the Middle East after Islamic State. The Western odyssey in defeating ISIS, "
+        "Kyle Orton, BICOM, 16 mei 2017.",
+    ).works
+    assert orton.title.endswith("odyssey in defeating ISIS") and orton.creators == ("Kyle Orton",)  # a name ends it
+    assert orton.publisher == "BICOM"
+
+
+def test_a_known_person_glued_to_the_publisher_is_the_creator(reference) -> None:
+    # no comma between author and publisher; the reference data writes him "Ayman al-Zawahiri"
+    (guidelines,) = parse(
+        reference, "‘General Guidelines for Jihad’, Ayman al Zawahiri al Sahab Media, 14 september 2013."
+    ).works
+    assert guidelines.creators == ("Ayman al Zawahiri",) and guidelines.publisher == "al Sahab Media"
+    assert guidelines.date == DateValue(2013, 9, 14)
+
+
+def test_a_publisher_given_after_the_date_with_the_date_again(reference) -> None:
+    _report, letter = parse(
+        reference,
+        "‘Fifth report of the Secretary-General on the threat posed by ISIL’, S/2017/467, par.8, UN, 31 mei 2017. "
+        "‘Letter of the Security Council committee on IS and Al Qa’ida‘, S/2017/35, par.25, 13 januari 2017. "
+        "UN, 13 januari 2017.",
+    ).works
+    assert letter.publisher == "UN" and letter.date == DateValue(2017, 1, 13) and letter.kind == "unDocument"
+    (letter,) = parse(
+        reference,
+        "‘Letter of the Security Council committee on IS and Al Qa’ida‘, S/2017/35, par.25, 13 januari 2017. "
+        "UN, 31 mei 2017.",
+    ).works
+    assert letter.publisher is None  # another date: not this work's publisher

@@ -66,3 +66,14 @@ def test_a_year_that_ends_a_footnote_is_no_page_number(reference) -> None:
     )
     (footnote,) = [b for b in repair_layout(text, reference.layout) if b.kind == "footnote"]
     assert footnote.text.endswith("Europol, 7 november 2017.")
+
+
+def test_a_name_broken_after_a_slash_is_joined_without_a_space(reference) -> None:
+    # NCTV report, footnote 86: three publishers joined by slashes, the line broken after the second
+    text = (
+        "86 ‘Fear Thy Neighbour: Radicalization and Jihadist Attacks in the West’, \n"
+        "p.63, Lorenzo Vidino, Francesco Marone en Entenmann, ICCT/ISPI/\n"
+        "George Washington University, juni 2017.\n"
+    )
+    (footnote,) = [b for b in repair_layout(text, reference.layout) if b.footnote == 86]
+    assert footnote.text.endswith("Entenmann, ICCT/ISPI/George Washington University, juni 2017.")

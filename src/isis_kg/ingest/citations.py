@@ -38,6 +38,9 @@ _TITLE_START = re.compile(r"(?:^|(?<=[\s:(]))[‘’'“\"](?=\S)")
 _TRAILING_YEAR = re.compile(rf"(?<=[a-z])\s+({YEAR.pattern})\.?$")
 _YEAR_ONLY = re.compile(rf"^(?:[A-Za-z]+\s+)?({YEAR.pattern})$")
 _SPLIT_PARTS = re.compile(r",\s+")
+_ARABIC_ARTICLE_APART = re.compile(r"\b(al|el|ad|as|ash) (?=[A-Z])")
+# "UN, 13 januari 2017." after a citation: a publisher and the citation's date again
+_PUBLISHER_AND_DATE = re.compile(r"\s*(?P<publisher>[A-Z][^,.‘’'“\"]{0,40}),\s+(?P<date>[^,.]+)\.(?=\s|$)")
 _SPLIT_NAMES = re.compile(r"\s+(?:en|and|&)\s+")
 _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")
 _CAPITALISED = re.compile(r"^(?:(?:al|el|ad|as|ash|ibn|bin|abu)-)?[A-ZÀ-Ý][\w’'.\-]*$")
@@ -86,7 +89,7 @@ def _works(text: str, reference: ReferenceData) -> list[Citation]:
     for start in starts:
         if start < position:
             continue
-        title_end = _title_end(text, start)
+        title_end = _title_end(text, start, reference)
         if title_end is None:
             continue
         title = text[start + 1 : title_end].strip(" ’‘'”\"").rstrip(",").rstrip()  # "...‘lone wolves’,’"
@@ -96,15 +99,30 @@ def _works(text: str, reference: ReferenceData) -> list[Citation]:
             continue  # a quoted phrase in running prose, not a title
         if not any(rest) and not _CITING_LEAD.search(lead):
             continue  # a quoted name at the end of a sentence: "de ‘Anbar Awakening Councils’."
-        works.append(_citation(title, _lead_creators(lead, reference), rest, text, reference))
-        position = consumed
+        work = _citation(title, _lead_creators(lead, reference), rest, text, reference)
+        work, position = _publisher_after_date(work, text, consumed, reference)
+        works.append(work)
     return works
 
 
-def _title_end(text: str, start: int) -> int | None:
+def _publisher_after_date(work: Citation, text: str, end: int, reference: ReferenceData) -> tuple[Citation, int]:
+    """A work without a publisher, whose date the next sentence repeats after one: "..., S/2017/35, par.25,
+    13 januari 2017. UN, 13 januari 2017." is published by the UN. Returns the work and where it ends."""
+    repeated = _PUBLISHER_AND_DATE.match(text, end)
+    if work.publisher is not None or work.date is None or repeated is None:
+        return work, end
+    publisher, date = repeated.group("publisher"), repeated.group("date")
+    if _is_date(date, reference) != work.date or _names(publisher, reference) or _is_date(publisher, reference):
+        return work, end
+    kind = _kind(publisher, list(work.identifiers), text, reference.citations)
+    return replace(work, publisher=publisher, kind=kind), repeated.end()
+
+
+def _title_end(text: str, start: int, reference: ReferenceData) -> int | None:
     """Where the title opened at ``start`` closes; None when the quotes hold a phrase of prose."""
     in_title_context = bool(_TITLE_CONTEXT.search(text, 0, start))
     depth = 0
+    quote_closed = False  # a closing quote that did not end the title: “... in every battle.” Geciteerd door
     for position in range(start + 1, len(text)):
         char, before = text[position], text[position - 1]
         if char in _NESTED_OPEN and position > start + 1 and (before.isspace() or before in _NESTED_OPEN):
@@ -123,8 +141,33 @@ def _title_end(text: str, start: int) -> int | None:
             break  # the title never closed and the next citation began: fall back to the first comma
         if not in_title_context:
             return None  # ‘het kalifaat’ bijvoorbeeld; "naar de ‘zuivere islam’. Centraal ..."
+        quote_closed = True
+    if quote_closed:
+        comma = text.find(", ", start)
+        return comma if comma > start else None
+    return _unclosed_title_end(text, start, reference)
+
+
+def _unclosed_title_end(text: str, start: int, reference: ReferenceData) -> int | None:
+    """Where a title whose quote never closes ends: at the first comma, unless the title goes on in lower case
+    there ("‘Attentats, tentatives et projets ... (2013-2016), p.8, Centre d’Analyse du Terrorisme"): then at the
+    first comma before a part in capitals (a creator, a publisher) or a page reference, identifier or date."""
+    rules = reference.citations
+    commas = [m.start() for m in re.finditer(r",\s+", text[: _citation_end(text, start)])]
+    for comma in (c for c in commas if c > start):
+        part = _SPLIT_PARTS.split(text[comma:].lstrip(", "), maxsplit=1)[0].rstrip(". ")
+        if not part[:1].islower() or rules.pages.match(part) or _identifiers(part, rules):
+            return comma
+        if _is_date(part, reference) is not None or _DAY_MONTH.match(part):
+            return comma
     comma = text.find(", ", start)
     return comma if comma > start else None
+
+
+def _citation_end(text: str, start: int) -> int:
+    """Where the next citation begins after the one opened at ``start``, or the text's end."""
+    following = _NEXT_CITATION.search(text, start)
+    return following.start() if following else len(text)
 
 
 def _parts_until_date(text: str, title_end: int, reference: ReferenceData) -> tuple[list[str] | None, int]:
@@ -187,6 +230,7 @@ def _citation(title: str, lead_creators: list[str], parts: list[str], text: str,
     middle = [rules.container_lead.sub("", part) or part for part in middle]
     # "directeur Europol (Rob Wainwright) geïnterviewd door Guy Taylor": the interviewer wrote it
     middle = [part[cue.end() :] if (cue := rules.creator_cue.search(part)) else part for part in middle]
+    middle = [piece for part in middle for piece in _person_then_outlet(part, reference)]
     named = [_names(part, reference) for part in middle]
     others = [part for part, names in zip(middle, named, strict=True) if not names]
     publisher = others[-1] if others else (middle[-1] if len(middle) > 1 else None)
@@ -224,6 +268,22 @@ def _is_prose(part: str, reference: ReferenceData) -> bool:
         and not _DAY_MONTH.match(part)
         and not rules.container_lead.match(part)  # "opgenomen in ISPI rapport"
     )
+
+
+def _person_then_outlet(part: str, reference: ReferenceData) -> list[str]:
+    """A part that starts with a person the reference data knows and goes on with more words, a comma forgotten
+    between author and publisher: "Ayman al Zawahiri al Sahab Media" is Ayman al Zawahiri, then al Sahab Media.
+    The Arabic article may be written apart ("al Zawahiri") where the reference data joins it ("al-Zawahiri")."""
+    words = part.split()
+    if _names(part, reference):
+        return [part]
+    for length in range(len(words) - 1, 1, -1):
+        prefix = " ".join(words[:length])
+        spellings = {prefix, _ARABIC_ARTICLE_APART.sub(r"\1-", prefix)}
+        owners = {owner for spelling in spellings for owner in reference.owners_of(spelling)}
+        if owners and all(reference.is_a(reference.entities[o].entity_class, "Person") for o in owners):
+            return [prefix, " ".join(words[length:])]
+    return [part]
 
 
 def _lead_creators(lead: str, reference: ReferenceData) -> list[str]:

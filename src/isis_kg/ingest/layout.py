@@ -24,6 +24,7 @@ from isis_kg.reference import LayoutRules
 
 _TOKEN = re.compile(r"\S+")
 _TRAILING_WORD_HYPHEN = re.compile(r"(\w+)-$")
+_TRAILING_SLASH = re.compile(r"\w/$")  # "ICCT/ISPI/" | "George Washington University": one name, no space
 _LEADING_LOWER_WORD = re.compile(r"^([a-zà-ÿ]\w*)")
 _SENTENCE_END = re.compile(r"[.!?:;…’'\")\]”]\d*$")
 _STARTS_UPPER = re.compile(r"^[A-ZÀ-Ý0-9‘'\"“(]")
@@ -191,7 +192,7 @@ def _join_lines(lines: list[Line], rules: LayoutRules, kind: str) -> Block:
             if joint is Joint.JOIN:
                 pieces[-1] = pieces[-1][:-1]  # drop the hyphen
                 offsets.pop()
-            elif joint is not Joint.KEEP:
+            elif joint is not Joint.KEEP and not _TRAILING_SLASH.search(previous.text):
                 pieces.append(" ")
                 offsets.append(previous.end)  # the line break it stands for
         for k, token in enumerate(_TOKEN.finditer(line.text)):
