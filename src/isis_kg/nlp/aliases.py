@@ -126,7 +126,7 @@ def spelled_names(sentence: Sentence, known: list[Mention], reference: Reference
             break
     if not spelled:
         return known
-    return [m for m in known if not overlaps_any(m, spelled)] + spelled
+    return [m for m in known if not _overlaps_any(m, spelled)] + spelled
 
 
 def _capitals(word: str) -> str:
@@ -134,5 +134,6 @@ def _capitals(word: str) -> str:
     return "".join(part[0] for part in word.split("-") if part[:1].isupper())
 
 
-def overlaps_any(mention: Mention, others: list[Mention]) -> bool:
+def _overlaps_any(mention: Mention, others: list[Mention]) -> bool:
+    # (extract.clause.overlaps takes a span; the names stage stays below the extractors)
     return any(mention.start < o.end and o.start < mention.end for o in others)
