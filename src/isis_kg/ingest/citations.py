@@ -36,7 +36,8 @@ _NEXT_CITATION = re.compile(r"\d{4}\.\s+[‘’'“\"]")
 _DAY_MONTH = re.compile(r"^\d{1,2}\s+[A-Za-z]+$")
 _TITLE_START = re.compile(r"(?:^|(?<=[\s:(]))[‘’'“\"](?=\S)")
 _TRAILING_YEAR = re.compile(rf"(?<=[a-z])\s+({YEAR.pattern})\.?$")
-_YEAR_ONLY = re.compile(rf"^(?:[A-Za-z]+\s+)?({YEAR.pattern})$")
+# "2017", "Fall 2017", "november/december 2016"
+_YEAR_ONLY = re.compile(rf"^(?:[A-Za-z]+(?:/[A-Za-z]+)?\s+)?({YEAR.pattern})$")
 _SPLIT_PARTS = re.compile(r",\s+")
 _ARABIC_ARTICLE_APART = re.compile(r"\b(al|el|ad|as|ash) (?=[A-Z])")
 # "UN, 13 januari 2017." after a citation: a publisher and the citation's date again
@@ -93,16 +94,27 @@ def _works(text: str, reference: ReferenceData) -> list[Citation]:
         if title_end is None:
             continue
         title = text[start + 1 : title_end].strip(" ’‘'”\"").rstrip(",").rstrip()  # "...‘lone wolves’,’"
-        lead = text[position:start]
+        lead_creators = _lead_creators(text[position:start], reference)
+        if text[title_end] not in _CLOSE_QUOTES:
+            title, lead_creators = _creator_after_colon(title, lead_creators, reference)
         rest, consumed = _parts_until_date(text, title_end, reference)
         if rest is None or (not _dated(rest, reference) and any(_is_prose(part, reference) for part in rest)):
             continue  # a quoted phrase in running prose, not a title
-        if not any(rest) and not _CITING_LEAD.search(lead):
+        if not any(rest) and not _CITING_LEAD.search(text[position:start]):
             continue  # a quoted name at the end of a sentence: "de ‘Anbar Awakening Councils’."
-        work = _citation(title, _lead_creators(lead, reference), rest, text, reference)
+        work = _citation(title, lead_creators, rest, text, reference)
         work, position = _publisher_after_date(work, text, consumed, reference)
         works.append(work)
     return works
+
+
+def _creator_after_colon(title: str, creators: list[str], reference: ReferenceData) -> tuple[str, list[str]]:
+    """A title whose quote never closed, that ends in its author after a colon: "‘Beyond Iraq and Syria: ISIS’
+    Global Reach: Lorenzo Vidino, Written testimony ..." is by Lorenzo Vidino."""
+    head, colon, tail = title.rpartition(": ")
+    if colon and head and _is_name(tail, reference.citations):
+        return head, [*creators, tail]
+    return title, creators
 
 
 def _publisher_after_date(work: Citation, text: str, end: int, reference: ReferenceData) -> tuple[Citation, int]:
@@ -132,6 +144,8 @@ def _title_end(text: str, start: int, reference: ReferenceData) -> int | None:
             continue
         if before.isalpha() and text[position + 1 : position + 2].isalpha():
             continue  # an apostrophe: Iraq’s, d’attentats
+        if not depth and before in "sS" and text[position + 1 : position + 2] == " " and _closes_later(text, position):
+            continue  # a possessive: ‘Beyond Iraq and Syria: ISIS’ Global Reach’,
         if depth:
             depth -= 1
             continue
@@ -148,18 +162,38 @@ def _title_end(text: str, start: int, reference: ReferenceData) -> int | None:
     return _unclosed_title_end(text, start, reference)
 
 
+def _closes_later(text: str, position: int) -> bool:
+    """Whether a quote closes the title after ``position``, before another opens or the citation ends."""
+    end = _citation_end(text, position)
+    for later in range(position + 1, end):
+        if text[later] in _NESTED_OPEN and text[later - 1].isspace():
+            return False
+        if text[later] in _CLOSE_QUOTES and _AFTER_TITLE.match(text, later + 1):
+            return True
+    return False
+
+
 def _unclosed_title_end(text: str, start: int, reference: ReferenceData) -> int | None:
-    """Where a title whose quote never closes ends: at the first comma, unless the title goes on in lower case
-    there ("‘Attentats, tentatives et projets ... (2013-2016), p.8, Centre d’Analyse du Terrorisme"): then at the
-    first comma before a part in capitals (a creator, a publisher) or a page reference, identifier or date."""
+    """Where a title whose quote never closes ends. At the first comma before a creator or an outlet: the title
+    may go on after a comma in lower case ("‘Attentats, tentatives et projets ... (2013-2016), p.8, Centre
+    d’Analyse du Terrorisme") or in capitals ("‘Oil, Extortion Still Paying off for ISIS, Patrick B. Johnston, The
+    Cipher Brief"). A part in capitals right before a page reference, identifier or date is the publisher
+    ("‘Title, Al-Monitor, 5 mei 2017"); without any of these, the title ends at the first comma."""
     rules = reference.citations
     commas = [m.start() for m in re.finditer(r",\s+", text[: _citation_end(text, start)])]
+    capitalised: int | None = None  # the comma before the last part in capitals that named no one
     for comma in (c for c in commas if c > start):
         part = _SPLIT_PARTS.split(text[comma:].lstrip(", "), maxsplit=1)[0].rstrip(". ")
-        if not part[:1].islower() or rules.pages.match(part) or _identifiers(part, rules):
-            return comma
+        if rules.pages.match(part) or _identifiers(part, rules):
+            return capitalised or comma
         if _is_date(part, reference) is not None or _DAY_MONTH.match(part):
+            return capitalised or comma
+        if part[:1].islower():
+            capitalised = None
+            continue
+        if _names(part, reference) or any(word in rules.outlet_words for word in part.split()):
             return comma
+        capitalised = comma
     comma = text.find(", ", start)
     return comma if comma > start else None
 
@@ -233,6 +267,8 @@ def _citation(title: str, lead_creators: list[str], parts: list[str], text: str,
     middle = [piece for part in middle for piece in _person_then_outlet(part, reference)]
     named = [_names(part, reference) for part in middle]
     others = [part for part, names in zip(middle, named, strict=True) if not names]
+    organisations = [part for part in others if not rules.document_kind.search(part)]
+    others = organisations or others  # "The Soufan Center, TSC Intel Brief": the centre publishes the brief
     publisher = others[-1] if others else (middle[-1] if len(middle) > 1 else None)
     for part, names in zip(middle, named, strict=True):
         if part is not publisher:
@@ -353,7 +389,7 @@ def _is_date(part: str, reference: ReferenceData) -> DateValue | None:
     dates = find_dates(part, reference)
     if dates and dates[-1].end == len(part) and dates[0].start == 0:
         return dates[-1].value
-    year_only = _YEAR_ONLY.match(part)  # "2017", "Fall 2017"
+    year_only = _YEAR_ONLY.match(part)  # "2017", "Fall 2017": a season or a double issue gives the year only
     return DateValue(int(year_only.group(1))) if year_only else None
 
 
