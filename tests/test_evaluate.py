@@ -121,7 +121,7 @@ def test_footnote_gold_files_are_scored_each_on_its_own(tmp_path: Path, capsys) 
     from isis_kg.evaluate import DEFAULT_FOOTNOTE_GOLD, footnote_golds
 
     # every footnote gold file of the project, in a fixed order
-    assert [p.name for p in footnote_golds()] == ["footnotes-2.yaml", "footnotes-3.yaml", "footnotes.yaml"]
+    assert [p.name for p in footnote_golds()] == ["footnotes-2.yaml", "footnotes-3.yaml", "footnotes-4.yaml", "footnotes.yaml"]
     gold = tmp_path / "gold.yaml"
     gold.write_text(TINY_GOLD, encoding="utf-8")
     first, second = tmp_path / "first.yaml", tmp_path / "second.yaml"
