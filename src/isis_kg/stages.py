@@ -137,8 +137,17 @@ def sentence_contexts(
 
 
 def _event_identity(document: Document, reference: ReferenceData, _analysers: Analysers) -> None:
-    organisations = {m.entity for m in document.mentions if reference.is_a(m.entity_class, "Organisation")}
-    document.events, document.relations = identify_events(document.events, document.relations, organisations)
+    rules = reference.relation_rules
+    # who can operate somewhere (no court, no ministry), and the places no one operates in (buildings)
+    organisations = {
+        m.entity
+        for m in document.mentions
+        if reference.is_a(m.entity_class, "Organisation") and not rules.institution.search(m.surface)
+    }
+    sites = {
+        m.entity for m in document.mentions if reference.is_a(m.entity_class, "Region") and rules.site.search(m.surface)
+    }
+    document.events, document.relations = identify_events(document.events, document.relations, organisations, sites)
 
 
 def _map(document: Document, _reference: ReferenceData, _analysers: Analysers) -> None:

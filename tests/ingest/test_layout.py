@@ -17,6 +17,9 @@ from conftest import CORPUS
         ("media", "afdeling", Joint.KEEP),
         ("binnen", "en", Joint.ELLIPTIC),
         ("battle", "hardened", Joint.KEEP),  # an English compound, in a cited title
+        ("Smith", "Spark", Joint.KEEP),  # a double name broken at its hyphen: no space comes between
+        ("anti", "Amerikaanse", Joint.KEEP),
+        ("2016", "2017", Joint.KEEP),
     ],
 )
 def test_dutch_dehyphenation(reference, left: str, right: str, joint: Joint) -> None:

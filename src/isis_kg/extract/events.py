@@ -21,7 +21,7 @@ from isis_kg.extract.clause import (
     within_hedge_reach,
 )
 from isis_kg.extract.context import Extraction, SentenceContext
-from isis_kg.extract.mentions import anaphors, person_of_verb
+from isis_kg.extract.mentions import anaphors, operates_anywhere, person_of_verb
 from isis_kg.extract.places import court_seats, event_places, place_dates
 from isis_kg.model import EVENT_KEY_PREFIX, DateValue, EventMention, Mention, Relation, Sentence
 from isis_kg.nlp.dates import DateMatch
@@ -338,9 +338,7 @@ def _arguments(
     facts += [trigger.fact(sentence, key, "occurredIn", place.entity) for place in places]
     for perpetrator in perpetrators:
         facts.append(trigger.fact(sentence, key, "perpetrator", perpetrator.entity))
-        if reference.is_a(perpetrator.entity_class, "Organisation") and not reference.relation_rules.institution.search(
-            perpetrator.surface
-        ):
+        if reference.is_a(perpetrator.entity_class, "Organisation"):
             facts += [
                 Relation(
                     perpetrator.entity,
@@ -352,6 +350,7 @@ def _arguments(
                     trigger.hedged,
                 )
                 for place in places
+                if operates_anywhere(perpetrator, place, reference)
             ]
     facts += [trigger.fact(sentence, key, "participant", participant.entity) for participant in participants]
     return facts

@@ -82,18 +82,22 @@ class _Group:
 
 
 def identify_events(
-    events: list[EventMention], relations: list[Relation], organisations: Collection[str] = ()
+    events: list[EventMention],
+    relations: list[Relation],
+    organisations: Collection[str] = (),
+    sites: Collection[str] = (),
 ) -> tuple[list[EventMention], list[Relation]]:
     """The document's event mentions keyed by the happening each is one mention of, each with that
     happening's date; the relations about each mention follow its new key. Every date a sentence
     gives stays a claim (a statement); the happening's own date is the one they agree on.
-    ``organisations``: the document's organisations, who operate where their events happen."""
+    ``organisations``: the document's organisations, who operate where their events happen, unless
+    that is a building or a site (``sites``)."""
     dates: dict[tuple[int, str], set[DateValue]] = {}
     for relation in relations:
         if relation.predicate == "date" and isinstance(relation.object, DateValue):
             dates.setdefault((relation.sentence, relation.subject), set()).add(relation.object)
 
-    events, relations = _told_before(events, relations, dates, organisations)
+    events, relations = _told_before(events, relations, dates, organisations, sites)
 
     def own_date(mention: EventMention) -> DateValue | None:
         return agreed_date(dates.get((mention.sentence, mention.key), ()))
@@ -139,6 +143,7 @@ def _told_before(
     relations: list[Relation],
     dates: dict[tuple[int, str], set[DateValue]],
     organisations: Collection[str],
+    sites: Collection[str],
 ) -> tuple[list[EventMention], list[Relation]]:
     """Mentions that point back ("de aanslag", "die aanval") as mentions of the last event of their
     kind a little before, at its place and with its date; those with none before are dropped, with
@@ -167,19 +172,23 @@ def _told_before(
             continue
         dates[(mention.sentence, mention.key)] = dates.get((before.sentence, before.key), set())
         kept.append(replace(mention, place=before.place, once=before.once, refers_back=False))
-        operating += _operates_where(mention, before, relations, organisations)
+        operating += _operates_where(mention, before, relations, organisations, sites)
     return kept, [r for r in relations if (r.sentence, r.subject) not in dropped] + operating
 
 
 def _operates_where(
-    mention: EventMention, before: EventMention, relations: list[Relation], organisations: Collection[str]
+    mention: EventMention,
+    before: EventMention,
+    relations: list[Relation],
+    organisations: Collection[str],
+    sites: Collection[str],
 ) -> list[Relation]:
     """The organisations that did what ``mention`` points back to operate where ``before`` says it
     happened; the fact rests on both sentences."""
     places = [
         r.object
         for r in relations
-        if (r.sentence, r.subject, r.predicate) == (before.sentence, before.key, "occurredIn")
+        if (r.sentence, r.subject, r.predicate) == (before.sentence, before.key, "occurredIn") and r.object not in sites
     ]
     return [
         Relation(

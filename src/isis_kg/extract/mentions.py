@@ -80,3 +80,10 @@ def person_of_verb(text: str, people: list[Mention], start: int, end: int, rules
     if rules.person_object_link.fullmatch(text[end : following[0].start]):
         return following[0]
     return None
+
+
+def operates_anywhere(organisation: Mention, place: Mention, reference: ReferenceData) -> bool:
+    """Whether an organisation can be said to operate in the place: a court or a ministry sits where it
+    sits and operates nowhere; a building or a site is where something happened, not a territory."""
+    rules = reference.relation_rules
+    return not rules.institution.search(organisation.surface) and not rules.site.search(place.surface)

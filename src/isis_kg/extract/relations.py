@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from isis_kg.extract.clause import CLAUSE_BREAK, break_between, denies, joins, negated, overlaps, read_relation
 from isis_kg.extract.context import Extraction, SentenceContext
-from isis_kg.extract.mentions import anaphors, lies_within
+from isis_kg.extract.mentions import anaphors, lies_within, operates_anywhere
 from isis_kg.model import DateValue, Mention, Relation, Sentence
 from isis_kg.nlp.dates import YEAR, DateMatch
 from isis_kg.nlp.entities import country_of_part
@@ -79,6 +79,8 @@ def extract_relations(
                     continue
                 if pattern.before is not None and not pattern.before.search(text, 0, first.start):
                     continue
+                if pattern.not_before is not None and pattern.not_before.search(text, 0, first.start):
+                    continue
                 if pattern.after is not None and not pattern.after.match(text, second.end):
                     continue
                 if pattern.nearest and _name_between(mentions, first, second, pattern, reference):
@@ -92,7 +94,7 @@ def extract_relations(
                         continue
                     if pattern.within_known and not lies_within(subject, obj, reference):
                         continue
-                    if pattern.predicate == "operatesIn" and rules.institution.search(subject.surface):
+                    if pattern.predicate == "operatesIn" and not operates_anywhere(subject, obj, reference):
                         continue
                     span = (min(first.start, member.start), max(first.end, member.end))
                     earlier = [n for n in (context(first), context(member)) if n is not None]

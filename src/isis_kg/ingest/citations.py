@@ -94,6 +94,7 @@ def _works(text: str, reference: ReferenceData) -> list[Citation]:
         if title_end is None:
             continue
         title = text[start + 1 : title_end].strip(" ’‘'”\"").rstrip(",").rstrip()  # "...‘lone wolves’,’"
+        title = reference.citations.title_kind_prefix.sub("", title, count=1)
         lead_creators = _lead_creators(text[position:start], reference)
         if text[title_end] not in _CLOSE_QUOTES:
             title, lead_creators = _creator_after_colon(title, lead_creators, reference)

@@ -25,7 +25,7 @@ from isis_kg.reference import LayoutRules
 _TOKEN = re.compile(r"\S+")
 _TRAILING_WORD_HYPHEN = re.compile(r"(\w+)-$")
 _TRAILING_SLASH = re.compile(r"\w/$")  # "ICCT/ISPI/" | "George Washington University": one name, no space
-_LEADING_LOWER_WORD = re.compile(r"^([a-zà-ÿ]\w*)")
+_LEADING_WORD = re.compile(r"^(\w+)")
 _SENTENCE_END = re.compile(r"[.!?:;…’'\")\]”]\d*$")
 _STARTS_UPPER = re.compile(r"^[A-ZÀ-Ý0-9‘'\"“(]")
 _STARTS_LOWER = re.compile(r"^[a-zà-ÿ]")
@@ -51,6 +51,8 @@ def hyphen_joint(left: str, right: str, rules: LayoutRules, is_word: Callable[[s
     """Decide how ``left-`` at a line end and ``right`` on the next line go together."""
     if right.lower() in rules.elliptic_followers:
         return Joint.ELLIPTIC
+    if not right[:1].islower():
+        return Joint.KEEP  # a compound of names or numbers: Smith-|Spark, Noord-|Irak, 2016-|2017
     if any(c.isupper() for c in left) or any(c.isdigit() for c in left):
         return Joint.KEEP  # acronyms and names keep their hyphen: ISIS-strijders, Al-Qaida
     if is_word(left + right):
@@ -185,7 +187,7 @@ def _join_lines(lines: list[Line], rules: LayoutRules, kind: str) -> Block:
         if i:
             previous = lines[i - 1]
             hyphenated = _TRAILING_WORD_HYPHEN.search(previous.text)
-            continuation = _LEADING_LOWER_WORD.match(line.text)
+            continuation = _LEADING_WORD.match(line.text)
             joint = (
                 hyphen_joint(hyphenated.group(1), continuation.group(1), rules) if hyphenated and continuation else None
             )

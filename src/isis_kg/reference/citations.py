@@ -67,6 +67,7 @@ class CitationRules(Rules):
     cited_title: Regex  # a quoted title as a citation gives it: the sentence cites, it states nothing
     container_lead: Regex = NEVER  # "opgenomen in ISPI Rapport": the work appeared in another
     series: Regex = NEVER  # "Counterterrorism Series #3": neither creator nor publisher
+    title_kind_prefix: Regex = NEVER  # "ECTC Situation Report. " opening the quoted title: not part of it
     document_kind: Regex = NEVER  # "Intel Brief" beside "The Soufan Center": the kind of document, not its publisher
     untitled: Regex = NEVER  # "Tweet van Adama Baron, ...": a work cited without a title
     not_first_words: frozenset[str] = frozenset()  # no person's name starts with these ("Het Laatste Nieuws")

@@ -41,6 +41,7 @@ class RelationPattern(Rules):
     second: Side
     between: Regex
     before: Regex | None = None
+    not_before: Regex | None = None  # must not match the text right before the first name (ends with $)
     object_list: bool = Field(default=False, alias="list")
     subject_not_kind: frozenset[str] = frozenset()
     confidence: float = 0.9
@@ -133,6 +134,7 @@ class RelationRules(Rules):
     name_links: Words = frozenset()  # words linking the parts of a new organisation's name ("van de")
     province_words: Words = frozenset()  # words of such a name that say it is a province ("wilayat")
     institution: Regex = NEVER  # a court's, prosecutor's or ministry's name: it sits somewhere, it operates nowhere
+    site: Regex = NEVER  # a building's or a site's name ("Crocus City Hall"): no territory anyone operates in
 
     @cached_property
     def anaphora(self) -> tuple[tuple[str, re.Pattern[str], bool, bool], ...]:
