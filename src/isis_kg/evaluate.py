@@ -546,7 +546,8 @@ def _align_events(gold_events: list[dict[str, Any]], reading: PassageReading) ->
     place with a date that fits the gold one's (or either has none), else the same class with the
     same date and no place on either side, else the same class with fitting dates (its place wrong
     or missing, as the event arguments then score). Each gold event takes at most one found event,
-    and the best fitting one."""
+    and the best fitting one: a fitting date weighs more than a shared place (an event read at its place
+    but dated from another clause is the weaker match)."""
     places: dict[str, set[str]] = {}
     for relation in reading.relations:
         if relation.predicate == "occurredIn" and isinstance(relation.object, str):
@@ -556,7 +557,7 @@ def _align_events(gold_events: list[dict[str, Any]], reading: PassageReading) ->
 
     def score(gold: dict[str, Any], event: EventMention) -> int:
         if event.key == str(gold["key"]):
-            return 3
+            return 4
         if event.event_class != str(gold.get("class")):
             return 0
         gold_date = DateValue.parse(str(gold["date"])) if "date" in gold else None
@@ -565,11 +566,11 @@ def _align_events(gold_events: list[dict[str, Any]], reading: PassageReading) ->
         )
         gold_places = {str(p) for p in gold.get("occurredIn") or []}
         if gold_places & places.get(event.key, set()):
-            return 2 if dates_fit else 1
+            return 3 if dates_fit else 1
         if not gold_places and not places.get(event.key) and gold_date is not None and gold_date == event.date:
-            return 2
+            return 3
         # the happening, read with a wrong or no place (which the event arguments score)
-        return 1 if gold_date is not None and event.date is not None and dates_fit else 0
+        return 2 if gold_date is not None and event.date is not None and dates_fit else 0
 
     for gold in gold_events:
         candidates = [(score(gold, e), key) for key, e in sorted(found.items()) if key not in aligned]

@@ -28,7 +28,7 @@ from isis_kg.ingest.citations import read_footnotes
 from isis_kg.model import DateValue, Document, DocumentMeta, Mention, Sentence
 from isis_kg.nlp import Analysers
 from isis_kg.nlp.aliases import LearntAliases, find_learnt, learn_aliases, spelled_names
-from isis_kg.nlp.dates import YEAR, dateline
+from isis_kg.nlp.dates import dateline, story_years
 from isis_kg.nlp.names import find_cued_names, seats_in_names
 from isis_kg.nlp.parse import FrogParser
 from isis_kg.nlp.recurrence import spread_names
@@ -119,17 +119,31 @@ def sentence_contexts(
     previous: deque[list[Mention]] = deque(maxlen=reference.relation_rules.anaphora_reach)
     scene: list[Mention] = []  # the places that opened the sentence before
     sentence_before: Sentence | None = None
-    told_years: dict[int, int] = {}  # block -> the last year its sentences named
+    told_years: dict[int, int] = {}  # block -> the last year its sentences named as the story's
+    story_year: int | None = None  # the last year the blocks before named
+    block_before: int | None = None
     for sentence in document.sentences:
+        if sentence.block != block_before and sentence.in_footnote is None:
+            story_year = told_years.get(block_before, story_year) if block_before is not None else None
+            block_before = sentence.block
         narrative_year = told_years.get(sentence.block)
-        if sentence.in_footnote is None and (years := YEAR.findall(sentence.text)):
-            told_years[sentence.block] = int(years[-1])
+        if sentence.in_footnote is None and (years := story_years(sentence.text, reference)):
+            told_years[sentence.block] = years[-1]
         if not document.states_facts(sentence, reference.citations.cited_title):
             continue
         mentions = by_sentence.get(sentence.index, [])
         names_before = [m for ms in previous for m in ms]
         yield SentenceContext(
-            sentence, mentions, names_before, scene, sentence_before, document.meta, reference, parser, narrative_year
+            sentence,
+            mentions,
+            names_before,
+            scene,
+            sentence_before,
+            document.meta,
+            reference,
+            parser,
+            narrative_year,
+            story_year,
         )
         previous.append(mentions)
         sentence_before = sentence

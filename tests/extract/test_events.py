@@ -512,9 +512,19 @@ def test_a_date_without_its_year_takes_the_year_its_paragraph_last_named(read_te
     )
     document = read_text(story, "2023-11-15")
     assert {e.key for e in document.events} == {"event/attack/kampala/2021-11-16"}
-    # another paragraph tells of another time: the news item's own date decides (last year's November)
+    # in the next paragraph, a day of the weeks before the document's date is the document's own (news of
+    # last week); a day further off is in the year the document last named (a background piece)
+    document = read_text(story.replace("Oeganda. ", "Oeganda.\n\n").replace("16 november", "10 november"), "2023-11-15")
+    assert {e.key for e in document.events} == {"event/attack/kampala/2023-11-10"}
     document = read_text(story.replace("Oeganda. ", "Oeganda.\n\n"), "2023-11-15")
-    assert {e.key for e in document.events} == {"event/attack/kampala/2022-11-16"}
+    assert {e.key for e in document.events} == {"event/attack/kampala/2021-11-16"}
+    # a year the story only measures from is not its year: "sinds 2015" leaves the day in the document's
+    document = read_text(
+        "Sinds 2015 vecht de ADF in Oeganda. Op 10 november brachten drie zelfmoordterroristen in Kampala "
+        "explosieven tot ontploffing.",
+        "2023-11-15",
+    )
+    assert {e.key for e in document.events} == {"event/attack/kampala/2023-11-10"}
 
 
 def test_hij_and_hem_stand_for_the_one_man_named_before(read_text) -> None:
@@ -561,3 +571,17 @@ def test_stabbings_bombs_set_off_arrests_told_by_separable_verbs_and_hostages_ta
     assert {key.split("/")[1] for key in hostages} == {"kidnapping"}
     # holding on to a view is no arrest
     assert kinds("De regering in Marrakech hield in 2018 aan haar standpunt vast.") == set()
+
+
+def test_a_place_and_the_wider_place_it_lies_in_are_one_events_places(read_text) -> None:
+    document = read_text("De politie hield de man op 3 mei 2024 aan in Hildesheim, in Nedersaksen.")
+    assert {e.key for e in document.events} == {"event/arrest/hildesheim/2024-05-03"}
+    assert {f[2] for f in _facts(document) if f[1] == "occurredIn"} == {"hildesheim", "nedersaksen"}
+    # a list of places is one event in each
+    document = read_text("Op 3 mei 2024 vonden aanslagen plaats in Parijs, in Brussel en in Londen.")
+    assert len(document.events) == 3
+
+
+def test_the_date_of_a_triggers_own_van_phrase_wins_over_a_nearer_one(read_text) -> None:
+    document = read_text("Islamitische Staat heeft dinsdag de aanval van zondag in Kabul opgeëist.", "2024-03-21")
+    assert {e.key for e in document.events} == {"event/attack/kabul/2024-03-17"}

@@ -624,3 +624,48 @@ def test_a_founder_in_apposition_and_a_leader_named_as_such_lead_their_group(rea
     )
     leaders = {r.subject for r in document.relations if r.predicate == "leaderOf" and r.object == "boko-haram"}
     assert leaders == {"mohammed-yusuf", "abu-musab-al-barnawi", "abubakar-shekau"}
+
+
+def _read(read_text, text: str, date: str | None = None) -> set[tuple[str, str, str]]:
+    document = read_text(text, date)
+    return {(r.subject, r.predicate, str(r.object)) for r in document.relations if not r.hedged}
+
+
+def test_a_court_a_prosecutor_or_the_police_operate_nowhere_and_no_one_operates_in_a_building(read_text) -> None:
+    assert not [
+        f for f in _read(read_text, "De Bundesanwaltschaft in Karlsruhe vervolgt de man.") if f[1] == "operatesIn"
+    ]
+    facts = _read(
+        read_text, "Strijders van Islamitische Staat vielen zondag het Serena Hotel in Kabul aan.", "2024-03-20"
+    )
+    # the fighters of a group are the group acting; the hotel is where, Kabul is where the group operates
+    assert ("event/attack/serena-hotel/2024-03-17", "perpetrator", "isis") in facts
+    assert ("isis", "operatesIn", "kabul") in facts
+    assert ("isis", "operatesIn", "serena-hotel") not in facts
+
+
+def test_an_organisation_inside_another_noun_phrase_is_no_subject_of_its_clause(read_text) -> None:
+    facts = _read(read_text, "Een aan Islamitische Staat gelieerde cel pleegde in Marokko aanslagen.")
+    assert ("isis", "operatesIn", "marokko") not in facts
+    facts = _read(read_text, "Volgens de politie kwam IS-leider Abu Bakr al-Baghdadi om in Idlib.")
+    assert ("isis", "operatesIn", "idlib") not in facts
+
+
+def test_a_group_named_as_someones_and_a_person_of_an_organisation(read_text) -> None:
+    facts = _read(read_text, "Het Libisch Nationaal Leger van veldmaarschalk Khalifa Haftar nam Derna in.")
+    assert ("khalifa-haftar", "leaderOf", "libisch-nationaal-leger") in facts
+    facts = _read(read_text, "Abu Walaa, een van de kopstukken van Islamitische Staat, werd veroordeeld.")
+    assert ("abu-walaa", "memberOf", "isis") in facts
+    facts = _read(read_text, "De rechters achtten bewezen dat Abu Walaa lid was van Islamitische Staat.")
+    assert ("abu-walaa", "memberOf", "isis") in facts
+
+
+def test_a_place_after_a_comma_or_in_apposition_lies_in_the_wider_one_but_a_list_does_not(read_text) -> None:
+    assert ("ripoll", "locatedIn", "girona") in _read(
+        read_text, "Ripoll, een stadje in de provincie Girona, telt elfduizend inwoners."
+    )
+    assert ("hildesheim", "locatedIn", "nedersaksen") in _read(
+        read_text, "De politie hield de man aan in Hildesheim, in Nedersaksen."
+    )
+    listed = _read(read_text, "Aanslagen in Parijs, in Brussel en in Londen schokten Europa.")
+    assert not [f for f in listed if f[1] == "locatedIn"]

@@ -83,7 +83,10 @@ def find_perpetrators(
         if (
             mention.end <= start
             and rules.perpetrator_before.fullmatch(text[mention.end : start])
-            and not rules.not_a_subject.search(text, 0, mention.start)
+            and (
+                not rules.not_a_subject.search(text, 0, mention.start)
+                or rules.fighters_of.search(text, 0, mention.start)
+            )
         ):
             return [mention]
     return (

@@ -27,11 +27,18 @@ class SentenceContext:
     reference: ReferenceData
     parser: FrogParser | None = None  # a dependency parser, when the build has one
     narrative_year: int | None = None  # the last year its paragraph named before it: "op 30 juli" is in it
+    story_year: int | None = None  # the last year the document named before its paragraph
 
     @cached_property
     def dates(self) -> list[DateMatch]:
         """The sentence's dates, found once when the first extractor asks: most sentences need none."""
-        return find_dates(self.sentence.text, self.reference, anchor=self.meta.date, narrative_year=self.narrative_year)
+        return find_dates(
+            self.sentence.text,
+            self.reference,
+            anchor=self.meta.date,
+            narrative_year=self.narrative_year,
+            story_year=self.story_year,
+        )
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,10 @@ from isis_kg.extract.clause import (
 )
 from isis_kg.extract.context import Extraction, SentenceContext
 from isis_kg.extract.mentions import anaphors, operates_anywhere, person_of_verb
-from isis_kg.extract.places import court_seats, event_places, place_dates
+from isis_kg.extract.places import court_seats, event_places, place_dates, place_groups
 from isis_kg.model import EVENT_KEY_PREFIX, DateValue, EventMention, Mention, Relation, Sentence
 from isis_kg.nlp.dates import DateMatch
-from isis_kg.reference import EventPattern, ReferenceData
+from isis_kg.reference import EventPattern, EventRules, ReferenceData
 
 EVENT_CONFIDENCE = 0.8
 REFERS_BACK = "told-before"  # the key part of a mention of an event told of before, until identity finds it
@@ -132,7 +132,7 @@ def _events_of(
             if holder is not None and not places:  # "de val van ISIS-bolwerk Mosul": no holder after all
                 holder = None
                 places = event_places(sentence, mentions, start, end, reference)
-            date = _nearest_date(text, dates, start, end, rules.date_window)
+            date = _nearest_date(text, dates, start, end, rules)
             in_scene = not places and date is None and bool(scene) and _done(text, start, reference)
             if in_scene:
                 places = list(scene)
@@ -163,8 +163,8 @@ def _events_of(
             perpetrators, participants = took_part(sentence, mentions, pattern, end, perpetrators, holder, reference)
             own_dates = {} if in_scene else place_dates(sentence, places, dates, reference)
             # "aanslagen in Parijs en Brussel" are two attacks; a unique event has all its places
-            for group in [places] if pattern.unique or not places else [[place] for place in places]:
-                dated = own_dates.get(group[0].entity, date) if len(group) == 1 else date
+            for group in [places] if pattern.unique or not places else place_groups(sentence, places, reference):
+                dated = own_dates.get(group[0].entity, date) if group and (len(group) == 1 or not pattern.unique) else date
                 key = f"{EVENT_KEY_PREFIX}{pattern.id}/{REFERS_BACK}" if back else _event_key(pattern, group, dated)
                 events.setdefault(key, replace(_event(pattern, key, group, sentence, reference), refers_back=back))
                 trigger = _Trigger(start, end, key, pattern.id, confidence, hedged)
@@ -287,7 +287,7 @@ def _person_event(
         return []
     persons = _people_list(sentence.text, people, person, reference)
     span_end = max(end, persons[-1].end)
-    date = _nearest_date(sentence.text, dates, start, span_end, rules.date_window)
+    date = _nearest_date(sentence.text, dates, start, span_end, rules)
     if date is None and _supposed(sentence.text, start, span_end, reference):
         return []  # "zou de dood van al Baghdadi toenadering mogelijk kunnen maken": he lives
     hedged = is_hedged(sentence.text, start, span_end, reference)  # a person's death is no supposition's
@@ -418,15 +418,17 @@ def _event(
     )
 
 
-def _nearest_date(text: str, dates: list[DateMatch], start: int, end: int, window: int) -> DateMatch | None:
+def _nearest_date(text: str, dates: list[DateMatch], start: int, end: int, rules: EventRules) -> DateMatch | None:
     """The date nearest the trigger within ``window`` characters and within its clause (no comma or
     semicolon between): "aanslagen in Bagdad, een aantal ... als in 2011" are not dated 2011."""
 
     def distance(date: DateMatch) -> int:
+        if date.start >= end and rules.date_link.fullmatch(text[end : date.start]):
+            return -1  # "heeft dinsdag de aanval van zondag opgeëist": its "van" phrase's date is its own
         return start - date.end if date.end <= start else max(0, date.start - end)
 
     def between(date: DateMatch) -> str:
         return text[date.end : start] if date.end <= start else text[end : date.start]
 
-    near = [d for d in dates if distance(d) <= window and not PHRASE_BREAK.search(between(d))]
+    near = [d for d in dates if distance(d) <= rules.date_window and not PHRASE_BREAK.search(between(d))]
     return min(near, key=lambda d: (distance(d), d.start)) if near else None

@@ -25,15 +25,28 @@ def anaphors(
     netwerken heeft opgebouwd in dit land"), else in the nearest of the ``previous`` sentences that
     has any; each with the earlier sentence its name stands in (None: this one)."""
     found: dict[Mention, int | None] = {}
+    institution = reference.relation_rules.institution
+
+    def points_to(mention: Mention, entity_class: str) -> bool:
+        # "de groep", "de organisatie" is an armed group, never a court, a ministry or an agency
+        return reference.is_a(mention.entity_class, entity_class) and not (
+            entity_class == "Organisation" and institution.search(mention.surface)
+        )
+
     for entity_class, words, plural, sole in reference.relation_rules.anaphora:
-        of_class = [m for m in previous if reference.is_a(m.entity_class, entity_class)]
+        of_class = [m for m in previous if points_to(m, entity_class)]
         nearest = max((m.sentence for m in of_class), default=None)
         before_sentence = [m for m in of_class if m.sentence == nearest]
         for match in words.finditer(sentence.text):
             start, end = match.span()
             if overlaps(start, end, mentions):
                 continue
-            earlier = [m for m in mentions if m.end <= start and reference.is_a(m.entity_class, entity_class)]
+            if any(
+                m.start >= end and points_to(m, entity_class) and not sentence.text[end : m.start].strip()
+                for m in mentions
+            ):
+                continue  # "de groepering ISIS": the name it stands before is its own
+            earlier = [m for m in mentions if m.end <= start and points_to(m, entity_class)]
             candidates = earlier or before_sentence
             if sole and len({m.entity for m in candidates}) != 1:
                 continue  # "hij" after two men: who is meant, no rule can tell

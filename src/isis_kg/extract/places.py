@@ -113,6 +113,25 @@ def _places_after(
     return places
 
 
+def place_groups(sentence: Sentence, places: list[Mention], reference: ReferenceData) -> list[list[Mention]]:
+    """The event's places, one group per happening: "aanslagen in Parijs en Brussel" are two, "in Hildesheim,
+    in Nedersaksen" is one with its wider place, keyed by the first."""
+    rules = reference.event_rules
+    text = sentence.text
+    groups: list[list[Mention]] = []
+    for place in places:
+        last = groups[-1][-1] if groups else None
+        if (
+            last is not None
+            and rules.place_wider.fullmatch(text[last.end : place.start])
+            and not rules.place_list_goes_on.match(text, place.end)
+        ):
+            groups[-1].append(place)
+        else:
+            groups.append([place])
+    return groups
+
+
 def place_dates(
     sentence: Sentence, places: list[Mention], dates: list[DateMatch], reference: ReferenceData
 ) -> dict[str, DateMatch]:

@@ -29,17 +29,33 @@ class DateMatch:
     resolved_from: str | None = None  # the relative expression, when resolved against the document's date
 
 
+def story_years(text: str, reference: ReferenceData) -> list[int]:
+    """The years ``text`` names as the time its story is in: not those it measures from or compares
+    with ("sinds 2015", "dan in 2021")."""
+    return [
+        int(match.group())
+        for match in YEAR.finditer(text)
+        if not reference.not_story_year.search(text, max(0, match.start() - 40), match.start())
+    ]
+
+
 def find_dates(
-    text: str, reference: ReferenceData, anchor: DateValue | None = None, narrative_year: int | None = None
+    text: str,
+    reference: ReferenceData,
+    anchor: DateValue | None = None,
+    narrative_year: int | None = None,
+    story_year: int | None = None,
 ) -> list[DateMatch]:
     """Non-overlapping date expressions in ``text``; earlier forms in dates.yaml win.
 
     With ``anchor`` (the document's date), relative expressions are found and resolved too. A day or
     a month without its year ("op 30 juli", "half januari") is in the year the story last named: a
-    year earlier in ``text``, else ``narrative_year`` (the last its paragraph named before), else
-    the document's year (or the one before, for a day still to come). A story's year after the
-    document's own is no year it tells of; in a document dated by its year alone, such a day or month
-    stays undated (its own year or the story's, no one can tell).
+    year earlier in ``text``, else ``narrative_year`` (the last its paragraph named before); else
+    the document's year when it falls in the weeks before the document's date; else ``story_year``
+    (the last year the document named before the paragraph), else the document's year (or the one
+    before, for a day still to come). A story's year after the document's own is no year it tells
+    of; in a document dated by its year alone, such a day or month stays undated (its own year or
+    the story's, no one can tell).
     """
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
@@ -55,18 +71,20 @@ def find_dates(
             if value is None:
                 continue
             found.append(DateMatch(value=value, start=start, end=end, form=form.id))
-    absolute = sorted(found, key=lambda d: d.start)
     for relative in reference.relative_dates:
         for match in relative.regex.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            told = next((d.value.year for d in reversed(absolute) if d.end <= start), narrative_year)
-            if anchor is not None and (told is not None and told > anchor.year or anchor.month is None):
+            told = next((year for year in reversed(story_years(text[:start], reference))), narrative_year)
+            story = story_year
+            if anchor is not None and (anchor.month is None or (told or 0) > anchor.year or (story or 0) > anchor.year):
                 # a report dated by its year alone may tell of its own year as much as of the one it
                 # named last ("het aantal in 2011 ... had ISIS halverwege oktober nog"): no guess
-                told = None
-            resolved = resolve_relative(relative, match.groupdict(), anchor, reference.month_numbers, told)
+                told = story = None
+            resolved = resolve_relative(
+                relative, match.groupdict(), anchor, reference.month_numbers, told, story, reference.recent_days
+            )
             if resolved is None:
                 continue
             taken.append((start, end))
@@ -101,13 +119,18 @@ def resolve_relative(
     anchor: DateValue | None,
     months: dict[str, int],
     told_year: int | None = None,
+    story_year: int | None = None,
+    recent_days: int = 0,
 ) -> DateValue | None:
     """The date a relative expression names, seen from ``anchor`` (or, for a day or month without
-    its year, in ``told_year``, the year the story last named); None when it cannot be told."""
+    its year, in ``told_year``, the year its paragraph last named, else in the document's year if
+    that puts it within ``recent_days`` before the document's date, else in ``story_year``, the year
+    the document last named); None when it cannot be told."""
     if form.resolve in ("month-before", "day-before"):
         month = months.get((groups.get("month") or "").lower().rstrip("."))
         if month is None:
             return None
+        named_day = int(groups.get("day") or 0) if form.resolve == "day-before" else 0
         if form.document_year:
             if anchor is None:
                 return None
@@ -116,9 +139,10 @@ def resolve_relative(
             year = told_year
         elif anchor is None or anchor.month is None:
             return None
+        elif story_year is not None and not _recent(anchor, month, named_day, recent_days):
+            year = story_year
         else:
             # a day still to come in the document's month is last year's ("op 16 november" on 15 November)
-            named_day = int(groups.get("day") or 0) if form.resolve == "day-before" else 0
             later = (month, named_day) > (anchor.month, anchor.day or 31)
             year = anchor.year - 1 if later else anchor.year
         if form.resolve == "month-before":
@@ -148,6 +172,16 @@ def resolve_relative(
     year, month = divmod(anchor.year * 12 + (anchor.month or 1) - 1 + form.years * 12 + form.months, 12)
     moved = datetime.date(year, month + 1, min(anchor.day or 1, 28)) + datetime.timedelta(days=form.days)
     return _at(DateValue(moved.year, moved.month, moved.day), wanted)
+
+
+def _recent(anchor: DateValue, month: int, day: int, days: int) -> bool:
+    """Whether the day (or, with day 0, the month's end) in the document's year lies at most ``days``
+    before the document's date, and not after it."""
+    document_day = datetime.date(anchor.year, anchor.month or 1, anchor.day or 28)
+    named = datetime.date(anchor.year, month, min(day, 28) if day else 1)
+    if not day:  # a month is recent when it is the document's or ends within the days before
+        named = datetime.date(anchor.year, month, 28) if month != document_day.month else document_day
+    return 0 <= (document_day - named).days <= days
 
 
 def _at(value: DateValue, precision: Precision) -> DateValue:

@@ -108,6 +108,8 @@ class ReferenceData:
     event_rules: EventRules
     date_forms: tuple[DateForm, ...]
     relative_dates: tuple[RelativeDateForm, ...]
+    not_story_year: re.Pattern[str]  # before a year the story only measures from ("sinds 2015")
+    recent_days: int  # a day without its year this close before the document's date is of its year
     month_numbers: dict[str, int]
     layout: LayoutRules
     citations: CitationRules
@@ -192,6 +194,8 @@ def load_reference(directory: Path | str | None = None) -> ReferenceData:
         event_rules=load_event_rules(directory / EVENTS_FILE, terms),
         date_forms=dates.forms,
         relative_dates=dates.relative,
+        not_story_year=dates.not_story_year,
+        recent_days=dates.recent_days,
         month_numbers=month_numbers,
         layout=load_layout(directory / LAYOUT_FILE, terms, frozenset(month_numbers)),
         citations=load_citation_rules(directory / CITATIONS_FILE, terms),

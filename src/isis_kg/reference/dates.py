@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import model_validator
 
-from isis_kg.reference.schema import Regex, Rules, Vocabulary, read_yaml, validated
+from isis_kg.reference.schema import NEVER, Regex, Rules, Vocabulary, read_yaml, validated
 
 Precision = Literal["year", "month", "day"]
 
@@ -53,6 +53,8 @@ class DateRules(Rules):
     months: dict[int, tuple[str, ...]]  # month number -> its names
     forms: tuple[DateForm, ...]
     relative: tuple[RelativeDateForm, ...] = ()
+    not_story_year: Regex = NEVER  # the text right before a year that only measures or compares ("sinds")
+    recent_days: int = 0  # a day without its year this close before the document's date is the document's year
 
     @model_validator(mode="before")
     @classmethod

@@ -75,11 +75,14 @@ class EventRules(Rules):
     refers_back: Regex = NEVER  # before a trigger: an event told of before ("IS eiste de aanslag op")
     seat: Regex = NEVER  # before a place: the court that sits there ("de rechtbank van Antwerpen")
     not_a_subject: Regex = NEVER  # what stands before a name that is an object ("de val van X")
+    fighters_of: Regex = NEVER  # before a name: its fighters ("strijders van"), the group acting
     perpetrator_verb: Regex = NEVER  # "pleegden": its subject did the event the trigger names
     subject_gap: Regex = NEVER  # what may stand between that subject and the verb
     coordinated: Regex = NEVER  # before a verb: it shares the subject opening the clause ("... en riep")
     participant_link: Regex = NEVER  # between the trigger and an actor who took part ("slag om X tussen Y")
     place_joiner: Regex = NEVER  # between the places of a list after the trigger ("Parijs (2015) en in Kenia")
+    place_wider: Regex = NEVER  # between a place and the wider place it lies in ("in Hildesheim, in Nedersaksen")
+    place_list_goes_on: Regex = NEVER  # after that wider place: a list of places goes on, so it was none
     place_date: Regex = NEVER  # between a place and the date that is its own ("Parijs (13 november 2015)")
     place_year: Regex = NEVER  # a bare year right after a place, with group "year" ("Parijs 2015 en ...")
     place_before: Regex = NEVER  # before a place named ahead of the trigger ("Ook in Irak ...")
