@@ -19,6 +19,7 @@ from isis_kg.extract.context import SentenceContext, SentenceExtractor
 from isis_kg.extract.dependencies import ParsedRelationExtractor
 from isis_kg.extract.events import EventExtractor
 from isis_kg.extract.identity import identify_events
+from isis_kg.extract.mentions import is_institution, is_site
 from isis_kg.extract.places import scene_places
 from isis_kg.extract.quantities import QuantityExtractor
 from isis_kg.extract.relations import RelationExtractor, keep_first_naming, strongest_per_sentence
@@ -151,16 +152,13 @@ def sentence_contexts(
 
 
 def _event_identity(document: Document, reference: ReferenceData, _analysers: Analysers) -> None:
-    rules = reference.relation_rules
     # who can operate somewhere (no court, no ministry), and the places no one operates in (buildings)
     organisations = {
         m.entity
         for m in document.mentions
-        if reference.is_a(m.entity_class, "Organisation") and not rules.institution.search(m.surface)
+        if reference.is_a(m.entity_class, "Organisation") and not is_institution(m, reference)
     }
-    sites = {
-        m.entity for m in document.mentions if reference.is_a(m.entity_class, "Region") and rules.site.search(m.surface)
-    }
+    sites = {m.entity for m in document.mentions if reference.is_a(m.entity_class, "Region") and is_site(m, reference)}
     document.events, document.relations = identify_events(document.events, document.relations, organisations, sites)
 
 

@@ -82,3 +82,19 @@ def test_footnote_sentences_know_their_footnote(nctv) -> None:
     khorasan = next(s for s in sentences if s.text.startswith("ISIS-K is de franchise van ISIS"))
     assert khorasan.in_footnote == 250
     assert khorasan.footnotes == ()
+
+
+def test_an_excerpt_whose_footnotes_start_with_an_author_is_read_by_its_run_of_numbers(reference) -> None:
+    # a report section whose first footnote is 7 and names its author first, not a quoted title
+    text = (
+        "De groep verloor in 2019 haar laatste dorp.7 Sindsdien opereert zij vanuit de woestijn.8\n"
+        "\n"
+        "7 Pieter de Vries, 'Het einde van een kalifaat', Uitgeverij Noord, 2020.\n"
+        "8 Idem, p. 12.\n"
+        "9 Analyse op basis van open bronnen.\n"
+    )
+    blocks = repair_layout(text, reference.layout)
+    assert [b.footnote for b in blocks if b.footnote is not None] == [7, 8, 9]
+    # two numbered lines are no run: a count that opens a line stays body text
+    text = "Het leger meldde:\n\n12 doden vielen er bij de aanval op het kamp.\n"
+    assert not [b for b in repair_layout(text, reference.layout) if b.footnote is not None]

@@ -164,7 +164,9 @@ def _events_of(
             own_dates = {} if in_scene else place_dates(sentence, places, dates, reference)
             # "aanslagen in Parijs en Brussel" are two attacks; a unique event has all its places
             for group in [places] if pattern.unique or not places else place_groups(sentence, places, reference):
-                dated = own_dates.get(group[0].entity, date) if group and (len(group) == 1 or not pattern.unique) else date
+                dated = (
+                    own_dates.get(group[0].entity, date) if group and (len(group) == 1 or not pattern.unique) else date
+                )
                 key = f"{EVENT_KEY_PREFIX}{pattern.id}/{REFERS_BACK}" if back else _event_key(pattern, group, dated)
                 events.setdefault(key, replace(_event(pattern, key, group, sentence, reference), refers_back=back))
                 trigger = _Trigger(start, end, key, pattern.id, confidence, hedged)

@@ -25,12 +25,11 @@ def anaphors(
     netwerken heeft opgebouwd in dit land"), else in the nearest of the ``previous`` sentences that
     has any; each with the earlier sentence its name stands in (None: this one)."""
     found: dict[Mention, int | None] = {}
-    institution = reference.relation_rules.institution
 
     def points_to(mention: Mention, entity_class: str) -> bool:
         # "de groep", "de organisatie" is an armed group, never a court, a ministry or an agency
         return reference.is_a(mention.entity_class, entity_class) and not (
-            entity_class == "Organisation" and institution.search(mention.surface)
+            entity_class == "Organisation" and is_institution(mention, reference)
         )
 
     for entity_class, words, plural, sole in reference.relation_rules.anaphora:
@@ -98,5 +97,20 @@ def person_of_verb(text: str, people: list[Mention], start: int, end: int, rules
 def operates_anywhere(organisation: Mention, place: Mention, reference: ReferenceData) -> bool:
     """Whether an organisation can be said to operate in the place: a court or a ministry sits where it
     sits and operates nowhere; a building or a site is where something happened, not a territory."""
-    rules = reference.relation_rules
-    return not rules.institution.search(organisation.surface) and not rules.site.search(place.surface)
+    return not is_institution(organisation, reference) and not is_site(place, reference)
+
+
+def is_institution(mention: Mention, reference: ReferenceData) -> bool:
+    """A court, a prosecutor, a ministry, an agency, the police: it acts, it operates nowhere."""
+    return any(reference.relation_rules.institution.search(name) for name in _names_of(mention))
+
+
+def is_site(mention: Mention, reference: ReferenceData) -> bool:
+    """A building or a site ("Crocus City Hall", "de Army Public School"): no territory."""
+    return any(reference.relation_rules.site.search(name) for name in _names_of(mention))
+
+
+def _names_of(mention: Mention) -> tuple[str, str]:
+    """The mention's words and its entity's fullest name as its id spells it: the words may be an
+    abbreviation ("de NIA"), the id is "national-investigation-agency"."""
+    return mention.surface, mention.entity.replace("-", " ")

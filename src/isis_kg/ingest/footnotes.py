@@ -53,7 +53,7 @@ def find_footnotes(lines: list[Line], rules: LayoutRules) -> list[FootnoteLines]
         after_break = i == 0 or lines[i - 1].kind is not LineKind.TEXT or bool(current) or line.indented
         if start and after_break:
             candidate = int(start.group(1))
-            strong = bool(_STRONG_START.match(line.text))
+            strong = bool(_STRONG_START.match(line.text)) or _numbered_run(lines, i, candidate)
             # an excerpt may start at any footnote; the first one must plainly start a citation
             window = (999 if not footnotes and not current else rules.footnote_gap) if strong else rules.footnote_window
             if expected <= candidate <= expected + window and not not_a_start.match(line.text, start.end(1) + 1):
@@ -70,6 +70,22 @@ def find_footnotes(lines: list[Line], rules: LayoutRules) -> list[FootnoteLines]
                 current.append(line)
     close()
     return footnotes
+
+
+RUN_REACH = 12  # lines ahead in which the next two footnotes of a run must start
+
+
+def _numbered_run(lines: list[Line], i: int, number: int) -> bool:
+    """Whether footnotes ``number`` + 1 and + 2 start on the lines that follow: a run of numbered lines is a
+    footnote block, whatever its first footnote starts with ("14 Aymenn Jawad Al-Tamimi, ‘The ...")."""
+    wanted = [number + 1, number + 2]
+    for line in lines[i + 1 : i + 1 + RUN_REACH]:
+        start = _START.match(line.text)
+        if start and int(start.group(1)) == wanted[0]:
+            wanted.pop(0)
+            if not wanted:
+                return True
+    return False
 
 
 def take_markers(block: Block, expected: int, window: int) -> tuple[Block, int]:
