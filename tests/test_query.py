@@ -5,6 +5,8 @@ regenerate them with ``ISIS_KG_UPDATE_QUERIES=1 pytest tests/test_query.py`` and
 """
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,6 +100,33 @@ def test_other_read_forms_are_named(store, form: str) -> None:
     named = rf"^query: only SELECT queries give a table; this is an? {form.split()[0]} query"
     with pytest.raises(InputError, match=named):
         query_store(store, form)
+
+
+def test_the_embedded_query_starts_without_rdflib() -> None:
+    """isis-kg query on the built graph starts at once: Oxigraph parses the query, rdflib's SPARQL grammar
+    (and rdflib) load only to explain a query Oxigraph refused."""
+    question, graph = str(PROJECT / "queries" / "10-leaders-and-members.rq"), str(GRAPH)
+    script = (
+        "import contextlib, io, sys\n"
+        "from isis_kg.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['query', {question!r}, '--graph', {graph!r}]) == 0\n"
+        f"    assert main(['query', 'ASK {{ ?s ?p ?o }}', '--graph', {graph!r}]) == 0\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True, cwd=PROJECT)
+    heavy = {"spacy", "wordfreq", "rdflib", "pyparsing", "pyshacl", "urllib.request", "isis_kg.pipeline"}
+    assert not heavy & set(done.stdout.split()), heavy & set(done.stdout.split())
+
+
+def test_the_plain_prefixes_are_rdflib_s_namespaces() -> None:
+    from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+    from isis_kg.namespaces import ID, IKG, PREFIXES, WD
+
+    terms = {"ikg": IKG, "id": ID, "wd": WD, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD}
+    terms |= {"skos": SKOS, "prov": PROV, "dcterms": DCTERMS}
+    assert PREFIXES == {prefix: str(namespace) for prefix, namespace in terms.items()}
 
 
 def test_querying_a_graph_that_was_never_built(tmp_path: Path, capsys) -> None:

@@ -1,21 +1,11 @@
-"""The namespaces of the graph contract."""
+"""The namespaces of the graph contract (rdflib's terms; the plain strings are isis_kg.prefixes)."""
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-IKG = Namespace("https://w3id.org/isis-kg/ontology#")
-ID = Namespace("https://w3id.org/isis-kg/id/")
-WD = Namespace("http://www.wikidata.org/entity/")
+from isis_kg.prefixes import PREFIXES
 
-PREFIXES: dict[str, str] = {
-    "ikg": str(IKG),
-    "id": str(ID),
-    "wd": str(WD),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "xsd": str(XSD),
-    "skos": str(SKOS),
-    "prov": str(PROV),
-    "dcterms": str(DCTERMS),
-}
+__all__ = ["ID", "IKG", "PREFIXES", "WD"]
+
+IKG = Namespace(PREFIXES["ikg"])
+ID = Namespace(PREFIXES["id"])
+WD = Namespace(PREFIXES["wd"])

@@ -10,10 +10,6 @@ import io
 import json
 import math
 import re
-import socket
-import urllib.error
-import urllib.parse
-import urllib.request
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,13 +18,16 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from isis_kg.errors import EndpointError, InputError
-from isis_kg.namespaces import PREFIXES
+from isis_kg.prefixes import PREFIXES
 
 if TYPE_CHECKING:
     from SPARQLWrapper import SPARQLWrapper
 
 GRAPH_FILES = ("graph.ttl", "ontology.ttl")
 READ_FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
+# what comes before a query's form keyword: blanks, comments, BASE and PREFIX declarations
+_PROLOGUE = re.compile(r"(?:\s|#[^\n]*|BASE\s*<[^>]*>|PREFIX\s*[^\s:]*:\s*<[^>]*>)*", re.IGNORECASE)
+_FORM = re.compile(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,8 @@ def open_graph(graph_dir: Path | str) -> ox.Store:
 
 def query_form(query: str, source: str = "query") -> str:
     """SELECT, ASK, CONSTRUCT or DESCRIBE: the form of a read-only query. Raise InputError for an update
-    or for text that is not SPARQL, before it reaches any store.
+    or for text that is not SPARQL, before it reaches an endpoint
+    (the embedded store needs no such check: Oxigraph's Store.query parses queries only, never an update).
 
     The text is parsed (rdflib's SPARQL grammar), not matched on its first word: a prologue of PREFIX
     and BASE lines and comments comes first, and a store may take what a regex lets through as an update.
@@ -114,16 +114,30 @@ def _update_operations(text: str) -> list[str]:
 
 def query_store(store: ox.Store, query: str, source: str = "query") -> ResultTable:
     """The table of a SELECT query on the store."""
-    _select_only(query, source)
+    if _stated_form(query) != "SELECT":
+        _select_only(query, source)  # names the form, or refuses an update or what is not SPARQL
     answer = _answer_store(store, query, source)
+    if not isinstance(answer, ResultTable):  # the keyword said SELECT, Oxigraph's parser did not
+        _select_only(query, source)
     assert isinstance(answer, ResultTable)
     return answer
 
 
 def answer_store(store: ox.Store, query: str, source: str = "query") -> Answer:
-    """Any read-only query on the store: a table (SELECT), a truth value (ASK) or triples (CONSTRUCT, DESCRIBE)."""
-    query_form(query, source)
+    """Any read-only query on the store: a table (SELECT), a truth value (ASK) or triples (CONSTRUCT, DESCRIBE).
+
+    Oxigraph's own parser decides here, not query_form: Store.query takes queries only, never an update,
+    so nothing is written, and rdflib's SPARQL grammar (a third of a second to import, tens of
+    milliseconds a query) is loaded only to explain text that Oxigraph refused."""
     return _answer_store(store, query, source)
+
+
+def _stated_form(query: str) -> str | None:
+    """The form the first keyword after the prologue names (SELECT, ASK, ...), or None. Only a guess, which
+    a parser confirms: it lets query_store refuse other forms before they reach the store."""
+    prologue = _PROLOGUE.match(query)
+    form = _FORM.match(query, prologue.end() if prologue else 0)
+    return form.group(1).upper() if form else None
 
 
 def _answer_store(store: ox.Store, query: str, source: str) -> Answer:
@@ -136,6 +150,7 @@ def _answer_store(store: ox.Store, query: str, source: str) -> Answer:
         variables = tuple(v.value for v in result.variables)
         rows = tuple(tuple(_cell(term) for term in solution) for solution in result)  # SERVICE calls run here
     except SyntaxError as error:
+        query_form(query, source)  # an update, or not SPARQL: said as for an endpoint, at its line and column
         raise InputError(source, f"not valid SPARQL ({error})") from None
     except (OSError, RuntimeError) as error:  # a SERVICE the query calls (Wikidata's) cannot be reached or fails
         first = (str(error).strip().splitlines() or [type(error).__name__])[0]
@@ -145,6 +160,8 @@ def _answer_store(store: ox.Store, query: str, source: str) -> Answer:
 
 def check_endpoint_address(endpoint: str) -> None:
     """Raise EndpointError unless ``endpoint`` is an http:// or https:// address with a host."""
+    import urllib.parse  # the network modules load where they are used: an embedded query starts without them
+
     try:
         parts = urllib.parse.urlsplit(endpoint)
         _ = parts.port  # reading it checks the port ("http://[::1" and ":99999" raise ValueError)
@@ -187,6 +204,8 @@ def answer_endpoint(
 def _answer_endpoint(
     endpoint: str, query: str, form: str, user: str | None, password: str | None, timeout: float
 ) -> Answer:
+    import urllib.error
+
     check_endpoint_address(endpoint)
     from SPARQLWrapper import JSON, TURTLE, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import EndPointNotFound, SPARQLWrapperException, Unauthorized
@@ -243,6 +262,8 @@ def _remote_answer(endpoint: str, form: str, data: object) -> Answer:
 def _results(client: SPARQLWrapper, digest_too: bool) -> object:
     """SPARQLWrapper's answer. Refused with Basic credentials, it is asked again with HTTP Digest, which
     Virtuoso's authenticated endpoints want (SPARQLWrapper's Digest realm: "SPARQL", Virtuoso's)."""
+    import urllib.request
+
     from SPARQLWrapper import DIGEST
     from SPARQLWrapper.SPARQLExceptions import Unauthorized
 
@@ -285,6 +306,8 @@ def http_problem(code: int, timeout: float, credentials: bool | None = None) -> 
 
 
 def network_problem(error: BaseException, timeout: float) -> str:
+    import socket
+
     reason = getattr(error, "reason", error)
     if isinstance(reason, (TimeoutError, socket.timeout)) or "timed out" in str(reason):
         return f"no answer within {timeout:g} s (raise --timeout?)"
