@@ -585,3 +585,41 @@ def test_a_place_and_the_wider_place_it_lies_in_are_one_events_places(read_text)
 def test_the_date_of_a_triggers_own_van_phrase_wins_over_a_nearer_one(read_text) -> None:
     document = read_text("Islamitische Staat heeft dinsdag de aanval van zondag in Kabul opgeëist.", "2024-03-21")
     assert {e.key for e in document.events} == {"event/attack/kabul/2024-03-17"}
+
+
+def test_the_named_among_the_dead_each_have_their_death(read_text) -> None:
+    def deaths(text: str) -> set[str]:
+        return {e.key for e in read_text(text, "2019-07-13").events if e.event_class == "Death"}
+
+    assert deaths("Vier fietsers kwamen om, onder wie de Nederlander René Wokke.") == {"event/death/rene-wokke"}
+    # a list whose members each come with what the text calls them
+    assert deaths(
+        "Onder de 26 doden zijn de Somalisch-Canadese journaliste Hodan Nalayeh en haar man Farid Jama Suleiman."
+    ) == {"event/death/hodan-nalayeh", "event/death/farid-jama-suleiman"}
+    # the date heads the clause of the persons, before their verb
+    document = read_text(
+        "Op 17 oktober 2023 worden de Britse toerist David Barlow, zijn Zuid-Afrikaanse vrouw Celia en hun "
+        "Oegandese gids Eric Alyai doodgeschoten."
+    )
+    assert {(f[0], f[2]) for f in _facts(document) if f[1] == "date"} == {
+        ("event/death/david-barlow", DateValue(2023, 10, 17)),
+        ("event/death/celia", DateValue(2023, 10, 17)),
+        ("event/death/eric-alyai", DateValue(2023, 10, 17)),
+    }
+
+
+def test_a_dated_arrest_of_named_persons_is_an_event_without_its_place(read_text) -> None:
+    document = read_text("Abikar en Hassan werden op 4 april 2015 aangehouden.", "2015-04-10")
+    assert {e.key for e in document.events} == {"event/arrest/2015-04-04"}
+    assert {f[2] for f in _facts(document) if f[1] == "participant"} == {"abikar", "hassan"}
+    # no one named it was done to, no place: nothing to tell it from another arrest
+    assert read_text("Op 4 april 2015 werden drie mannen aangehouden.", "2015-04-10").events == []
+
+
+def test_an_attack_on_a_building_named_after_an_adjective_with_a_hyphen(read_text) -> None:
+    document = read_text(
+        "Bij een zelfmoordaanslag op de Grieks-orthodoxe Mar Elias-kerk in Damascus vielen 25 doden.", "2025-06-23"
+    )
+    assert {e.key for e in document.events} == {"event/attack/mar-elias-kerk"}
+    document = read_text("Een autobom ontploft bij een politiebureau in Mayadin.", "2025-05-18")
+    assert {f[2] for f in _facts(document) if f[1] == "occurredIn"} == {"mayadin"}

@@ -113,7 +113,7 @@ def test_a_day_or_month_without_its_year_is_in_the_year_the_story_last_named(ref
         return [d.value.lexical for d in find_dates(text, reference, anchor=dated, narrative_year=narrative_year)]
 
     # a year earlier in the sentence, or the last its paragraph named, not the news item's
-    assert values("26-30 juli 2009 - opstand; Yusuf sterft op 30 juli.") == ["2009-07-30", "2009-07-30"]
+    assert values("26-30 juli 2009 - opstand; Yusuf sterft op 30 juli.") == ["2009-07-26", "2009-07-30"]
     assert values("Yusuf sterft op 30 juli in politiehechtenis.", narrative_year=2009) == ["2009-07-30"]
     assert values("Masharipov werd half januari opgepakt.", narrative_year=2017) == ["2017-01"]
     # without a story's year, the document's: this year's July, last year's December
@@ -134,3 +134,14 @@ def test_in_a_report_dated_by_its_year_alone_a_month_without_year_stays_undated(
     # NCTV 2017: "het aantal in 2011 ... had ISIS halverwege oktober nog zes- tot tienduizend strijders"
     found = find_dates("ISIS had halverwege oktober nog strijders.", reference, DateValue(2017), narrative_year=2011)
     assert found == []
+
+
+def test_a_stretch_of_days_is_dated_by_its_first(reference) -> None:
+    def values(text: str) -> list[str]:
+        return [d.value.lexical for d in find_dates(text, reference)]
+
+    assert values("19-21 augustus 2022 - Al-Shabaab houdt het hotel bezet.") == ["2022-08-19"]
+    assert values("in de nacht van 9 op 10 november 2021 sloegen de troepen een aanval af") == ["2021-11-09"]
+    assert values("Op 19 en 20 juni 2015 vielen doden.") == ["2015-06-19"]
+    # a footnote's number before the sentence is no first day
+    assert values("het personeel.2 Op 27 april 2015 opende hij het vuur") == ["2015-04-27"]

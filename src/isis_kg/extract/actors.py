@@ -5,6 +5,7 @@ last), and whom an agency or a court did it to. The rules are patterns/events.ya
 from __future__ import annotations
 
 from isis_kg.extract.clause import PHRASE_BREAK, clause_start, joins, negation_between
+from isis_kg.extract.mentions import person_of_verb
 from isis_kg.model import Mention, Sentence
 from isis_kg.reference import EventPattern, ReferenceData
 
@@ -17,18 +18,24 @@ def took_part(
     sentence: Sentence,
     mentions: list[Mention],
     pattern: EventPattern,
-    end: int,
+    trigger: tuple[int, int],
     perpetrators: list[Mention],
     holder: Mention | None,
     reference: ReferenceData,
 ) -> tuple[list[Mention], list[Mention]]:
     """The event's perpetrators and participants: those named with "tussen", "tegen", "met"; for what an
     agency or a court does (an arrest, a trial), the persons it was done to ("arresteert Muslim Mohammed
-    Yusuf"), who are no perpetrators; and who lost what fell (the holder)."""
+    Yusuf", "Ajmal Kasab wordt gearresteerd", "hield de politie X en Y aan"), who are no perpetrators; and
+    who lost what fell (the holder)."""
+    start, end = trigger
     participants = _participants(sentence, mentions, end, perpetrators, reference)
     if pattern.done_to_persons:
         done_to = [p for p in perpetrators if reference.is_a(p.entity_class, "Person")]
         done_to += object_person(sentence, mentions, end, reference)
+        people = [m for m in mentions if reference.is_a(m.entity_class, "Person")]
+        subject = person_of_verb(sentence.text, people, start, end, reference.event_rules)
+        if subject is not None:
+            done_to += people_list(sentence.text, people, subject, reference)
         perpetrators = [p for p in perpetrators if p not in done_to]
         participants += [p for p in dict.fromkeys(done_to) if p not in participants]
     if holder is not None and holder not in participants:
@@ -206,3 +213,22 @@ def _subjects_of_verb(
             continue
         return list({m.entity: m for m in subjects}.values())
     return []
+
+
+def people_list(text: str, people: list[Mention], person: Mention, reference: ReferenceData) -> list[Mention]:
+    """The person and those a list joins to it, before and after ("Hapilon en Omar Maute", "X, Y en Z",
+    "de journaliste X en haar man Y")."""
+    joiner = reference.event_rules.person_list_joiner
+    first = person
+    for earlier in reversed([m for m in people if m.end <= person.start]):
+        if not joiner.fullmatch(text[earlier.end : first.start]):
+            break
+        first = earlier
+    found = [first]
+    for later in people:
+        if later.start < found[-1].end:
+            continue
+        if not joiner.fullmatch(text[found[-1].end : later.start]):
+            break
+        found.append(later)
+    return found

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from isis_kg.extract.actors import find_perpetrators, is_actor, took_part, verb_last_places
+from isis_kg.extract.actors import find_perpetrators, is_actor, people_list, took_part, verb_last_places
 from isis_kg.extract.clause import (
     PHRASE_BREAK,
     clause_start,
@@ -16,8 +16,6 @@ from isis_kg.extract.clause import (
     is_hedged,
     is_hypothetical,
     is_uncertain,
-    joins,
-    list_after,
     within_hedge_reach,
 )
 from isis_kg.extract.context import Extraction, SentenceContext
@@ -141,15 +139,12 @@ def _events_of(
                 if not places:
                     continue
             perpetrators = [owner] if owner else find_perpetrators(sentence, mentions, start, end, reference)
-            # a date heading the trigger ("Augustus 2014 bombardementen") or the timeline's entry it is
-            # in, or ending its "van" phrase ("de val van de Taliban-regering in 2002"), dates it
-            headed = date is not None and (
-                (date.end <= start and not text[date.end : start].strip())
-                or (date.start >= end and bool(rules.date_link.fullmatch(text[end : date.start])))
-                or (not text[: date.start].strip() and len(text.split()) <= rules.timeline_words)
-            )
+            headed = _headed(text, date, start, end, rules)
             back = _points_back(text, start, pattern, bool(places or date), perpetrators, reference)
-            if not (places or (date and (perpetrators or headed)) or pattern.unique or back):
+            done_by, done_with = took_part(sentence, mentions, pattern, (start, end), perpetrators, holder, reference)
+            # a dated arrest or verdict of a named person is one happening wherever it took place
+            done_to = pattern.done_to_persons and any(reference.is_a(p.entity_class, "Person") for p in done_with)
+            if not (places or (date and (perpetrators or headed or done_to)) or pattern.unique or back):
                 continue
             if date is None and _supposed(text, start, max([end, *(place.end for place in places)]), reference):
                 continue
@@ -160,7 +155,7 @@ def _events_of(
                 facts = _arguments(sentence, trigger, places, None, perpetrators, [], reference)
                 relations += [fact for fact in facts if fact.predicate == "operatesIn"]
                 continue
-            perpetrators, participants = took_part(sentence, mentions, pattern, end, perpetrators, holder, reference)
+            perpetrators, participants = done_by, done_with
             own_dates = {} if in_scene else place_dates(sentence, places, dates, reference)
             # "aanslagen in Parijs en Brussel" are two attacks; a unique event has all its places
             for group in [places] if pattern.unique or not places else place_groups(sentence, places, reference):
@@ -177,6 +172,16 @@ def _events_of(
                 relations += facts
     relations += _casualties(sentence, triggers, reference)
     return list(events.values()), list(dict.fromkeys(relations))
+
+
+def _headed(text: str, date: DateMatch | None, start: int, end: int, rules: EventRules) -> bool:
+    """A date heading the trigger ("Augustus 2014 bombardementen") or the timeline's entry it is in, or
+    ending its "van" phrase ("de val van de Taliban-regering in 2002"): it dates the trigger alone."""
+    return date is not None and (
+        (date.end <= start and not text[date.end : start].strip())
+        or (date.start >= end and bool(rules.date_link.fullmatch(text[end : date.start])))
+        or (not text[: date.start].strip() and len(text.split()) <= rules.timeline_words)
+    )
 
 
 def _done(text: str, start: int, reference: ReferenceData) -> bool:
@@ -287,9 +292,10 @@ def _person_event(
         person = person_of_verb(sentence.text, people, start, end, rules)
     if person is None:
         return []
-    persons = _people_list(sentence.text, people, person, reference)
+    persons = people_list(sentence.text, people, person, reference)
     span_end = max(end, persons[-1].end)
-    date = _nearest_date(sentence.text, dates, start, span_end, rules)
+    # the persons and their verb are one clause: "Op 17 oktober worden X, zijn vrouw Y en hun gids Z doodgeschoten"
+    date = _nearest_date(sentence.text, dates, min(start, persons[0].start), span_end, rules)
     if date is None and _supposed(sentence.text, start, span_end, reference):
         return []  # "zou de dood van al Baghdadi toenadering mogelijk kunnen maken": he lives
     hedged = is_hedged(sentence.text, start, span_end, reference)  # a person's death is no supposition's
@@ -310,16 +316,6 @@ def _person_event(
         trigger = _Trigger(start, end, key, pattern.id, confidence, hedged)
         facts += _arguments(sentence, trigger, places, date, [], [one], reference)
     return facts
-
-
-def _people_list(text: str, people: list[Mention], person: Mention, reference: ReferenceData) -> list[Mention]:
-    """The person and those a list joins to it, before and after ("Hapilon en Omar Maute", "X, Y en Z")."""
-    first = person
-    for earlier in reversed([m for m in people if m.end <= person.start]):
-        if not joins(text, earlier, first, reference):
-            break
-        first = earlier
-    return list_after(text, people, first, lambda m: m in people, reference)
 
 
 def _arguments(

@@ -82,11 +82,17 @@ def person_of_verb(text: str, people: list[Mention], start: int, end: int, rules
     before = next((m for m in reversed(people) if m.end <= start), None)
     if before is not None and rules.person_subject_link.fullmatch(text[before.end : start]):
         return before
-    verbal = rules.person_object_trigger.fullmatch(text[start:end])
     following = [m for m in people if m.start >= end]
+    if following and rules.victims_link.fullmatch(text[end : following[0].start]):
+        return following[0]
+    verbal = rules.person_object_trigger.fullmatch(text[start:end])
     if not verbal or not following:
         return None
-    if len(following) > 1 and rules.person_object_link.fullmatch(text[following[0].end : following[1].start]):
+    if (
+        len(following) > 1
+        and rules.person_object_link.fullmatch(text[following[0].end : following[1].start])
+        and not rules.person_list_joiner.fullmatch(text[following[0].end : following[1].start])
+    ):
         # "doodt Anis Amri de Poolse chauffeur Łukasz Urban": the subject, then whom it killed
         return following[1] if rules.person_object_link.fullmatch(text[end : following[0].start]) else None
     if rules.person_object_link.fullmatch(text[end : following[0].start]):
