@@ -623,3 +623,18 @@ def test_an_attack_on_a_building_named_after_an_adjective_with_a_hyphen(read_tex
     assert {e.key for e in document.events} == {"event/attack/mar-elias-kerk"}
     document = read_text("Een autobom ontploft bij een politiebureau in Mayadin.", "2025-05-18")
     assert {f[2] for f in _facts(document) if f[1] == "occurredIn"} == {"mayadin"}
+
+
+def test_a_town_taken_named_right_before_its_verb_and_hostages_taken_in_the_present(read_text) -> None:
+    document = read_text("Een door HTS geleid offensief had op 8 december 2024 Damascus ingenomen.", "2024-12-20")
+    assert {e.key for e in document.events} == {"event/fall/damascus/2024-12-08"}
+    document = read_text("Gewapende mannen ontvoeren in Tawi-Tawi de Nederlander Ewold Horn.", "2012-02-02")
+    assert {e.key for e in document.events} == {"event/kidnapping/tawi-tawi"}
+
+
+def test_an_intended_happening_is_no_event(read_text) -> None:
+    assert read_text("In 2019 maakte de groep plannen om in Niamey toeristen te ontvoeren.").events == []
+    assert read_text("De cel wilde in maart 2019 in Niamey westerlingen ontvoeren.").events == []
+    # who managed to escape did
+    escaped = read_text("Francis Collomp wist in november 2013 in Zaria te ontsnappen.", "2014-01-01")
+    assert {e.event_class for e in escaped.events} == {"Escape"}

@@ -669,3 +669,18 @@ def test_a_place_after_a_comma_or_in_apposition_lies_in_the_wider_one_but_a_list
     )
     listed = _read(read_text, "Aanslagen in Parijs, in Brussel en in Londen schokten Europa.")
     assert not [f for f in listed if f[1] == "locatedIn"]
+
+
+def test_a_role_after_its_verb_with_the_subject_between(read_text) -> None:
+    facts = _read(read_text, "Volgens de uitspraak was Al Hassan lid van Ansar Dine.")
+    assert ("al-hassan", "memberOf", "ansar-dine") in facts
+    facts = _read(read_text, "In 2016 werd Abu Musab al-Barnawi de nieuwe leider van ISWAP.")
+    assert ("abu-musab-al-barnawi", "leaderOf", "iswap") in facts
+    # a member of a body of the organisation is its member
+    facts = _read(read_text, "Nowruz Ahmed, lid van het algemeen commando van de SDF, bevestigde dat.")
+    assert ("nowruz-ahmed", "memberOf", "sdf") in facts
+
+
+def test_a_fuller_spelling_of_a_listed_person_is_that_person(read_text) -> None:
+    facts = _read(read_text, "IS-woordvoerder Aboe Moehammad al-Adnani riep op tot aanslagen.")
+    assert ("abu-muhammad-al-adnani", "memberOf", "isis") in facts

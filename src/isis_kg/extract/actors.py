@@ -107,14 +107,29 @@ def find_perpetrators(
 def verb_last_places(
     sentence: Sentence, mentions: list[Mention], start: int, end: int, reference: ReferenceData
 ) -> list[Mention]:
-    """The regions between the subject of a clause whose verb, the trigger, ends it and that verb."""
+    """The regions between the subject of a clause whose verb, the trigger, ends it and that verb; else
+    the region right before that verb, its object ("had op 8 december Damascus ingenomen")."""
     actors = [m for m in mentions if is_actor(m, reference)]
     subject = _verb_last_subject(sentence.text, actors, start, end, reference)
     if not subject:
-        return []
+        return _object_place(sentence.text, mentions, start, end, reference)
     return [
         m for m in mentions if subject[0].end <= m.start and m.end <= start and reference.is_a(m.entity_class, "Region")
     ]
+
+
+def _object_place(text: str, mentions: list[Mention], start: int, end: int, reference: ReferenceData) -> list[Mention]:
+    before = [m for m in mentions if m.end <= start]
+    if (
+        not before
+        or not reference.event_rules.clause_end.match(text, end)
+        or reference.event_rules.noun_before.search(text, 0, start)
+    ):
+        return []
+    place = before[-1]
+    if not reference.is_a(place.entity_class, "Region") or text[place.end : start].strip():
+        return []
+    return [place]
 
 
 def _verb_last_subject(

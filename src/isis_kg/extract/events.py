@@ -214,7 +214,12 @@ def _points_back(
 
 
 def _foiled(text: str, start: int, end: int, reference: ReferenceData) -> bool:
-    return bool(reference.event_rules.foiled.search(within_hedge_reach(text, start, end, reference)))
+    """Foiled or planned near the trigger, or only intended before it in its clause."""
+    rules = reference.event_rules
+    return bool(
+        rules.foiled.search(within_hedge_reach(text, start, end, reference))
+        or rules.intended.search(text[clause_start(text, start) : start])
+    )
 
 
 def _supposed(text: str, start: int, end: int, reference: ReferenceData) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -195,17 +195,33 @@ class LearnedRecognizer:
                 continue
             mention = self._mention(sentence, start, end, tag, score)
             if mention is not None:
+                # "Aboe Moehammad al-Adnani" holding the listed "Adnani": the listed person, fuller named
+                same = [k for k in inside if k.entity_class == "Person" and k.end == end]
+                if same and mention.entity_class == "Person":
+                    mention = replace(mention, entity=same[0].entity)
                 mentions = [m for m in mentions if m not in inside] + [mention]
         return sorted(mentions, key=lambda m: (m.start, m.end))
 
     def _holds(self, start: int, end: int, tag: str, score: float, inside: list[Mention]) -> bool:
-        """Whether a new organisation's name may take the place of the known names it overlaps."""
-        return (
-            self.card.labels.get(tag) == "Organisation"
-            and score >= self.card.min_score
-            and all(start <= k.start and k.end <= end and (k.start, k.end) != (start, end) for k in inside)
-            and any(k.start == start or k.end == end for k in inside if k.entity_class in ("Organisation", "Franchise"))
-        )
+        """Whether a new name may take the place of the known names it overlaps: an organisation's that
+        holds a known group at its start or end ("Islamitische Staat Somalië"); a person's that holds a
+        known person at its end ("Aboe Moehammad al-Adnani") or starts with a place's name ("Tamim
+        Chowdhury")."""
+        label = self.card.labels.get(tag)
+        if score < self.card.min_score or not all(
+            start <= k.start and k.end <= end and (k.start, k.end) != (start, end) for k in inside
+        ):
+            return False
+        if label == "Organisation":
+            return any(
+                k.start == start or k.end == end for k in inside if k.entity_class in ("Organisation", "Franchise")
+            )
+        if label == "Person":
+            return all(
+                (k.entity_class == "Person" and k.end == end) or (k.entity_class == "Region" and k.start == start)
+                for k in inside
+            )
+        return False
 
     def _all_english_words(self, surface: str) -> bool:
         words = surface.split()

@@ -96,6 +96,7 @@ class EventRules(Rules):
     person_subject_link: Regex = NEVER  # from the person to a verbal trigger ("Shekau kwam ... om het leven")
     person_object_link: Regex = NEVER  # from a verbal trigger to its object, the person ("doodden ... X")
     person_object_trigger: Regex = NEVER  # the verbal triggers that take the person as their object
+    intended: Regex = NEVER  # before a trigger in its clause: only intended ("om ... te ontvoeren", "wilde")
     victims_link: Regex = NEVER  # from any person trigger to the named among its victims (", onder wie X")
     person_list_joiner: Regex = NEVER  # between persons of one list, each with its description
     place_before_verb: Regex = NEVER  # before a place ahead of a verb-final trigger ("in Arnhem ... aangehouden")
