@@ -638,3 +638,10 @@ def test_an_intended_happening_is_no_event(read_text) -> None:
     # who managed to escape did
     escaped = read_text("Francis Collomp wist in november 2013 in Zaria te ontsnappen.", "2014-01-01")
     assert {e.event_class for e in escaped.events} == {"Escape"}
+
+
+def test_who_claims_an_attack_and_the_troops_of_an_operation_are_its_perpetrators(read_text) -> None:
+    document = read_text("Al-Shabaab eiste nog dezelfde avond de aanval op het hotel in Mogadishu op.", "2022-08-20")
+    assert ("event/attack/mogadishu", "perpetrator", "al-shabaab") in _facts(document)
+    document = read_text("In januari 2013 heroverden Franse en Malinese troepen van Operatie Serval de stad Gao.")
+    assert {f[2] for f in _facts(document) if f[1] == "perpetrator"} == {"operatie-serval"}
