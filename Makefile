@@ -42,11 +42,14 @@ test: $(VENV)/.installed system-packages
 evaluate: $(VENV)/.installed
 	$(VENV)/bin/isis-kg evaluate
 
+# the speed targets at 100 documents; `make bench BENCH_TARGETS=` measures 1,000 as well (half an hour)
+BENCH_TARGETS ?= --quick
 bench: $(VENV)/.installed
 	$(VENV)/bin/python tests/benchmarks/bench_build.py
 	$(VENV)/bin/python tests/benchmarks/bench_queries.py
 	$(VENV)/bin/python tests/benchmarks/bench_names.py
 	$(VENV)/bin/python tests/benchmarks/bench_report.py
+	$(VENV)/bin/python tests/benchmarks/bench_targets.py $(BENCH_TARGETS)
 
 clean:
 	rm -rf $(VENV) src/*.egg-info .pytest_cache

@@ -6,7 +6,9 @@ a fresh process so that peak memory is the build's own:
   - the same build again after changing one document (the cache holds the rest);
 and prints the ratio between them. Then it times the plain building blocks on the same texts
 (spaCy's tokenizer, the Aho-Corasick matcher, pyoxigraph serialisation, pyshacl on the graph),
-so that the overhead of isis-kg's own code shows as a ratio. Not a test.
+so that the overhead of isis-kg's own code shows as a ratio. Not a test. bench_targets.py uses its
+helpers (a build in a fresh process, with its CPU and the peak memory of all its processes; one
+pyshacl run on a whole graph).
 
     python tests/benchmarks/bench_scale.py [--sizes 100 1000] [--jobs 2] [--work DIR]
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -27,36 +30,106 @@ sys.path.insert(0, str(HERE))
 
 from synthetic import generate  # noqa: E402
 
+from isis_kg.reference import ReferenceData  # noqa: E402
+
 _CHILD = """
 import json, resource, sys, time
-from isis_kg import build
-started = time.perf_counter()
-result = build([sys.argv[1]], sys.argv[2], cache=sys.argv[3], jobs=int(sys.argv[4]))
+from isis_kg import pipeline
+
+validation = {"cpu": 0.0}
+validate_in_shards = pipeline.validate_in_shards
+
+
+def cpu():  # this process's CPU and that of its children done so far (validation's process pool)
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed_validation(*args, **kwargs):
+    started = cpu()
+    try:
+        return validate_in_shards(*args, **kwargs)
+    finally:
+        validation["cpu"] += cpu() - started
+
+
+pipeline.validate_in_shards = timed_validation  # the same function, its CPU seconds counted
+started, started_cpu = time.perf_counter(), cpu()
+result = pipeline.build([sys.argv[1]], sys.argv[2], cache=sys.argv[3], jobs=int(sys.argv[4]))
 seconds = time.perf_counter() - started
 children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"seconds": seconds, "stages": result.meter.seconds, "triples": result.triples,
+print(json.dumps({"seconds": seconds, "build_cpu": cpu() - started_cpu, "validate_cpu": validation["cpu"],
+                  "stages": result.meter.seconds, "triples": result.triples,
                   "documents": result.documents, "reused": result.reused, "conforms": result.conforms,
                   "peak_rss_mb": max(own, children) / 1024}))
 """
 
 
 def run_build(corpus: Path, out: Path, cache: Path, jobs: int) -> dict:
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(corpus), str(out), str(cache), str(jobs)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    """Build ``corpus`` in a fresh process. Besides the build's own figures (its wall and CPU seconds,
+    per stage, validation's CPU), the process's: ``process_seconds`` and ``process_cpu`` from its start
+    to its end (imports included, and the CPU of its workers), and ``peak_tree_mb``, the largest sum
+    of the proportional set sizes (PSS) of it and its workers, sampled every 0.1 s."""
+    started, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    with tempfile.TemporaryFile("w+") as stdout:
+        child = subprocess.Popen(
+            [sys.executable, "-c", _CHILD, str(corpus), str(out), str(cache), str(jobs)], stdout=stdout, text=True
+        )
+        peak = 0
+        while child.poll() is None:
+            peak = max(peak, tree_pss_kb(child.pid))
+            time.sleep(0.1)
+        seconds, after = time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN)
+        if child.returncode != 0:
+            raise subprocess.CalledProcessError(child.returncode, "build")
+        stdout.seek(0)
+        figures = json.loads(stdout.read().strip().splitlines()[-1])
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return figures | {"process_seconds": seconds, "process_cpu": cpu, "peak_tree_mb": peak / 1024}
+
+
+def run_measured(command: list[str]) -> tuple[float, float, str]:
+    """Wall and CPU seconds (the process's and its children's) of running ``command``, and its output."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, done.stdout
+
+
+def tree_pss_kb(pid: int) -> int:
+    """The summed PSS of process ``pid`` and its descendants, in kB (Linux; 0 for a process gone)."""
+    total = 0
+    for member in [pid, *_descendants(pid)]:
+        try:
+            for line in Path(f"/proc/{member}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    break
+        except OSError:
+            pass
+    return total
+
+
+def _descendants(pid: int) -> list[int]:
+    found, to_visit = [], [pid]
+    while to_visit:
+        parent = to_visit.pop()
+        try:
+            children = Path(f"/proc/{parent}/task/{parent}/children").read_text().split()
+        except OSError:
+            continue
+        found += [int(child) for child in children]
+        to_visit += [int(child) for child in children]
+    return found
 
 
 def building_blocks(corpus: Path, graph: Path) -> dict[str, float]:
     """Seconds for the plain libraries doing the core of each stage on the same input."""
     import ahocorasick
     import pyoxigraph
-    import rdflib
-    from pyshacl import validate
 
     from isis_kg.ingest.sentences import sentence_splitter
     from isis_kg.reference import load_reference
@@ -83,12 +156,21 @@ def building_blocks(corpus: Path, graph: Path) -> dict[str, float]:
     started = time.perf_counter()
     store.dump(format=pyoxigraph.RdfFormat.TURTLE, from_graph=pyoxigraph.DefaultGraph())
     timings["pyoxigraph Turtle serialisation"] = time.perf_counter() - started
+    timings["pyshacl on the graph"] = pyshacl_seconds(graph, reference)[0]
+    return timings
+
+
+def pyshacl_seconds(graph: Path, reference: ReferenceData) -> tuple[float, float]:
+    """Wall and CPU seconds of one pyshacl run, with the build's shapes and settings, on the whole graph
+    the build wrote into ``graph`` (and the ontology): the plain library that validation is measured by."""
+    import rdflib
+    from pyshacl import validate
+
     data = rdflib.Graph().parse(graph / "graph.ttl")
     data += reference.ontology
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     validate(data, shacl_graph=reference.shapes, inference="none", advanced=True, inplace=True)
-    timings["pyshacl on the graph"] = time.perf_counter() - started
-    return timings
+    return time.perf_counter() - started, time.process_time() - started_cpu
 
 
 def main() -> int:
@@ -111,7 +193,7 @@ def main() -> int:
         print(f"\n{size:,} documents, {words:,} words -> {full['triples']:,} triples, conforms: {full['conforms']}")
         print(
             f"full build (jobs={options.jobs}): {full['seconds']:.1f} s, {words / full['seconds']:,.0f} words/s, "
-            f"peak RSS {full['peak_rss_mb']:,.0f} MB"
+            f"peak RSS {full['peak_rss_mb']:,.0f} MB (all processes: {full['peak_tree_mb']:,.0f} MB PSS)"
         )
         for stage, seconds in full["stages"].items():
             print(f"  {stage:<22} {seconds:8.2f} s")
