@@ -645,3 +645,16 @@ def test_who_claims_an_attack_and_the_troops_of_an_operation_are_its_perpetrator
     assert ("event/attack/mogadishu", "perpetrator", "al-shabaab") in _facts(document)
     document = read_text("In januari 2013 heroverden Franse en Malinese troepen van Operatie Serval de stad Gao.")
     assert {f[2] for f in _facts(document) if f[1] == "perpetrator"} == {"operatie-serval"}
+
+
+def test_who_reports_deaths_and_who_is_sentenced_to_death_do_not_die(read_text) -> None:
+    def deaths(text: str) -> set[str]:
+        return {e.key for e in read_text(text, "2021-09-20").events if e.event_class == "Death"}
+
+    assert deaths("Woordvoerder Wilfried Houngbédji maakte woensdag bekend dat 54 militairen zijn omgekomen.") == set()
+    assert deaths("Volgens Sellal zijn 29 aanvallers gedood.") == set()
+    assert deaths("Aman Abdurrahman werd op 22 juni door de rechtbank ter dood veroordeeld.") == set()
+    # "zijn dood" points back to the person named before
+    assert deaths("Al-Baghdadi kwam om. Zijn dood werd op 27 oktober bekendgemaakt.") == {
+        "event/death/abu-bakr-al-baghdadi"
+    }

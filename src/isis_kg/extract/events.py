@@ -288,7 +288,11 @@ def _person_event(
     person = next(
         (m for m in people if m.start >= end and rules.person_link.fullmatch(sentence.text[end : m.start])), None
     )
-    if person is None and rules.person_before_link.search(sentence.text, 0, start):
+    if (
+        person is None
+        and rules.person_before_link.search(sentence.text, 0, start)
+        and not rules.participle_trigger.fullmatch(sentence.text[start:end])
+    ):
         # "een oproep van al Adnani uit mei 2016 die hij vlak voor zijn dood deed": the date between
         # the name and "zijn dood" is another's
         person = next((m for m in reversed(people) if m.end <= start), None)

@@ -80,7 +80,11 @@ def person_of_verb(text: str, people: list[Mention], start: int, end: int, rules
     if inside is not None:  # "kwam al-Sahrawi om": the subject stands inside the verb's parts
         return inside
     before = next((m for m in reversed(people) if m.end <= start), None)
-    if before is not None and rules.person_subject_link.fullmatch(text[before.end : start]):
+    if (
+        before is not None
+        and rules.person_subject_link.fullmatch(text[before.end : start])
+        and not rules.not_a_subject.search(text, 0, before.start)  # "Volgens Sellal zijn 29 aanvallers gedood"
+    ):
         return before
     following = [m for m in people if m.start >= end]
     if following and rules.victims_link.fullmatch(text[end : following[0].start]):

@@ -93,6 +93,7 @@ class EventRules(Rules):
     subject_participle: Regex = NEVER  # after the trigger it did ("... aanslagen gepleegd")
     person_link: Regex = NEVER  # between a person event's trigger and the person ("dood van")
     person_before_link: Regex = NEVER  # right before the trigger, pointing back to the person ("zijn dood")
+    participle_trigger: Regex = NEVER  # a person trigger that is a participle ("zijn omgekomen": no "zijn dood")
     person_subject_link: Regex = NEVER  # from the person to a verbal trigger ("Shekau kwam ... om het leven")
     person_object_link: Regex = NEVER  # from a verbal trigger to its object, the person ("doodden ... X")
     person_object_trigger: Regex = NEVER  # the verbal triggers that take the person as their object
