@@ -38,6 +38,7 @@ def test_every_alias_in_the_bracket_names_the_entity_from_then_on(reference, mat
         ("JNIM", jnim),
         ("Nusrat al-Islam", jnim),
         ("GSIM", jnim),
+        ("VN", "verenigde-naties"),
         ("JNIM", jnim),
         ("Burkina Faso", "burkina-faso"),
         ("GSIM", jnim),
