@@ -4,7 +4,7 @@ last), and whom an agency or a court did it to. The rules are patterns/events.ya
 
 from __future__ import annotations
 
-from isis_kg.extract.clause import PHRASE_BREAK, clause_start, joins, negation_between
+from isis_kg.extract.clause import PHRASE_BREAK, clause_start, joins, list_after, negation_between
 from isis_kg.extract.mentions import person_of_verb
 from isis_kg.model import Mention, Sentence
 from isis_kg.reference import EventPattern, ReferenceData
@@ -236,14 +236,7 @@ def people_list(text: str, people: list[Mention], person: Mention, reference: Re
     joiner = reference.event_rules.person_list_joiner
     first = person
     for earlier in reversed([m for m in people if m.end <= person.start]):
-        if not joiner.fullmatch(text[earlier.end : first.start]):
+        if not joins(text, earlier, first, reference, joiner):
             break
         first = earlier
-    found = [first]
-    for later in people:
-        if later.start < found[-1].end:
-            continue
-        if not joiner.fullmatch(text[found[-1].end : later.start]):
-            break
-        found.append(later)
-    return found
+    return list_after(text, people, first, lambda _: True, reference, joiner)

@@ -112,20 +112,29 @@ def overlaps(start: int, end: int, mentions: Sequence[Mention]) -> bool:
     return any(m.start < end and start < m.end for m in mentions)
 
 
-def joins(text: str, before: Mention, after: Mention, reference: ReferenceData) -> bool:
-    """What stands between the two names joins them as members of one list ("Syrië, Irak en Libië")."""
-    return bool(reference.relation_rules.list_joiner.fullmatch(text[before.end : after.start]))
+def joins(
+    text: str, before: Mention, after: Mention, reference: ReferenceData, joiner: re.Pattern[str] | None = None
+) -> bool:
+    """What stands between the two names joins them as members of one list ("Syrië, Irak en Libië"):
+    relations.yaml's list_joiner, or the ``joiner`` a kind of list has of its own."""
+    joiner = joiner or reference.relation_rules.list_joiner
+    return bool(joiner.fullmatch(text[before.end : after.start]))
 
 
 def list_after(
-    text: str, mentions: Sequence[Mention], head: Mention, member: Callable[[Mention], bool], reference: ReferenceData
+    text: str,
+    mentions: Sequence[Mention],
+    head: Mention,
+    member: Callable[[Mention], bool],
+    reference: ReferenceData,
+    joiner: re.Pattern[str] | None = None,
 ) -> list[Mention]:
     """``head`` and the names after it that ``member`` accepts, each joined to the one before as a list."""
     found = [head]
     for mention in mentions:
         if mention.start < found[-1].end:
             continue
-        if member(mention) and joins(text, found[-1], mention, reference):
+        if member(mention) and joins(text, found[-1], mention, reference, joiner):
             found.append(mention)
             continue
         break
