@@ -344,13 +344,15 @@ def reading_corpus(
     parser: str | None = None,
     documents: CorpusReader | None = None,
     model: Path | None = None,
+    relations: str | None = None,
+    relation_model: Path | None = None,
 ) -> Iterator[CorpusReader]:
     """A reader of the corpus documents, with the analysers it needs while it is open (or ``documents``,
     already open)."""
     if documents is not None:
         yield documents
         return
-    analysers = Analysers.create(reference, ner, parser, model)
+    analysers = Analysers.create(reference, ner, parser, model, relations, relation_model)
     try:
         yield CorpusReader(Path(corpus), reference, analysers)
     finally:

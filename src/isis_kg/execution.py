@@ -191,7 +191,7 @@ def _start_worker(
     ontology_dir: Path | str | None, catalogue: Catalogue, cache: Path | None, choice: AnalyserChoice
 ) -> None:
     reference = load_reference(ontology_dir)
-    analysers = Analysers.create(reference, choice.ner, choice.parser, choice.model)
+    analysers = Analysers.from_choice(reference, choice)
     _WorkerSlot.worker = _Worker(
         reference, analysers, catalogue, cache, (str(ontology_dir), choice, reference.fingerprint)
     )

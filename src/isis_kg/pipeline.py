@@ -19,7 +19,7 @@ from isis_kg.ingest import discover, load_catalogues
 from isis_kg.ingest.catalogue import Catalogue, catalogue_paths
 from isis_kg.link import LinkTarget, WikidataClient, link_entities, review_file
 from isis_kg.model import Document
-from isis_kg.nlp import Analysers
+from isis_kg.nlp import AnalyserChoice, Analysers
 from isis_kg.outputs import GRAPH_FILE, LINKS_FILE, ONTOLOGY_COPY, REPORT_FILE, write_outputs
 from isis_kg.rdf import BuildRecord, CorpusGraph, map_corpus, write_turtle
 from isis_kg.reference import ONTOLOGY_FILE, ReferenceData, load_reference
@@ -66,30 +66,30 @@ def build(
     parser: str | None = None,
     scheduler: str | None = None,
     model: Path | str | None = None,
+    relations: str | None = None,
+    relation_model: Path | str | None = None,
 ) -> BuildResult:
     """Build the graph of the texts under ``paths`` into ``out_dir``.
 
-    Files that cannot be read are reported in ``BuildResult.errors`` and skipped; the rest
-    still build. With ``cache``, each document's extraction is kept on disk under its content,
-    metadata, reference data and tool version, and reused when all four are unchanged. With
-    ``jobs`` > 1, documents are extracted (and a large graph's shards validated) in that many
-    processes; the output is the same. With
-    ``link``, every entity without a Wikidata link is looked up through it, and the proposals and
+    Files that cannot be read are reported in ``BuildResult.errors`` and skipped; the rest still build.
+    With ``cache``, each document's extraction is kept on disk under its content, metadata, reference
+    data and tool version, and reused when all four are unchanged. With ``jobs`` > 1, documents are
+    extracted (and a large graph's shards validated) in that many processes; the output is the same.
+    With ``link``, every entity without a Wikidata link is looked up through it, and the proposals and
     review list go to ``wikidata-links.yaml`` beside the graph (never into the graph itself); an
     endpoint that fails is reported in ``errors`` and the graph is still written. ``ner`` names the
     statistical recogniser that adds the names the gazetteer and the cue words miss: "crf" (the default,
-    the learned model shipped in the package, or the one in the folder ``model``), "frog" or "none". With
-    ``parser`` ("frog"), the relations of dependencies.yaml are read from each sentence's parse as
-    well as those of relations.yaml from its words. With
-    ``scheduler`` (a Dask scheduler's address, or "config" for Dask's configured one), documents
-    are extracted on that Dask cluster instead; the graph is the same.
-    Raises InputError when nothing can be built (no readable text, or a broken catalogue) and
-    ReferenceDataError when ``ontology/`` is broken; nothing is written then.
-    """
+    the learned model shipped in the package, or the one in the folder ``model``), "frog" or "none";
+    ``relations`` the learned relation classifier beside the patterns: "learned" (the default; or the one
+    in ``relation_model``) or "none". With ``parser`` ("frog"), dependencies.yaml is read from each
+    sentence's parse too; with ``scheduler`` (a Dask scheduler's address, or "config"), documents are
+    extracted on that Dask cluster. Raises InputError when nothing can be built (no readable text, a
+    broken catalogue) and ReferenceDataError when ``ontology/`` is broken; nothing is written then."""
     meter = StageMeter()
     with meter.measure("reference data"):
         reference = load_reference(ontology_dir)
-        analysers = Analysers.create(reference, ner, parser, Path(model) if model is not None else None)
+        choice = AnalyserChoice(ner, parser, _optional_path(model), relations, _optional_path(relation_model))
+        analysers = Analysers.from_choice(reference, choice)
 
     inputs = [Path(p) for p in paths]
     files, errors = discover(inputs)
@@ -133,6 +133,10 @@ def build(
         meter=meter,
         reused=read.reused,
     )
+
+
+def _optional_path(path: Path | str | None) -> Path | None:
+    return Path(path) if path is not None else None
 
 
 @dataclass

@@ -20,6 +20,7 @@ from isis_kg.extract.dependencies import ParsedRelationExtractor
 from isis_kg.extract.events import EventExtractor
 from isis_kg.extract.identity import identify_events
 from isis_kg.extract.mentions import is_institution, is_site
+from isis_kg.extract.pairs import PairRelationExtractor, defer_to_patterns
 from isis_kg.extract.places import scene_places
 from isis_kg.extract.quantities import QuantityExtractor
 from isis_kg.extract.relations import RelationExtractor, keep_first_naming, strongest_per_sentence
@@ -33,6 +34,7 @@ from isis_kg.nlp.dates import dateline, story_years
 from isis_kg.nlp.names import find_cued_names, seats_in_names
 from isis_kg.nlp.parse import FrogParser
 from isis_kg.nlp.recurrence import spread_names
+from isis_kg.nlp.relation_model import PairClassifier
 from isis_kg.rdf import map_document
 from isis_kg.reference import ReferenceData
 
@@ -95,23 +97,27 @@ EXTRACTORS: tuple[SentenceExtractor, ...] = (
     RelationExtractor(),
     QuantityExtractor(),
     ParsedRelationExtractor(),
+    PairRelationExtractor(),
     EventExtractor(),
 )  # in this order: of two readings of one fact equally sure, the first is kept (strongest_per_sentence)
 
 
 def _facts(document: Document, reference: ReferenceData, analysers: Analysers) -> None:
-    for context in sentence_contexts(document, reference, analysers.parser):
+    for context in sentence_contexts(document, reference, analysers.parser, analysers.relations):
         for extractor in EXTRACTORS:
             if extractor.may_apply(context):
                 found = extractor.extract(context)
                 document.relations += found.relations
                 document.events += found.events
                 document.claims += found.claims
-    document.relations = strongest_per_sentence(keep_first_naming(document.relations))
+    document.relations = strongest_per_sentence(keep_first_naming(defer_to_patterns(document.relations)))
 
 
 def sentence_contexts(
-    document: Document, reference: ReferenceData, parser: FrogParser | None = None
+    document: Document,
+    reference: ReferenceData,
+    parser: FrogParser | None = None,
+    pair_classifier: PairClassifier | None = None,
 ) -> Iterator[SentenceContext]:
     """Each sentence that states facts, in reading order, with what the sentences before it left."""
     by_sentence: dict[int, list[Mention]] = {}
@@ -145,6 +151,7 @@ def sentence_contexts(
             parser,
             narrative_year,
             story_year,
+            pair_classifier,
         )
         previous.append(mentions)
         sentence_before = sentence

@@ -8,7 +8,7 @@ from isis_kg.model import DocumentMeta
 from isis_kg.stages import EXTRACTORS
 
 EXTRACT = Path(__file__).resolve().parents[2] / "src" / "isis_kg" / "extract"
-EXTRACTOR_MODULES = {"relations", "events", "quantities", "dependencies"}
+EXTRACTOR_MODULES = {"relations", "events", "quantities", "dependencies", "pairs"}
 
 
 def test_no_extractor_imports_another() -> None:

@@ -103,6 +103,8 @@ def run_build(options: argparse.Namespace) -> int:
             parser=options.parser,
             scheduler=options.scheduler,
             model=options.model,
+            relations=options.relations,
+            relation_model=options.relation_model,
         )
     for problem in result.errors:
         error(str(problem))

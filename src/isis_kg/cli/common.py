@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from isis_kg.choices import DEFAULT_RECOGNIZER, PARSERS, RECOGNIZERS
+from isis_kg.choices import DEFAULT_RECOGNIZER, PARSERS, RECOGNIZERS, RELATION_CLASSIFIERS
 
 if TYPE_CHECKING:
     from isis_kg.validate import ValidationReport
@@ -121,6 +121,20 @@ def analyser_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         metavar="DIR",
         help="the learned recogniser's folder (written by train-recogniser; default: the one in the package)",
+    )
+    parser.add_argument(
+        "--relations",
+        choices=RELATION_CLASSIFIERS,
+        default=None,
+        help="the learned relation classifier beside the patterns (default: learned, the shipped model; "
+        "none: the patterns alone)",
+    )
+    parser.add_argument(
+        "--relation-model",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="the relation classifier's folder (written by train-relations; default: the one in the package)",
     )
 
 

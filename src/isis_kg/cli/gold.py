@@ -1,4 +1,5 @@
-"""isis-kg evaluate and isis-kg train-recogniser: the extractors scored on, and trained from, the gold sets."""
+"""isis-kg evaluate, train-recogniser and train-relations: the extractors scored on, and trained from, the gold
+sets."""
 
 from __future__ import annotations
 
@@ -67,6 +68,28 @@ def register(commands: Commands) -> None:
     ontology_option(parser)
     parser.set_defaults(command=run_train_recogniser)
 
+    parser = commands.add_parser(
+        "train-relations", help="train the learned relation classifier on the annotated texts (deterministic)"
+    )
+    parser.add_argument(
+        "--gold",
+        type=Path,
+        action="append",
+        default=None,
+        metavar="FILE",
+        help="annotated fresh passages to train on, their development and training splits "
+        "(default: tests/gold/fresh.yaml and training.yaml)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="where to write the model (default: the package's models/)",
+    )
+    ontology_option(parser)
+    parser.set_defaults(command=run_train_relations)
+
 
 def run_evaluate(options: argparse.Namespace) -> int:
     from isis_kg.evaluate import (
@@ -83,7 +106,15 @@ def run_evaluate(options: argparse.Namespace) -> int:
     from isis_kg.reference import load_reference
 
     reference = load_reference(options.ontology)
-    with reading_corpus(DEFAULT_CORPUS, reference, options.ner, options.parser, model=options.model) as documents:
+    with reading_corpus(
+        DEFAULT_CORPUS,
+        reference,
+        options.ner,
+        options.parser,
+        model=options.model,
+        relations=options.relations,
+        relation_model=options.relation_model,
+    ) as documents:
         passages = [
             split
             for gold in options.gold or [g for g in (DEFAULT_GOLD, FRESH_GOLD) if g.is_file()]
@@ -134,6 +165,24 @@ def run_train_recogniser(options: argparse.Namespace) -> int:
         print(
             f"{name}: {scores['sentences']} sentences, {scores['names']} names, fit P {scores['precision']:.2f} "
             f"R {scores['recall']:.2f}"
+        )
+    print(f"wrote {out}")
+    return EXIT_OK
+
+
+def run_train_relations(options: argparse.Namespace) -> int:
+    from isis_kg.evaluate import FRESH_GOLD, TRAINING_GOLD
+    from isis_kg.nlp.relation_model import model_directory
+    from isis_kg.nlp.relation_training import train_relations
+    from isis_kg.reference import load_reference
+
+    golds = options.gold or [g for g in (FRESH_GOLD, TRAINING_GOLD) if g.is_file()]
+    out = options.out or model_directory()
+    card = train_relations(golds, out, load_reference(options.ontology))
+    for name, scores in card["sets"].items():
+        print(
+            f"{name}: {scores['pairs']} pairs, {sum(scores['relations'].values())} relations, "
+            f"fit P {scores['precision']:.2f} R {scores['recall']:.2f}"
         )
     print(f"wrote {out}")
     return EXIT_OK

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from isis_kg.model import DocumentMeta, EventMention, Mention, QuantityClaim, Relation, Sentence
 from isis_kg.nlp.dates import DateMatch, find_dates
 from isis_kg.nlp.parse import FrogParser
 from isis_kg.reference import ReferenceData
+
+if TYPE_CHECKING:
+    from isis_kg.nlp.relation_model import PairClassifier
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,7 @@ class SentenceContext:
     parser: FrogParser | None = None  # a dependency parser, when the build has one
     narrative_year: int | None = None  # the last year its paragraph named before it: "op 30 juli" is in it
     story_year: int | None = None  # the last year the document named before its paragraph
+    pair_classifier: PairClassifier | None = None  # the learned relation classifier, when the build has one
 
     @cached_property
     def dates(self) -> list[DateMatch]:

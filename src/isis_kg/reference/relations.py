@@ -124,6 +124,8 @@ class RelationRules(Rules):
     sentence_negation: Regex = NEVER
     anaphors: tuple[Anaphor, ...] = Field(default=(), alias="anaphora")
     anaphora_reach: int  # sentences back to look for what such a word points to
+    # the kinds of listed regions from small to large: a region lies only in one of a larger kind
+    region_sizes: tuple[str, ...] = ()
     stand_ins: tuple[StandIn, ...] = ()
     hedges: Regex
     hedge_reach: int
