@@ -658,3 +658,9 @@ def test_who_reports_deaths_and_who_is_sentenced_to_death_do_not_die(read_text) 
     assert deaths("Al-Baghdadi kwam om. Zijn dood werd op 27 oktober bekendgemaakt.") == {
         "event/death/abu-bakr-al-baghdadi"
     }
+
+
+def test_the_channel_a_group_claims_through_is_not_the_perpetrator(read_text) -> None:
+    document = read_text("IS eiste via zijn persbureau Amaq de aanslagen in Carcassonne en Trèbes op.", "2018-03-24")
+    perpetrators = {(f[0], f[2]) for f in _facts(document) if f[1] == "perpetrator"}
+    assert perpetrators == {("event/attack/carcassonne", "isis"), ("event/attack/trebes", "isis")}

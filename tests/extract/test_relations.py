@@ -684,3 +684,9 @@ def test_a_role_after_its_verb_with_the_subject_between(read_text) -> None:
 def test_a_fuller_spelling_of_a_listed_person_is_that_person(read_text) -> None:
     facts = _read(read_text, "IS-woordvoerder Aboe Moehammad al-Adnani riep op tot aanslagen.")
     assert ("abu-muhammad-al-adnani", "memberOf", "isis") in facts
+
+
+def test_whom_a_spokesman_speaks_to_does_not_operate_where_the_story_is(read_text) -> None:
+    text = "Ali Hassan zei in augustus 2022 tegen Reuters dat er dat jaar al 44 mensen in al-Hol waren gedood."
+    assert not [f for f in _read(read_text, text) if f[1] == "operatesIn"]
+    assert ("isis", "operatesIn", "libie") in _read(read_text, "ISIS boekte het grootste succes in Libië.")
