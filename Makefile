@@ -48,6 +48,7 @@ bench: $(VENV)/.installed
 	$(VENV)/bin/python tests/benchmarks/bench_build.py
 	$(VENV)/bin/python tests/benchmarks/bench_queries.py
 	$(VENV)/bin/python tests/benchmarks/bench_names.py
+	$(VENV)/bin/python tests/benchmarks/bench_relations.py
 	$(VENV)/bin/python tests/benchmarks/bench_report.py
 	$(VENV)/bin/python tests/benchmarks/bench_targets.py $(BENCH_TARGETS)
 

@@ -47,9 +47,10 @@ def read_pairs(
     if len(mentions) < 2 or denies(sentence, reference):
         return []
     text = sentence.text
-    cues = event_cues(text, reference)
+    pairs = candidate_pairs(mentions, classifier.signatures, reference)
+    cues = event_cues(text, reference) if pairs else []
     relations = []
-    for pair in candidate_pairs(mentions, classifier.signatures, reference):
+    for pair in pairs:
         features = pair_features(text, pair, mentions, reference, cues)
         if features is None:
             continue
