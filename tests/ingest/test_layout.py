@@ -20,6 +20,9 @@ from conftest import CORPUS
         ("Smith", "Spark", Joint.KEEP),  # a double name broken at its hyphen: no space comes between
         ("anti", "Amerikaanse", Joint.KEEP),
         ("2016", "2017", Joint.KEEP),
+        ("Strijd", "krachten", Joint.JOIN),  # "Syrische Democratische Strijd-|krachten": one word Dutch knows
+        ("Daesh", "strijders", Joint.KEEP),  # a name in a compound keeps its hyphen
+        ("Shabaab", "militanten", Joint.KEEP),
     ],
 )
 def test_dutch_dehyphenation(reference, left: str, right: str, joint: Joint) -> None:

@@ -98,3 +98,15 @@ def test_a_new_name_that_holds_a_known_group_and_a_place_is_its_franchise_there(
     assert named_parent("Islamitische Staat Somalië", reference) == [("franchiseOf", "isis"), ("operatesIn", "somalie")]
     assert named_parent("Provincie Centraal-Afrika van de Islamitische Staat", reference)[0] == ("franchiseOf", "isis")
     assert named_parent("Raqqa Is Being Slaughtered Silently", reference) == []
+
+
+def test_an_organisation_named_after_its_country_is_one_name_and_its_short_name_is_it(read_text) -> None:
+    # made up: no list knows this council
+    document = read_text(
+        "De Veiligheidsraad van Tadzjikistan kwam bijeen. De Veiligheidsraad besloot tot strengere controles."
+    )
+    named = [(m.surface, m.entity, m.entity_class) for m in document.mentions]
+    assert named == [
+        ("Veiligheidsraad van Tadzjikistan", "veiligheidsraad-van-tadzjikistan", "Organisation"),
+        ("Veiligheidsraad", "veiligheidsraad-van-tadzjikistan", "Organisation"),
+    ]

@@ -53,8 +53,12 @@ def hyphen_joint(left: str, right: str, rules: LayoutRules, is_word: Callable[[s
         return Joint.ELLIPTIC
     if not right[:1].islower():
         return Joint.KEEP  # a compound of names or numbers: Smith-|Spark, Noord-|Irak, 2016-|2017
-    if any(c.isupper() for c in left) or any(c.isdigit() for c in left):
-        return Joint.KEEP  # acronyms and names keep their hyphen: ISIS-strijders, Al-Qaida
+    if any(c.isupper() for c in left[1:]) or any(c.isdigit() for c in left):
+        return Joint.KEEP  # acronyms keep their hyphen: ISIS-strijders, 2016-aanslagen
+    if left[:1].isupper():
+        # a name keeps it (Daesh-strijders, Shabaab-militanten), but a capitalised word broken at a line
+        # end that Dutch knows whole is one word again ("Democratische Strijd-|krachten")
+        return Joint.JOIN if is_word((left + right).lower()) else Joint.KEEP
     if is_word(left + right):
         return Joint.JOIN
     if rules.english_compound_zipf is not None and _english_compound(left, right, rules.english_compound_zipf):

@@ -191,7 +191,7 @@ class LearnedRecognizer:
             score = min(self._tagger.marginal(tags[i], i) for i in range(first, last + 1))
             start, end = tokens[first].start, tokens[last].end
             inside = [k for k in mentions if start < k.end and k.start < end]
-            if inside and not self._holds(start, end, tag, score, inside):
+            if inside and not self._holds(sentence.text, start, end, tag, score, inside):
                 continue
             mention = self._mention(sentence, start, end, tag, score)
             if mention is not None:
@@ -202,7 +202,7 @@ class LearnedRecognizer:
                 mentions = [m for m in mentions if m not in inside] + [mention]
         return sorted(mentions, key=lambda m: (m.start, m.end))
 
-    def _holds(self, start: int, end: int, tag: str, score: float, inside: list[Mention]) -> bool:
+    def _holds(self, text: str, start: int, end: int, tag: str, score: float, inside: list[Mention]) -> bool:
         """Whether a new name may take the place of the known names it overlaps: an organisation's that
         holds a known group at its start or end ("Islamitische Staat Somalië"); a person's that holds a
         known person at its end ("Aboe Moehammad al-Adnani") or starts with a place's name ("Tamim
@@ -215,13 +215,20 @@ class LearnedRecognizer:
         if label == "Organisation":
             return any(
                 k.start == start or k.end == end for k in inside if k.entity_class in ("Organisation", "Franchise")
-            )
+            ) or all(k.end == end and self._linked(text[start : k.start]) for k in inside)
         if label == "Person":
             return all(
                 (k.entity_class == "Person" and k.end == end) or (k.entity_class == "Region" and k.start == start)
                 for k in inside
             )
         return False
+
+    def _linked(self, head: str) -> bool:
+        """The organisation's name goes on over a link word ("Onderzoekscomité van de" Russische Federatie)."""
+        words = head.split()
+        if words and words[-1] in self._rules.link_articles:
+            words = words[:-1]
+        return len(words) >= 2 and words[-1] in self._rules.organisation_links
 
     def _all_english_words(self, surface: str) -> bool:
         words = surface.split()

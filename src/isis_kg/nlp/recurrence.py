@@ -27,8 +27,32 @@ def _common_word(word: str, reference: ReferenceData) -> bool:
     return zipf_frequency(lower, "nl") >= rules.initial_zipf or zipf_frequency(lower, "en") >= rules.english_word_zipf
 
 
+def short_names(mentions: list[Mention], reference: ReferenceData) -> list[Mention]:
+    """The mentions, a new organisation's name that is the short name (names.yaml short_names) of exactly
+    one of the document's organisations read as that organisation ("het Emiraat" after "het
+    Kaukasus-Emiraat")."""
+    owners: dict[str, set[tuple[str, str]]] = {}
+    for mention in mentions:
+        if reference.is_a(mention.entity_class, "Organisation"):
+            for rule in reference.names.short_names:
+                if (found := rule.search(mention.surface)) and found.group("short") != mention.surface:
+                    owners.setdefault(found.group("short"), set()).add((mention.entity, mention.entity_class))
+    return [
+        replace(m, entity=entity, entity_class=entity_class)
+        if m.entity not in reference.entities
+        and reference.is_a(m.entity_class, "Organisation")
+        and len(owners.get(m.surface, ())) == 1
+        and (entity_class := next(iter(owners[m.surface]))[1])
+        and (entity := next(iter(owners[m.surface]))[0]) != m.entity
+        else m
+        for m in mentions
+    ]
+
+
 def spread_names(sentences: list[Sentence], mentions: list[Mention], reference: ReferenceData) -> list[Mention]:
-    """The mentions, with the recurrences of the document's new names added and surnames resolved."""
+    """The mentions, with the recurrences of the document's new names added, surnames and organisations'
+    short names resolved."""
+    mentions = short_names(mentions, reference)
     particles = reference.citations.name_particles
     names: dict[str, tuple[str, str]] = {}
     for mention in mentions:

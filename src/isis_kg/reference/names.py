@@ -54,6 +54,8 @@ class LearnedNameRules(Rules):
     not_name_heads: frozenset[str] = frozenset()  # a name opening with one is an operation, a document, a law
     initial_zipf: float  # a one-word name opening the sentence at least this common in Dutch is a word
     english_word_zipf: float  # a one-word name this common in English (and rare in Dutch) is a title's word
+    organisation_links: frozenset[str] = frozenset()  # "Onderzoekscomité van de Russische Federatie"
+    link_articles: frozenset[str] = frozenset()  # the article a link may take ("van de", "voor het")
 
 
 class NameRules(Rules):
@@ -67,6 +69,7 @@ class NameRules(Rules):
     compass: CompassRules = CompassRules()
     learned: LearnedNameRules
     seat_in_name: ExactRegex = NEVER  # a court's name that holds its seat, group "seat" ("Oberlandesgericht Celle")
+    short_names: tuple[ExactRegex, ...] = ()  # an organisation's shorter name in its full one, group "short"
 
     @cached_property
     def compound_heads(self) -> re.Pattern[str]:
