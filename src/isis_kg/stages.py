@@ -15,13 +15,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from isis_kg.extract.clause import overlaps
-from isis_kg.extract.context import SentenceContext, SentenceExtractor
+from isis_kg.extract.context import SentenceContext, SentenceExtractor, TimelineEntry
 from isis_kg.extract.dependencies import ParsedRelationExtractor
 from isis_kg.extract.events import EventExtractor
 from isis_kg.extract.identity import identify_events
 from isis_kg.extract.mentions import is_institution, is_site
 from isis_kg.extract.pairs import PairRelationExtractor, defer_to_patterns
-from isis_kg.extract.places import scene_places
+from isis_kg.extract.places import scene_places, timeline_entry
 from isis_kg.extract.quantities import QuantityExtractor
 from isis_kg.extract.relations import RelationExtractor, keep_first_naming, strongest_per_sentence
 from isis_kg.ingest import SourceFile, repair_layout, split_sentences
@@ -129,6 +129,8 @@ def sentence_contexts(
     told_years: dict[int, int] = {}  # block -> the last year its sentences named as the story's
     story_year: int | None = None  # the last year the blocks before named
     block_before: int | None = None
+    entry: TimelineEntry | None = None  # the timeline's entry that the first sentence of its paragraph heads
+    entry_block: int | None = None
     for sentence in document.sentences:
         if sentence.block != block_before and sentence.in_footnote is None:
             story_year = told_years.get(block_before, story_year) if block_before is not None else None
@@ -140,7 +142,7 @@ def sentence_contexts(
             continue
         mentions = by_sentence.get(sentence.index, [])
         names_before = [m for ms in previous for m in ms]
-        yield SentenceContext(
+        context = SentenceContext(
             sentence,
             mentions,
             names_before,
@@ -152,7 +154,12 @@ def sentence_contexts(
             narrative_year,
             story_year,
             pair_classifier,
+            entry if sentence.block == entry_block else None,
         )
+        yield context
+        if sentence.block != entry_block:
+            entry_block = sentence.block
+            entry = timeline_entry(sentence, mentions, context.dates, reference)
         previous.append(mentions)
         sentence_before = sentence
         scene = scene_places(sentence, mentions, reference)

@@ -664,3 +664,47 @@ def test_the_channel_a_group_claims_through_is_not_the_perpetrator(read_text) ->
     document = read_text("IS eiste via zijn persbureau Amaq de aanslagen in Carcassonne en Trèbes op.", "2018-03-24")
     perpetrators = {(f[0], f[2]) for f in _facts(document) if f[1] == "perpetrator"}
     assert perpetrators == {("event/attack/carcassonne", "isis"), ("event/attack/trebes", "isis")}
+
+
+def test_a_timeline_entry_dates_and_places_what_its_later_sentences_tell(read_text) -> None:
+    document = read_text(
+        "Tijdlijn\n\n7 juni 2017 - Teheran. Gewapende mannen vallen het parlement aan. IS eist de aanval op.\n\n"
+        "8 juli 2023 - Shiraz. Twee mannen die de rechtbank had veroordeeld wegens hulp bij de aanslag, worden "
+        "opgehangen.",
+        "2024-01-20",
+    )
+    facts = _facts(document)
+    assert {e.key for e in document.events if e.event_class == "Attack"} == {"event/attack/teheran/2017-06-07"}
+    assert ("event/attack/teheran/2017-06-07", "date", DateValue(2017, 6, 7)) in facts
+    assert ("event/attack/teheran/2017-06-07", "perpetrator", "isis") in facts
+    # the date rests on the heading too
+    [date] = [r for r in document.relations if r.predicate == "date" and r.subject.startswith("event/attack")]
+    assert date.context == 1 and date.sentence == 2
+    # what the entry tells as background ("wegens hulp bij de aanslag") takes neither its date nor place
+    assert not any(e.key.startswith("event/attack/shiraz") for e in document.events)
+    # a paragraph its date does not head is no entry: "Op 7 juni ..." dates its own sentence only
+    other = read_text("Op 7 juni 2017 sprak de minister in Teheran. Gewapende mannen vallen het parlement aan.")
+    assert other.events == []
+
+
+def test_who_killed_is_the_subject_of_the_verb_of_killing_or_after_door(read_text) -> None:
+    def killers(text: str) -> set[tuple[str, object]]:
+        return {(f[0], f[2]) for f in _facts(read_text(text, "2021-01-01")) if f[1] == "perpetrator"}
+
+    assert killers("Op 16 september 2018 doodt ISWAP de hulpverleenster Saifura Khorsa in Borno.") == {
+        ("event/death/saifura-khorsa", "iswap")
+    }
+    assert killers(
+        "Op 18 november 2015 schoot Enes Omeragić in Rajlovac de militairen Armin Salkić en Nedeljko Radić dood."
+    ) == {
+        ("event/death/armin-salkic", "enes-omeragic"),
+        ("event/death/nedeljko-radic", "enes-omeragic"),
+    }
+    assert killers("In juli 2022 werd Ahmed Mahmood in Kandahar gedood door de Taliban.") == {
+        ("event/death/ahmed-mahmood", "taliban")
+    }
+    # the victim's title names a group, who did not kill him; who died of his own is killed by no one
+    assert (
+        killers("Op 26 oktober 2019 doodden Amerikaanse commando's IS-leider Abu Bakr al-Baghdadi in Barisha.") == set()
+    )
+    assert killers("Abubakar Shekau kwam op 19 mei 2021 in het Sambisa-woud om het leven.") == set()

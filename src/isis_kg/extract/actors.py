@@ -240,3 +240,41 @@ def people_list(text: str, people: list[Mention], person: Mention, reference: Re
             break
         first = earlier
     return list_after(text, people, first, lambda _: True, reference, joiner)
+
+
+def killers(
+    sentence: Sentence, mentions: list[Mention], start: int, end: int, victims: list[Mention], reference: ReferenceData
+) -> list[Mention]:
+    """Who killed the ``victims`` of a death trigger: the actor after "door" ("gedood door de NDS"), or the
+    subject of its active verb, right after it ("doodde Larossi Abballa de politieman X", "schoot Enes
+    Omeragić ... de militairen X en Y dood") or before it ("ISWAP doodt X")."""
+    rules = reference.event_rules
+    text = sentence.text
+    actors = [m for m in mentions if is_actor(m, reference) and m.entity not in {v.entity for v in victims}]
+    after = next((m for m in actors if m.start >= end), None)
+    if after is not None and rules.killer_link.fullmatch(text[end : after.start]):
+        return [] if negation_between(text, end, after.start, reference) else [after]
+    verb = (start, end) if rules.killing_verb.fullmatch(text[start:end]) else None
+    if verb is None:
+        before = list(rules.killing_verb_before.finditer(text, clause_start(text, start), start))
+        verb = before[-1].span() if before else None
+    if verb is None:
+        return []
+    first_after = next((m for m in mentions if m.start >= verb[1]), None)
+    if (
+        first_after in actors
+        and first_after is not None
+        and rules.killer_after_verb.fullmatch(text[verb[1] : first_after.start])
+        and not text.startswith("-", first_after.end)  # "doodt IS-leider X": the name is the victim's title
+        and first_after.end <= min(v.start for v in victims)
+    ):
+        return [first_after]
+    subject = next((m for m in reversed(actors) if m.end <= verb[0]), None)
+    if (
+        subject is not None
+        and subject.start >= clause_start(text, verb[0])
+        and rules.subject_gap.fullmatch(text[subject.end : verb[0]])
+        and not rules.not_a_subject.search(text, 0, subject.start)
+    ):
+        return [subject]
+    return []

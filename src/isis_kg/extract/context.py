@@ -18,6 +18,16 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class TimelineEntry:
+    """A paragraph that a date heads ("7 juni 2017 - Teheran. Gewapende mannen ..."): the date, and the
+    places its heading names alone, of what its later sentences tell."""
+
+    heading: Sentence
+    date: DateMatch
+    places: list[Mention]
+
+
+@dataclass(frozen=True)
 class SentenceContext:
     """One sentence that states facts, with what the sentences before it left to read it by."""
 
@@ -32,6 +42,7 @@ class SentenceContext:
     narrative_year: int | None = None  # the last year its paragraph named before it: "op 30 juli" is in it
     story_year: int | None = None  # the last year the document named before its paragraph
     pair_classifier: PairClassifier | None = None  # the learned relation classifier, when the build has one
+    entry: TimelineEntry | None = None  # the timeline's entry it is in, after the entry's heading sentence
 
     @cached_property
     def dates(self) -> list[DateMatch]:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from isis_kg.extract.actors import find_perpetrators, is_actor, people_list, took_part, verb_last_places
+from isis_kg.extract.actors import find_perpetrators, is_actor, killers, people_list, took_part, verb_last_places
 from isis_kg.extract.clause import (
     PHRASE_BREAK,
     clause_start,
@@ -18,7 +18,7 @@ from isis_kg.extract.clause import (
     is_uncertain,
     within_hedge_reach,
 )
-from isis_kg.extract.context import Extraction, SentenceContext
+from isis_kg.extract.context import Extraction, SentenceContext, TimelineEntry
 from isis_kg.extract.mentions import anaphors, operates_anywhere, person_of_verb
 from isis_kg.extract.places import court_seats, event_places, place_dates, place_groups
 from isis_kg.model import EVENT_KEY_PREFIX, DateValue, EventMention, Mention, Relation, Sentence
@@ -57,7 +57,13 @@ class EventExtractor:
 
     def extract(self, context: SentenceContext) -> Extraction:
         events, relations = extract_events(
-            context.sentence, context.mentions, context.dates, context.reference, context.scene, context.names_before
+            context.sentence,
+            context.mentions,
+            context.dates,
+            context.reference,
+            context.scene,
+            context.names_before,
+            context.entry,
         )
         return Extraction(relations=relations, events=events)
 
@@ -69,12 +75,14 @@ def extract_events(
     reference: ReferenceData,
     scene: Sequence[Mention] = (),
     names_before: Sequence[Mention] = (),
+    entry: TimelineEntry | None = None,
 ) -> tuple[list[EventMention], list[Relation]]:
     """The events named in the sentence, and their date, place, perpetrators, participants and
     casualties as relations. ``scene`` are the places that opened the sentence before (see
     scene_places): where an event of doing that names no place nor date happened. Words that point
     back to an organisation or a person of ``names_before`` ("de groep nam Gwoza in", "Agenten schoten hem
-    dood") stand for it as an actor."""
+    dood") stand for it as an actor. The timeline's ``entry`` the sentence is in dates and places what
+    it tells with no date or place of its own."""
     if denies(sentence, reference):
         return [], []
     pointing = {
@@ -83,7 +91,7 @@ def extract_events(
         if earlier is not None and is_actor(m, reference)
     }
     events, relations = _events_of(
-        sentence, sorted([*mentions, *pointing], key=lambda m: m.start), dates, reference, scene
+        sentence, sorted([*mentions, *pointing], key=lambda m: m.start), dates, reference, scene, entry
     )
     named = {m.entity for m in mentions}
     told_before = {m.entity: earlier for m, earlier in pointing.items() if m.entity not in named}
@@ -101,6 +109,7 @@ def _events_of(
     dates: list[DateMatch],
     reference: ReferenceData,
     scene: Sequence[Mention],
+    entry: TimelineEntry | None,
 ) -> tuple[list[EventMention], list[Relation]]:
     rules = reference.event_rules
     events: dict[str, EventMention] = {}
@@ -118,18 +127,7 @@ def _events_of(
                 relations += _person_event(sentence, mentions, pattern, start, end, dates, events, reference)
                 continue
             owner = _owner(sentence, mentions, pattern, end, reference)
-            holder = _holder(sentence, mentions, pattern, end, reference)
-            # "de aanslagen van al Qa'ida in de Verenigde Staten", "het verlies van het Emiraat van de
-            # Taliban in Afghanistan": the places follow the actor
-            actor = owner or holder
-            places = event_places(sentence, mentions, start, actor.end if actor else end, reference)
-            if not places and pattern.seated:
-                places = court_seats(sentence, mentions, reference)
-            if not places:  # "De Taliban, die Kaboel ... innamen": the place before a verb that ends its clause
-                places = verb_last_places(sentence, mentions, start, end, reference)
-            if holder is not None and not places:  # "de val van ISIS-bolwerk Mosul": no holder after all
-                holder = None
-                places = event_places(sentence, mentions, start, end, reference)
+            places, holder = _trigger_places(sentence, mentions, pattern, (start, end), owner, reference)
             date = _nearest_date(text, dates, start, end, rules)
             in_scene = not places and date is None and bool(scene) and _done(text, start, reference)
             if in_scene:
@@ -139,15 +137,19 @@ def _events_of(
                 if not places:
                     continue
             perpetrators = [owner] if owner else find_perpetrators(sentence, mentions, start, end, reference)
-            headed = _headed(text, date, start, end, rules)
             back = _points_back(text, start, pattern, bool(places or date), perpetrators, reference)
+            background = back or bool(rules.entry_background.search(text, clause_start(text, start), start))
+            entry_places, entry_date = _entry_reading(entry, places, date, background)
+            places = places or entry_places
+            headed = _headed(text, date, start, end, rules) or entry_date is not None
             done_by, done_with = took_part(sentence, mentions, pattern, (start, end), perpetrators, holder, reference)
             # a dated arrest or verdict of a named person is one happening wherever it took place
             done_to = pattern.done_to_persons and any(reference.is_a(p.entity_class, "Person") for p in done_with)
-            if not (places or (date and (perpetrators or headed or done_to)) or pattern.unique or back):
+            if not (places or ((date or entry_date) and (perpetrators or headed or done_to)) or pattern.unique or back):
                 continue
             if date is None and _supposed(text, start, max([end, *(place.end for place in places)]), reference):
                 continue
+            date = date or (entry_date.match if entry_date else None)
             hedged = is_uncertain(text, start, end, reference)
             confidence = hedged_confidence(EVENT_CONFIDENCE, hedged)
             if rules.habitual.search(text, 0, start):  # no one happening; where its actors act stays a fact
@@ -156,9 +158,11 @@ def _events_of(
                 relations += [fact for fact in facts if fact.predicate == "operatesIn"]
                 continue
             perpetrators, participants = done_by, done_with
-            own_dates = {} if in_scene else place_dates(sentence, places, dates, reference)
+            own_dates = {} if in_scene or entry_places else place_dates(sentence, places, dates, reference)
             # "aanslagen in Parijs en Brussel" are two attacks; a unique event has all its places
-            for group in [places] if pattern.unique or not places else place_groups(sentence, places, reference):
+            for group in (
+                [places] if pattern.unique or not places or entry_places else place_groups(sentence, places, reference)
+            ):
                 dated = (
                     own_dates.get(group[0].entity, date) if group and (len(group) == 1 or not pattern.unique) else date
                 )
@@ -167,11 +171,56 @@ def _events_of(
                 trigger = _Trigger(start, end, key, pattern.id, confidence, hedged)
                 triggers.append(trigger)
                 facts = _arguments(sentence, trigger, group, dated, perpetrators, participants, reference)
-                if in_scene:  # the place stands in the sentence before: the fact rests on it too
+                if in_scene or entry_places:  # the place stands in a sentence before: the fact rests on it too
                     facts = [replace(f, context=group[0].sentence) if f.predicate == "occurredIn" else f for f in facts]
+                if entry_date is not None:  # so does the date that heads the entry
+                    facts = [replace(f, context=entry_date.sentence) if f.predicate == "date" else f for f in facts]
                 relations += facts
     relations += _casualties(sentence, triggers, reference)
     return list(events.values()), list(dict.fromkeys(relations))
+
+
+def _trigger_places(
+    sentence: Sentence,
+    mentions: list[Mention],
+    pattern: EventPattern,
+    trigger: tuple[int, int],
+    owner: Mention | None,
+    reference: ReferenceData,
+) -> tuple[list[Mention], Mention | None]:
+    """The places the trigger's sentence gives it, and who lost what fell there (the holder)."""
+    start, end = trigger
+    holder = _holder(sentence, mentions, pattern, end, reference)
+    # "de aanslagen van al Qa'ida in de Verenigde Staten", "het verlies van het Emiraat van de
+    # Taliban in Afghanistan": the places follow the actor
+    actor = owner or holder
+    places = event_places(sentence, mentions, start, actor.end if actor else end, reference)
+    if not places and pattern.seated:
+        places = court_seats(sentence, mentions, reference)
+    if not places:  # "De Taliban, die Kaboel ... innamen": the place before a verb that ends its clause
+        places = verb_last_places(sentence, mentions, start, end, reference)
+    if holder is not None and not places:  # "de val van ISIS-bolwerk Mosul": no holder after all
+        return event_places(sentence, mentions, start, end, reference), None
+    return places, holder
+
+
+@dataclass(frozen=True)
+class _EntryDate:
+    """The date heading a timeline's entry, as the date of a trigger in a later sentence of it."""
+
+    match: DateMatch
+    sentence: int  # the heading's
+
+
+def _entry_reading(
+    entry: TimelineEntry | None, places: list[Mention], date: DateMatch | None, background: bool
+) -> tuple[list[Mention], _EntryDate | None]:
+    """The places and the date that the timeline's entry gives a trigger naming none of its own ("7 juni
+    2017 - Teheran. Gewapende mannen vallen ... aan"); none to one told as background, or that points
+    back to an event told of before."""
+    if entry is None or background:
+        return [], None
+    return ([] if places else list(entry.places)), (None if date else _EntryDate(entry.date, entry.heading.index))
 
 
 def _headed(text: str, date: DateMatch | None, start: int, end: int, rules: EventRules) -> bool:
@@ -310,6 +359,7 @@ def _person_event(
     hedged = is_hedged(sentence.text, start, span_end, reference)  # a person's death is no supposition's
     confidence = hedged_confidence(EVENT_CONFIDENCE, hedged)
     places = event_places(sentence, mentions, start, span_end, reference)
+    perpetrators = killers(sentence, mentions, start, end, persons, reference)
     facts: list[Relation] = []
     for one in persons:
         key = f"{EVENT_KEY_PREFIX}{pattern.id}/{one.entity}"
@@ -323,7 +373,7 @@ def _person_event(
         )
         events.setdefault(key, EventMention(key, pattern.event_class, labels, sentence.index, pattern.id, once=True))
         trigger = _Trigger(start, end, key, pattern.id, confidence, hedged)
-        facts += _arguments(sentence, trigger, places, date, [], [one], reference)
+        facts += _arguments(sentence, trigger, places, date, perpetrators, [one], reference)
     return facts
 
 

@@ -7,6 +7,7 @@ from isis_kg.extract.clause import (
     joins,
     list_after,
 )
+from isis_kg.extract.context import TimelineEntry
 from isis_kg.extract.mentions import lies_within
 from isis_kg.model import DateValue, Mention, Sentence
 from isis_kg.nlp.dates import DateMatch
@@ -20,6 +21,29 @@ def scene_places(sentence: Sentence, mentions: list[Mention], reference: Referen
     if not places or not reference.event_rules.scene.search(sentence.text, 0, places[0].start):
         return []
     return _region_list(sentence, mentions, places[0], reference)
+
+
+def timeline_entry(
+    sentence: Sentence, mentions: list[Mention], dates: list[DateMatch], reference: ReferenceData
+) -> TimelineEntry | None:
+    """The entry of a timeline that ``sentence``, opening its paragraph, heads: a date at its start
+    followed by a dash or colon ("7 juni 2017 - Teheran.", "24 oktober, vroege ochtend - De ..."). The
+    places are the heading's only when it names nothing else ("7 juni 2017 - Teheran.")."""
+    rules = reference.event_rules
+    first = min(dates, key=lambda d: d.start, default=None)
+    text = sentence.text
+    if first is None or text[: first.start].strip(" -•*\t") or not rules.entry_heading.match(text, first.end):
+        return None
+    places = [m for m in mentions if m.start >= first.end and reference.is_a(m.entity_class, "Region")]
+    rest, at = [], first.end
+    for place in places:
+        rest.append(text[at : place.start])
+        at = place.end
+    rest.append(text[at:])
+    alone = all(rules.entry_places_between.fullmatch(part) for part in rest[1:]) and bool(
+        rules.entry_heading.fullmatch(rest[0])
+    )
+    return TimelineEntry(sentence, first, places if alone else [])
 
 
 def event_places(

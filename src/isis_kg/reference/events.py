@@ -97,6 +97,10 @@ class EventRules(Rules):
     person_subject_link: Regex = NEVER  # from the person to a verbal trigger ("Shekau kwam ... om het leven")
     person_object_link: Regex = NEVER  # from a verbal trigger to its object, the person ("doodden ... X")
     person_object_trigger: Regex = NEVER  # the verbal triggers that take the person as their object
+    killer_link: Regex = NEVER  # between a death trigger and who killed ("gedood door de NDS")
+    killer_after_verb: Regex = NEVER  # between that verb and its subject after it ("doodde de NDS ...")
+    killing_verb: Regex = NEVER  # an active verb of killing: its subject killed ("ISWAP doodt X")
+    killing_verb_before: Regex = NEVER  # the verb before a trigger "dood" in its clause ("schoot ... dood")
     intended: Regex = NEVER  # before a trigger in its clause: only intended ("om ... te ontvoeren", "wilde")
     victims_link: Regex = NEVER  # from any person trigger to the named among its victims (", onder wie X")
     person_list_joiner: Regex = NEVER  # between persons of one list, each with its description
@@ -112,6 +116,9 @@ class EventRules(Rules):
     number_words: dict[str, int] = {}
     date_window: int
     timeline_words: int  # a sentence this short that opens with its date is a timeline's entry
+    entry_heading: Regex = NEVER  # after the date that opens a paragraph: it heads a timeline's entry ("7 juni 2017 -")
+    entry_background: Regex = NEVER  # before a trigger in its clause: told as background, not the entry's
+    entry_places_between: Regex = NEVER  # between and after the places of a heading that names only them
 
     @field_validator("number_words")
     @classmethod
