@@ -708,3 +708,30 @@ def test_who_killed_is_the_subject_of_the_verb_of_killing_or_after_door(read_tex
         killers("Op 26 oktober 2019 doodden Amerikaanse commando's IS-leider Abu Bakr al-Baghdadi in Barisha.") == set()
     )
     assert killers("Abubakar Shekau kwam op 19 mei 2021 in het Sambisa-woud om het leven.") == set()
+
+
+def test_the_murder_of_a_person_is_her_death_and_no_arrest_of_her(read_text) -> None:
+    document = read_text(
+        "Na de moord op de Deense Louisa Vesterager Jespersen bij Imlil in december 2018 werden verdachten opgepakt.",
+        "2019-01-10",
+    )
+    assert "event/death/louisa-vesterager-jespersen" in {e.key for e in document.events}
+    # she is named in a phrase "op" governs: the suspects were arrested, not she
+    assert {f[2] for f in _facts(document) if f[1] == "participant" and f[0].startswith("event/arrest")} == set()
+    assert {e.key for e in read_text("De aanslag op de Deense ambassade in Islamabad.", "2019-01-10").events} == {
+        "event/attack/islamabad"
+    }
+
+
+def test_the_common_verbs_of_courts_arrests_executions_and_takeovers(read_text) -> None:
+    def kinds(text: str) -> set[str]:
+        return {e.event_class for e in read_text(text, "2024-06-01").events}
+
+    assert kinds("Op 3 mei 2016 kreeg Al-Mahdi in Den Haag negen jaar cel.") == {"Trial"}
+    assert kinds("Abdulmutallab bekende in oktober 2011 in Detroit schuld.") == {"Trial"}
+    assert kinds("De rechtbank in Tampere spreekt op 2 mei 2019 de tweelingbroers vrij.") == {"Trial"}
+    assert kinds("In april 2004 werd in Amman een cel rond Azmi al-Jayousi opgerold.") == {"Arrest"}
+    assert kinds("Op 25 april 2016 onthoofdt Abu Sayyaf op Sulu de Canadees John Ridsdel.") >= {"Execution"}
+    assert kinds("Op 10 juni 2014 valt Mosul in handen van IS.") == {"Fall"}
+    # "kreeg twee jaar later" is no sentence handed down
+    assert kinds("Hij kreeg twee jaar later in Den Haag een nieuwe baan.") == set()

@@ -14,7 +14,7 @@ from isis_kg.pipeline import read_document
 from isis_kg.reference import ReferenceData
 
 # Made up for these tests, in no gold set: neither village nor district is in ontology/reference/.
-LIES_IN = "Het dorp Tassiga, dat in het district Ouallam ligt, werd in maart verlaten."
+LIES_IN = "Het dorp Tassiga, een gehucht in het district Ouallam, werd in maart verlaten."
 
 
 def _facts(document) -> dict[tuple[str, str, object], Relation]:  # type: ignore[no-untyped-def]
@@ -28,7 +28,7 @@ def test_it_reads_a_relation_no_pattern_reads_between_names_no_list_knows(read_t
 
 
 def test_a_negated_relation_is_not_read(read_text) -> None:
-    negated = LIES_IN.replace("dat in het district", "dat niet in het district")
+    negated = "Het dorp Tassiga, een gehucht dat niet in het district Ouallam ligt, werd in maart verlaten."
     assert ("tassiga", "locatedIn", "ouallam") not in _facts(read_text(negated))
 
 

@@ -335,7 +335,7 @@ def _person_event(
     rules = reference.event_rules
     people = [m for m in mentions if reference.is_a(m.entity_class, "Person")]
     person = next(
-        (m for m in people if m.start >= end and rules.person_link.fullmatch(sentence.text[end : m.start])), None
+        (m for m in people if m.start >= end and rules.person_link.fullmatch(sentence.text, end, m.start)), None
     )
     if (
         person is None
