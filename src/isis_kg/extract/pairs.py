@@ -61,7 +61,10 @@ def read_pairs(
         if decision is None:
             continue
         predicate, score = decision
-        if predicate == "operatesIn" and not operates_anywhere(pair.subject, pair.object, reference):
+        if predicate == "operatesIn" and (
+            not operates_anywhere(pair.subject, pair.object, reference)
+            or reference.relation_rules.no_actor_before.search(text, 0, pair.subject.start)
+        ):
             continue
         if predicate == "locatedIn" and not may_lie_within(pair.subject, pair.object, reference):
             continue

@@ -137,6 +137,7 @@ class RelationRules(Rules):
     province_words: Words = frozenset()  # words of such a name that say it is a province ("wilayat")
     institution: Regex = NEVER  # a court's, prosecutor's or ministry's name: it sits somewhere, it operates nowhere
     site: Regex = NEVER  # a building's or a site's name ("Crocus City Hall"): no territory anyone operates in
+    no_actor_before: Regex = NEVER  # before an organisation: it is no actor of its clause ("een aan X gelieerde cel")
 
     @cached_property
     def anaphora(self) -> tuple[tuple[str, re.Pattern[str], bool, bool], ...]:
