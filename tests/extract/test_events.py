@@ -735,3 +735,59 @@ def test_the_common_verbs_of_courts_arrests_executions_and_takeovers(read_text) 
     assert kinds("Op 10 juni 2014 valt Mosul in handen van IS.") == {"Fall"}
     # "kreeg twee jaar later" is no sentence handed down
     assert kinds("Hij kreeg twee jaar later in Den Haag een nieuwe baan.") == set()
+
+
+def test_the_place_a_verb_of_taking_or_assault_takes_as_its_object(read_text) -> None:
+    document = read_text(
+        "Tijdlijn\n\n10 juni 2014 – Strijders van de Islamitische Staat (ISIS) veroveren Mosul, de hoofdstad van "
+        "Nineve.\n8 augustus 2014 – Amerikaanse gevechtsvliegtuigen bombarderen IS-stellingen bij Erbil.",
+        "2017-12-20",
+    )
+    facts = _facts(document)
+    assert ("event/fall/mosul/2014-06-10", "occurredIn", "mosul") in facts
+    # its abbreviation in brackets between the group and the verb
+    assert ("event/fall/mosul/2014-06-10", "perpetrator", "isis") in facts
+    assert ("event/bombing/erbil/2014-08-08", "occurredIn", "erbil") in facts
+    # a noun takes no object: "de aanslag Parijs" is no phrase, "na de val" no verb
+    assert read_text("Een dag na de aanslag Parijs was het stil.", "2017-12-20").events == []
+
+
+def test_who_did_a_participle_is_the_clause_subject_and_not_the_name_right_before_it(read_text) -> None:
+    def perpetrators(text: str) -> set[tuple[str, object]]:
+        return {(f[0], f[2]) for f in _facts(read_text(text, "2016-11-30")) if f[1] == "perpetrator"}
+
+    assert perpetrators(
+        "De Georgische Staatsveiligheidsdienst (SSG) heeft dinsdag in Tbilisi vijf mannen opgepakt."
+    ) == {("event/arrest/tbilisi/2016-11-29", "staatsveiligheidsdienst")}
+    # the archeologist was beheaded; the fighters of IS did it
+    assert perpetrators(
+        "Strijders van Islamitische Staat hebben dinsdag de gepensioneerde archeoloog Khaled al-Asaad onthoofd."
+    ) == {("event/execution/2016-11-29", "isis")}
+
+
+def test_verbs_of_dying_escaping_withdrawing_and_arrest_in_their_other_forms(read_text) -> None:
+    def kinds(text: str) -> set[str]:
+        return {e.event_class for e in read_text(text, "2024-06-01").events}
+
+    assert kinds("Op 27 februari 2008 ontsnapte Mas Selamat uit het Whitley Road Detention Centre.") == {"Escape"}
+    assert kinds("Op 16 oktober 2017 trekken de peshmerga zich zonder slag of stoot terug uit Kirkuk.") == {
+        "Withdrawal"
+    }
+    assert kinds("Op 1 april 2009 werd hij in Skudai ingerekend.") == {"Arrest"}
+    assert kinds("Op 27 juli 1990 pleegde de Jamaat al Muslimeen een couppoging in Port of Spain.") == {"Uprising"}
+    assert "Death" in kinds("Op 8 juli 2016 sneuvelt Abu Omar al-Shishani bij Shirqat.")
+
+
+def test_a_sentence_with_no_date_tells_of_the_day_its_paragraph_told_last(read_text) -> None:
+    document = read_text(
+        "ALCANAR - Op de avond van 16 augustus 2017 vloog een huis in Alcanar de lucht in. Abdelbaki Es Satty "
+        "kwam om. Eerder was Youssef Aalla in Ripoll gedood.\n\nYounes Abouyaaqoub kwam om.",
+        "2017-08-30",
+    )
+    dates = {r.subject: r for r in document.relations if r.predicate == "date"}
+    # the death in the next sentence is of that day, and the fact rests on the sentence that gave it
+    assert dates["event/death/abdelbaki-es-satty"].object == DateValue(2017, 8, 16)
+    assert dates["event/death/abdelbaki-es-satty"].context == dates["event/attack/alcanar/2017-08-16"].sentence
+    # "eerder" tells of another time; a new paragraph tells its own story
+    assert "event/death/youssef-aalla" not in dates
+    assert "event/death/younes-abouyaaqoub" not in dates

@@ -94,6 +94,7 @@ def find_perpetrators(
                 not rules.not_a_subject.search(text, 0, mention.start)
                 or rules.fighters_of.search(text, 0, mention.start)
             )
+            and not _object_of_participle(text, mention, start, reference)
         ):
             return [mention]
     return (
@@ -173,21 +174,33 @@ def _coordinated_subject(
     return [first]
 
 
+def _object_of_participle(text: str, mention: Mention, start: int, reference: ReferenceData) -> bool:
+    """The name stands right before a participle, with an auxiliary before it in its clause: it is what was
+    done, not who did it ("hebben in Palmyra de archeoloog Khaled al-Asaad onthoofd")."""
+    return not text[mention.end : start].strip() and bool(
+        reference.event_rules.object_auxiliary.search(text, clause_start(text, mention.start), mention.start)
+    )
+
+
 def _clause_subject(
     sentence: Sentence, mentions: list[Mention], start: int, end: int, reference: ReferenceData
 ) -> list[Mention]:
-    """The actor opening the clause, with an auxiliary after it and the participle after the trigger:
-    "ISIS heeft, volgens eigen berichtgeving, ruim 1400 aanslagen gepleegd"."""
+    """The actor opening the clause, with an auxiliary after it and the participle after the trigger
+    ("ISIS heeft, volgens eigen berichtgeving, ruim 1400 aanslagen gepleegd") or the trigger a participle
+    ending the clause ("De SSG heeft dinsdag vijf mannen opgepakt")."""
     rules = reference.event_rules
     text = sentence.text
-    if not rules.subject_participle.match(text[end:]):
+    participle = not rules.noun_before.search(text, 0, start) and bool(rules.clause_end.match(text, end))
+    if not (participle or rules.subject_participle.match(text[end:])):
         return []
     opening = clause_start(text, start)
     first = next((m for m in mentions if opening <= m.start < start), None)
     if (
         first is None
         or not is_actor(first, reference)
-        or text[opening : first.start].strip()
+        or not (
+            rules.subject_opening.fullmatch(text[opening : first.start]) or rules.fighters_of.search(text, 0, first.start)
+        )
         or not rules.subject_auxiliary.match(text[first.end :])
     ):
         return []

@@ -28,6 +28,16 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class StoryDate:
+    """The date of the last happening its paragraph told before a sentence ("Op 16 augustus 2017 ontplofte
+    het huis in Alcanar."): the day of what the next sentences tell with no date of their own ("Es Satty en
+    Aalla kwamen om")."""
+
+    sentence: int  # the sentence that gave it
+    date: DateMatch
+
+
+@dataclass(frozen=True)
 class SentenceContext:
     """One sentence that states facts, with what the sentences before it left to read it by."""
 
@@ -43,6 +53,7 @@ class SentenceContext:
     story_year: int | None = None  # the last year the document named before its paragraph
     pair_classifier: PairClassifier | None = None  # the learned relation classifier, when the build has one
     entry: TimelineEntry | None = None  # the timeline's entry it is in, after the entry's heading sentence
+    story: StoryDate | None = None  # the date of the happening its paragraph told last, in a sentence before
 
     @cached_property
     def dates(self) -> list[DateMatch]:

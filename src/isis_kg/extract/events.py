@@ -18,9 +18,9 @@ from isis_kg.extract.clause import (
     is_uncertain,
     within_hedge_reach,
 )
-from isis_kg.extract.context import Extraction, SentenceContext, TimelineEntry
+from isis_kg.extract.context import Extraction, SentenceContext, StoryDate, TimelineEntry
 from isis_kg.extract.mentions import anaphors, operates_anywhere, person_of_verb
-from isis_kg.extract.places import court_seats, event_places, place_dates, place_groups
+from isis_kg.extract.places import court_seats, event_places, object_places, place_dates, place_groups
 from isis_kg.model import EVENT_KEY_PREFIX, DateValue, EventMention, Mention, Relation, Sentence
 from isis_kg.nlp.dates import DateMatch
 from isis_kg.reference import EventPattern, EventRules, ReferenceData
@@ -64,6 +64,7 @@ class EventExtractor:
             context.scene,
             context.names_before,
             context.entry,
+            context.story,
         )
         return Extraction(relations=relations, events=events)
 
@@ -76,13 +77,15 @@ def extract_events(
     scene: Sequence[Mention] = (),
     names_before: Sequence[Mention] = (),
     entry: TimelineEntry | None = None,
+    story: StoryDate | None = None,
 ) -> tuple[list[EventMention], list[Relation]]:
     """The events named in the sentence, and their date, place, perpetrators, participants and
     casualties as relations. ``scene`` are the places that opened the sentence before (see
     scene_places): where an event of doing that names no place nor date happened. Words that point
     back to an organisation or a person of ``names_before`` ("de groep nam Gwoza in", "Agenten schoten hem
     dood") stand for it as an actor. The timeline's ``entry`` the sentence is in dates and places what
-    it tells with no date or place of its own."""
+    it tells with no date or place of its own; else ``story``, the date its paragraph told last, dates
+    what a sentence with no date of its own tells (see story_dates)."""
     if denies(sentence, reference):
         return [], []
     pointing = {
@@ -100,7 +103,36 @@ def extract_events(
         replace(r, context=told_before[r.object]) if isinstance(r.object, str) and r.object in told_before else r
         for r in relations
     ]
+    if entry is None and story is not None and not dates:
+        relations += story_dates(sentence, events, relations, story, reference)
     return events, relations
+
+
+STORY_FACTOR = 0.9  # a date from the sentence before is one inference further than the sentence's own
+
+
+def story_dates(
+    sentence: Sentence, events: list[EventMention], relations: list[Relation], story: StoryDate, reference: ReferenceData
+) -> list[Relation]:
+    """The date its paragraph told last, for the events of a sentence with no date of its own that tells
+    no other time ("eerder", "later": story_background); the fact rests on the sentence that gave it."""
+    if reference.event_rules.story_background.search(sentence.text):
+        return []
+    dated = {r.subject for r in relations if r.predicate == "date"}
+    return [
+        Relation(
+            event.key,
+            "date",
+            story.date.value,
+            sentence.index,
+            event.pattern,
+            round(EVENT_CONFIDENCE * STORY_FACTOR, 3),
+            resolved_from=story.date.resolved_from,
+            context=story.sentence,
+        )
+        for event in events
+        if event.key not in dated and not event.key.endswith(f"/{REFERS_BACK}")
+    ]
 
 
 def _events_of(
@@ -199,6 +231,8 @@ def _trigger_places(
         places = court_seats(sentence, mentions, reference)
     if not places:  # "De Taliban, die Kaboel ... innamen": the place before a verb that ends its clause
         places = verb_last_places(sentence, mentions, start, end, reference)
+    if not places and pattern.object_place:  # "veroveren Mosul": the place is what was taken
+        places = object_places(sentence, mentions, start, end, reference)
     if holder is not None and not places:  # "de val van ISIS-bolwerk Mosul": no holder after all
         return event_places(sentence, mentions, start, end, reference), None
     return places, holder

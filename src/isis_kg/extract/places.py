@@ -7,7 +7,7 @@ from isis_kg.extract.clause import (
     joins,
     list_after,
 )
-from isis_kg.extract.context import TimelineEntry
+from isis_kg.extract.context import StoryDate, TimelineEntry
 from isis_kg.extract.mentions import lies_within
 from isis_kg.model import DateValue, Mention, Sentence
 from isis_kg.nlp.dates import DateMatch
@@ -44,6 +44,16 @@ def timeline_entry(
         rules.entry_heading.fullmatch(rest[0])
     )
     return TimelineEntry(sentence, first, places if alone else [])
+
+
+def story_date(sentence: Sentence, dates: list[DateMatch], reference: ReferenceData) -> StoryDate | None:
+    """The date of the happening the sentence tells, for the next sentences of its paragraph: its last
+    date, where it tells a happening (a trigger) on a day of its own (no story_background: "had
+    ... veroordeeld" tells of before)."""
+    rules = reference.event_rules
+    if not dates or not rules.any_trigger.search(sentence.text) or rules.story_background.search(sentence.text):
+        return None
+    return StoryDate(sentence.index, max(dates, key=lambda d: d.start))
 
 
 def event_places(
@@ -90,6 +100,24 @@ def event_places(
     ):
         return _region_list(sentence, mentions, object_place, reference)
     return []
+
+
+def object_places(
+    sentence: Sentence, mentions: list[Mention], start: int, end: int, reference: ReferenceData
+) -> list[Mention]:
+    """The place a verbal trigger takes as its object ("veroveren Mosul en Sinjar", "bestormden het dorp
+    Kukawa"), with the list it heads; none after a noun ("een aanslag")."""
+    rules = reference.event_rules
+    text = sentence.text
+    place = next((m for m in mentions if m.start >= end), None)
+    if (
+        place is None
+        or not reference.is_a(place.entity_class, "Region")
+        or not rules.place_object.fullmatch(text[end : place.start])
+        or rules.noun_before.search(text, 0, start)
+    ):
+        return []
+    return _region_list(sentence, mentions, place, reference)
 
 
 def court_seats(sentence: Sentence, mentions: list[Mention], reference: ReferenceData) -> list[Mention]:

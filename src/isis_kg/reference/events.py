@@ -39,6 +39,7 @@ class EventPattern(Rules):
     holder_of: bool = False  # the actor the trigger is "of" lost what fell ("de val van ISIS in Mosul")
     seated: bool = False  # it happens where its court sits ("de rechtbank in Nairobi ... veroordeelde")
     done_to_persons: bool = False  # the persons it names are whom it was done to (an arrest, a trial)
+    object_place: bool = False  # a place as its verb's object is where it happened ("veroveren Mosul")
     at_places: AtPlaces | None = None
 
     @property
@@ -91,6 +92,8 @@ class EventRules(Rules):
     date_link: Regex = NEVER  # between the trigger and a date that dates it ("val van de regering in 2007")
     subject_auxiliary: Regex = NEVER  # after an actor opening the clause ("ISIS heeft ...")
     subject_participle: Regex = NEVER  # after the trigger it did ("... aanslagen gepleegd")
+    subject_opening: Regex = NEVER  # from the clause's start to its subject: an article, adjectives
+    object_auxiliary: Regex = NEVER  # before a name right before a participle: the name is its object
     person_link: Regex = NEVER  # between a person event's trigger and the person ("dood van")
     person_before_link: Regex = NEVER  # right before the trigger, pointing back to the person ("zijn dood")
     participle_trigger: Regex = NEVER  # a person trigger that is a participle ("zijn omgekomen": no "zijn dood")
@@ -108,6 +111,7 @@ class EventRules(Rules):
     place_before_verb_gap: Regex = NEVER  # between that place and the trigger
     place_after_object: Regex = NEVER  # from a verbal trigger over its object to the place ("... posten in X")
     noun_before: Regex = NEVER  # right before a trigger: it is a noun ("een opstand"), no verb
+    place_object: Regex = NEVER  # from a verbal trigger to the place that is its object ("veroveren de stad X")
     clause_opener: Regex = NEVER  # before the subject of a clause whose verb comes last ("toen de Taliban")
     relative_link: Regex = NEVER  # between an actor and the verb of its relative clause ("De Taliban, die")
     verb_last_gap: Regex = NEVER  # between such a subject and its verb at the clause's end
@@ -118,6 +122,7 @@ class EventRules(Rules):
     timeline_words: int  # a sentence this short that opens with its date is a timeline's entry
     entry_heading: Regex = NEVER  # after the date that opens a paragraph: it heads a timeline's entry ("7 juni 2017 -")
     entry_background: Regex = NEVER  # before a trigger in its clause: told as background, not the entry's
+    story_background: Regex = NEVER  # in a sentence: what it tells is not of the day its paragraph told last
     entry_places_between: Regex = NEVER  # between and after the places of a heading that names only them
 
     @field_validator("number_words")
