@@ -690,3 +690,22 @@ def test_whom_a_spokesman_speaks_to_does_not_operate_where_the_story_is(read_tex
     text = "Ali Hassan zei in augustus 2022 tegen Reuters dat er dat jaar al 44 mensen in al-Hol waren gedood."
     assert not [f for f in _read(read_text, text) if f[1] == "operatesIn"]
     assert ("isis", "operatesIn", "libie") in _read(read_text, "ISIS boekte het grootste succes in Libië.")
+
+
+def test_who_heads_a_state_body_and_a_title_before_its_verb(read_text) -> None:
+    facts = _read(read_text, "Minister Wopke Hoekstra van Buitenlandse Zaken reageerde geschokt.")
+    # the particle goes on to no adjective: Wopke Hoekstra heads his ministry, he is not "Hoekstra van Buitenlandse"
+    assert ("wopke-hoekstra", "leaderOf", "buitenlandse-zaken") in facts
+    assert ("wopke-hoekstra", "memberOf", "buitenlandse-zaken") not in facts
+    facts = _read(read_text, "Emir van Jund al-Khilafa werd in 2011 de Tunesiër Moez Garsallaoui.")
+    assert ("moez-garsallaoui", "leaderOf", "jund-al-khilafa") in facts
+
+
+def test_the_group_a_sentence_points_back_to_is_the_topic_of_the_sentence_before(read_text) -> None:
+    document = read_text(
+        "Jund al-Khilafa opereerde vanuit Noord-Waziristan, waar de groep nauw met al-Qaida samenwerkte. "
+        "Leider van de groep was de Tunesiër Moez Garsallaoui."
+    )
+    facts = {(r.subject, r.predicate, r.object) for r in document.relations}
+    assert ("moez-garsallaoui", "leaderOf", "jund-al-khilafa") in facts
+    assert ("moez-garsallaoui", "leaderOf", "al-qaida") not in facts

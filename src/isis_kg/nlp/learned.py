@@ -272,14 +272,22 @@ class LearnedRecognizer:
 
 def _joined_by_particles(tokens: Sequence[Token], tags: list[str], particles: frozenset[str]) -> list[str]:
     """A name particle between two names makes one person's name: "Gilles de Kerchove", "Rob van der Berg"
-    (the model may tag the parts apart)."""
+    (the model may tag the parts apart); not before an organisation or an adjective, which "van" ties to the
+    person's office: "minister Wopke Hoekstra van Buitenlandse Zaken"."""
     joined = list(tags)
     i = 1
     while i < len(tokens) - 1:
         j = i
         while j < len(tokens) - 1 and tokens[j].text in particles and joined[j] == "O":
             j += 1
-        if j > i and joined[i - 1] != "O" and joined[j].startswith("B-") and tokens[j].text[:1].isupper():
+        if (
+            j > i
+            and joined[i - 1] != "O"
+            and joined[j].startswith("B-")
+            and joined[j] != "B-ORG"
+            and tokens[j].text[:1].isupper()
+            and not tokens[j].text.endswith(("se", "sche"))
+        ):
             start = i - 1
             while start > 0 and joined[start].startswith("I-"):
                 start -= 1
