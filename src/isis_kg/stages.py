@@ -15,13 +15,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from isis_kg.extract.clause import overlaps
-from isis_kg.extract.context import SentenceContext, SentenceExtractor, StoryDate, TimelineEntry
+from isis_kg.extract.context import SentenceContext, SentenceExtractor, Story, TimelineEntry
 from isis_kg.extract.dependencies import ParsedRelationExtractor
 from isis_kg.extract.events import EventExtractor
 from isis_kg.extract.identity import identify_events
 from isis_kg.extract.mentions import is_institution, is_site
 from isis_kg.extract.pairs import PairRelationExtractor, defer_to_patterns
-from isis_kg.extract.places import scene_places, story_date, timeline_entry
+from isis_kg.extract.places import scene_places, story_of, timeline_entry
 from isis_kg.extract.quantities import QuantityExtractor
 from isis_kg.extract.relations import RelationExtractor, keep_first_naming, strongest_per_sentence
 from isis_kg.ingest import SourceFile, repair_layout, split_sentences
@@ -131,7 +131,7 @@ def sentence_contexts(
     block_before: int | None = None
     entry: TimelineEntry | None = None  # the timeline's entry that the first sentence of its paragraph heads
     entry_block: int | None = None
-    story: StoryDate | None = None  # the date of the last happening the paragraph told
+    story: Story | None = None  # the day and places of the last happening the paragraph told
     for sentence in document.sentences:
         if sentence.block != block_before and sentence.in_footnote is None:
             story_year = told_years.get(block_before, story_year) if block_before is not None else None
@@ -163,10 +163,8 @@ def sentence_contexts(
             entry_block = sentence.block
             entry = timeline_entry(sentence, mentions, context.dates, reference)
             story = None
-        if sentence.in_footnote is None and (
-            context.dates or reference.event_rules.story_background.search(sentence.text)
-        ):  # a sentence telling another time, or another date, ends the day its paragraph told
-            story = story_date(sentence, context.dates, reference)
+        if sentence.in_footnote is None:
+            story = story_of(sentence, context.dates, story, reference)
         previous.append(mentions)
         sentence_before = sentence
         scene = scene_places(sentence, mentions, reference)

@@ -791,3 +791,16 @@ def test_a_sentence_with_no_date_tells_of_the_day_its_paragraph_told_last(read_t
     # "eerder" tells of another time; a new paragraph tells its own story
     assert "event/death/youssef-aalla" not in dates
     assert "event/death/younes-abouyaaqoub" not in dates
+
+
+def test_where_a_person_comes_from_is_not_where_it_happened_and_a_place_before_its_wider_place(read_text) -> None:
+    facts = _facts(
+        read_text(
+            "Op 21 oktober 2013 blies de 30-jarige Naida Asijalova uit Dagestan zich op in een lijnbus in Volgograd.",
+            "2013-12-01",
+        )
+    )
+    places = {f[2] for f in facts if f[1] == "occurredIn"}
+    assert places == {"volgograd"}
+    facts = _facts(read_text("Kebekov werd in april 2015 in Boejnaksk in Dagestan gedood.", "2015-12-01"))
+    assert {f[2] for f in facts if f[1] == "occurredIn"} == {"boejnaksk", "dagestan"}

@@ -28,13 +28,13 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
-class StoryDate:
-    """The date of the last happening its paragraph told before a sentence ("Op 16 augustus 2017 ontplofte
-    het huis in Alcanar."): the day of what the next sentences tell with no date of their own ("Es Satty en
-    Aalla kwamen om")."""
+class Story:
+    """The day of the last happening its paragraph told before a sentence ("Op 16 augustus 2017 ontplofte een
+    huis in Alcanar."): of what the next sentences tell with no date of their own ("Es Satty en Aalla kwamen
+    om"). Not its places: a later sentence's death or arrest happened there less often than not."""
 
-    sentence: int  # the sentence that gave it
     date: DateMatch
+    sentence: int  # the sentence that gave it
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class SentenceContext:
     story_year: int | None = None  # the last year the document named before its paragraph
     pair_classifier: PairClassifier | None = None  # the learned relation classifier, when the build has one
     entry: TimelineEntry | None = None  # the timeline's entry it is in, after the entry's heading sentence
-    story: StoryDate | None = None  # the date of the happening its paragraph told last, in a sentence before
+    story: Story | None = None  # the day of the happening its paragraph told last, in a sentence before
 
     @cached_property
     def dates(self) -> list[DateMatch]:

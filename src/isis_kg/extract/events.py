@@ -18,7 +18,7 @@ from isis_kg.extract.clause import (
     is_uncertain,
     within_hedge_reach,
 )
-from isis_kg.extract.context import Extraction, SentenceContext, StoryDate, TimelineEntry
+from isis_kg.extract.context import Extraction, SentenceContext, Story, TimelineEntry
 from isis_kg.extract.mentions import anaphors, operates_anywhere, person_of_verb
 from isis_kg.extract.places import court_seats, event_places, object_places, place_dates, place_groups
 from isis_kg.model import EVENT_KEY_PREFIX, DateValue, EventMention, Mention, Relation, Sentence
@@ -77,15 +77,15 @@ def extract_events(
     scene: Sequence[Mention] = (),
     names_before: Sequence[Mention] = (),
     entry: TimelineEntry | None = None,
-    story: StoryDate | None = None,
+    story: Story | None = None,
 ) -> tuple[list[EventMention], list[Relation]]:
     """The events named in the sentence, and their date, place, perpetrators, participants and
     casualties as relations. ``scene`` are the places that opened the sentence before (see
     scene_places): where an event of doing that names no place nor date happened. Words that point
     back to an organisation or a person of ``names_before`` ("de groep nam Gwoza in", "Agenten schoten hem
     dood") stand for it as an actor. The timeline's ``entry`` the sentence is in dates and places what
-    it tells with no date or place of its own; else ``story``, the date its paragraph told last, dates
-    what a sentence with no date of its own tells (see story_dates)."""
+    it tells with no date or place of its own; else ``story``, the day of the happening its paragraph told
+    last, dates what a sentence with no date of its own tells (see story_dates)."""
     if denies(sentence, reference):
         return [], []
     pointing = {
@@ -108,14 +108,14 @@ def extract_events(
     return events, relations
 
 
-STORY_FACTOR = 0.9  # a date from the sentence before is one inference further than the sentence's own
+STORY_FACTOR = 0.9  # a date from a sentence before is one inference further than the sentence's own
 
 
 def story_dates(
-    sentence: Sentence, events: list[EventMention], relations: list[Relation], story: StoryDate, reference: ReferenceData
+    sentence: Sentence, events: list[EventMention], relations: list[Relation], story: Story, reference: ReferenceData
 ) -> list[Relation]:
-    """The date its paragraph told last, for the events of a sentence with no date of its own that tells
-    no other time ("eerder", "later": story_background); the fact rests on the sentence that gave it."""
+    """The day its paragraph told last, for the events of a sentence with no date of its own that tells no
+    other time ("eerder", "later": story_background); the fact rests on the sentence that gave it too."""
     if reference.event_rules.story_background.search(sentence.text):
         return []
     dated = {r.subject for r in relations if r.predicate == "date"}

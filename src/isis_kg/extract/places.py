@@ -7,7 +7,7 @@ from isis_kg.extract.clause import (
     joins,
     list_after,
 )
-from isis_kg.extract.context import StoryDate, TimelineEntry
+from isis_kg.extract.context import Story, TimelineEntry
 from isis_kg.extract.mentions import lies_within
 from isis_kg.model import DateValue, Mention, Sentence
 from isis_kg.nlp.dates import DateMatch
@@ -46,14 +46,19 @@ def timeline_entry(
     return TimelineEntry(sentence, first, places if alone else [])
 
 
-def story_date(sentence: Sentence, dates: list[DateMatch], reference: ReferenceData) -> StoryDate | None:
-    """The date of the happening the sentence tells, for the next sentences of its paragraph: its last
-    date, where it tells a happening (a trigger) on a day of its own (no story_background: "had
-    ... veroordeeld" tells of before)."""
+def story_of(sentence: Sentence, dates: list[DateMatch], before: Story | None, reference: ReferenceData) -> Story | None:
+    """The day of the happening the sentence tells, for the next sentences of its paragraph: its last date,
+    where it tells a happening (a trigger); ``before`` where it names no date and tells no other time; None
+    where it names a date but no happening, or tells another time (story_background: "had ... veroordeeld"
+    tells of before)."""
     rules = reference.event_rules
-    if not dates or not rules.any_trigger.search(sentence.text) or rules.story_background.search(sentence.text):
+    if rules.story_background.search(sentence.text):
         return None
-    return StoryDate(sentence.index, max(dates, key=lambda d: d.start))
+    if not dates:
+        return before
+    if not rules.any_trigger.search(sentence.text):
+        return None
+    return Story(max(dates, key=lambda d: d.start), sentence.index)
 
 
 def event_places(
@@ -63,7 +68,12 @@ def event_places(
     it ("aanslagen in Parijs"), or opening the clause ahead of it ("Ook in Irak zijn er aanvallen")."""
     rules = reference.event_rules
     text = sentence.text
-    inside = [m for m in mentions if start <= m.start and m.end <= end and reference.is_a(m.entity_class, "Region")]
+    inside = [
+        m
+        for m in mentions
+        if start <= m.start and m.end <= end and reference.is_a(m.entity_class, "Region")
+        and not _origin(text, mentions, m, reference)
+    ]
     if inside:
         return _region_list(sentence, mentions, inside[0], reference)
     after = _places_after(sentence, mentions, end, reference)
@@ -84,9 +94,13 @@ def event_places(
             first -= 1
         if rules.place_before.search(text, 0, before[first].start):
             return before[first : position + 1]
-    # the verb comes last: "werden in Arnhem twee mannen aangehouden"
+    # the verb comes last: "werden in Arnhem twee mannen aangehouden", and the wider place may follow the
+    # place: "werd in Boejnaksk in Dagestan gedood" (one event's places, keyed by the first)
     regions = [m for m in before if reference.is_a(m.entity_class, "Region")]
     if regions and rules.place_before_verb_gap.fullmatch(text[regions[-1].end : start]):
+        if len(regions) > 1 and rules.place_wider.fullmatch(text[regions[-2].end : regions[-1].start]):
+            if rules.place_before_verb.search(text, 0, regions[-2].start):
+                return regions[-2:]
         if rules.place_before_verb.search(text, 0, regions[-1].start):
             return [regions[-1]]
     # the verb's object comes first: "overvielen ... drie politieposten in Mocímboa da Praia"; not after a noun
@@ -95,6 +109,7 @@ def event_places(
     if (
         object_place is not None
         and rules.place_after_object.fullmatch(text[end : object_place.start])
+        and not _origin(text, mentions, object_place, reference)
         and not rules.noun_before.search(text, 0, start)
         and not rules.any_trigger.search(text, end, object_place.start)
     ):
@@ -118,6 +133,16 @@ def object_places(
     ):
         return []
     return _region_list(sentence, mentions, place, reference)
+
+
+def _origin(text: str, mentions: list[Mention], place: Mention, reference: ReferenceData) -> bool:
+    """The place is where a person named right before it comes from: "Naida Asijalova uit Dagestan"."""
+    person = next((m for m in reversed(mentions) if m.end <= place.start), None)
+    return (
+        person is not None
+        and reference.is_a(person.entity_class, "Person")
+        and bool(reference.event_rules.origin_link.fullmatch(text[person.end : place.start]))
+    )
 
 
 def court_seats(sentence: Sentence, mentions: list[Mention], reference: ReferenceData) -> list[Mention]:

@@ -112,6 +112,7 @@ class EventRules(Rules):
     place_after_object: Regex = NEVER  # from a verbal trigger over its object to the place ("... posten in X")
     noun_before: Regex = NEVER  # right before a trigger: it is a noun ("een opstand"), no verb
     place_object: Regex = NEVER  # from a verbal trigger to the place that is its object ("veroveren de stad X")
+    origin_link: Regex = NEVER  # from a person to the place they come from ("Naida Asijalova uit Dagestan")
     clause_opener: Regex = NEVER  # before the subject of a clause whose verb comes last ("toen de Taliban")
     relative_link: Regex = NEVER  # between an actor and the verb of its relative clause ("De Taliban, die")
     verb_last_gap: Regex = NEVER  # between such a subject and its verb at the clause's end
