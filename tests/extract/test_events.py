@@ -804,3 +804,30 @@ def test_where_a_person_comes_from_is_not_where_it_happened_and_a_place_before_i
     assert places == {"volgograd"}
     facts = _facts(read_text("Kebekov werd in april 2015 in Boejnaksk in Dagestan gedood.", "2015-12-01"))
     assert {f[2] for f in facts if f[1] == "occurredIn"} == {"boejnaksk", "dagestan"}
+
+
+def test_the_subject_after_its_verb_did_it_and_the_group_whose_camp_was_attacked_did_not(read_text) -> None:
+    def perpetrators(text: str) -> set[object]:
+        return {f[2] for f in _facts(read_text(text, "2016-12-01")) if f[1] == "perpetrator"}
+
+    assert perpetrators("Op 13 juni 2016 drong de 25-jarige Larossi Abballa een woning in Magnanville binnen.") == {
+        "larossi-abballa"
+    }
+    # the attackers and their target may stand between the verb and its particle; AQIM's camp was attacked
+    assert perpetrators("Op 22 juli 2010 vielen Franse eenheden een AQIM-kamp in het noorden van Mali aan.") == set()
+    assert {e.key for e in read_text("Op 22 juli 2010 vielen Franse eenheden een AQIM-kamp in Mali aan.").events} == {
+        "event/attack/mali/2010-07-22"
+    }
+
+
+def test_what_was_blown_up_or_set_on_fire_and_the_dead_counted_with_their_names(read_text) -> None:
+    document = read_text(
+        "Op 7 augustus 1998 bliezen zelfmoordterroristen van al-Qaida de ambassades in Nairobi en Dar es Salaam op.",
+        "1998-09-01",
+    )
+    assert {e.key for e in document.events} == {
+        "event/attack/nairobi/1998-08-07",
+        "event/attack/dar-es-salaam/1998-08-07",
+    }
+    deaths = read_text("Op 3 maart 2022 vallen er zeker negentien doden, onder wie Hamdullah Mokhlis.", "2022-04-01")
+    assert {e.key for e in deaths.events} == {"event/death/hamdullah-mokhlis"}

@@ -76,9 +76,24 @@ def find_perpetrators(
     rules = reference.event_rules
     text = sentence.text
     actors = [m for m in mentions if is_actor(m, reference)]
-    inside = [m for m in actors if start <= m.start and m.end <= end]
+    # named inside the trigger, right after its verb ("roept ISIS het kalifaat uit", "vallen de Taliban ... aan")
+    # or as its fighters ("vielen strijders van IS het hotel aan"), or whose the trigger's last word says
+    # ("het ISIS-kalifaat"); not what it was done to ("vielen Franse eenheden een AQIM-kamp aan")
+    verb_end = start + len(text[start:end].split(maxsplit=1)[0])
+    inside = [
+        m
+        for m in actors
+        if start <= m.start
+        and m.end <= end
+        and not rules.target_compound.match(text, m.end)
+        and (
+            rules.subject_after_verb.fullmatch(text, verb_end, m.start)
+            or rules.fighters_of.search(text, 0, m.start)
+            or (text[m.end : end].startswith("-") and not any(c.isspace() for c in text[m.end : end]))
+        )
+    ]
     if inside:
-        return inside[:1]  # named inside the trigger: "roept ISIS het kalifaat uit"
+        return inside[:1]
     for mention in actors:
         if mention.start >= end and rules.perpetrator_link.fullmatch(text[end : mention.start]):
             if rules.perpetrator_inspired.match(text, mention.end):
@@ -277,7 +292,7 @@ def killers(
     if (
         first_after in actors
         and first_after is not None
-        and rules.killer_after_verb.fullmatch(text[verb[1] : first_after.start])
+        and rules.subject_after_verb.fullmatch(text[verb[1] : first_after.start])
         and not text.startswith("-", first_after.end)  # "doodt IS-leider X": the name is the victim's title
         and first_after.end <= min(v.start for v in victims)
     ):

@@ -124,10 +124,10 @@ def object_places(
     Kukawa"), with the list it heads; none after a noun ("een aanslag")."""
     rules = reference.event_rules
     text = sentence.text
-    place = next((m for m in mentions if m.start >= end), None)
+    # the subject may stand between, in inverted order: "veroverden Daesh-strijders het stadje Makhmour"
+    place = next((m for m in mentions if m.start >= end and reference.is_a(m.entity_class, "Region")), None)
     if (
         place is None
-        or not reference.is_a(place.entity_class, "Region")
         or not rules.place_object.fullmatch(text[end : place.start])
         or rules.noun_before.search(text, 0, start)
     ):

@@ -101,7 +101,8 @@ class EventRules(Rules):
     person_object_link: Regex = NEVER  # from a verbal trigger to its object, the person ("doodden ... X")
     person_object_trigger: Regex = NEVER  # the verbal triggers that take the person as their object
     killer_link: Regex = NEVER  # between a death trigger and who killed ("gedood door de NDS")
-    killer_after_verb: Regex = NEVER  # between that verb and its subject after it ("doodde de NDS ...")
+    target_compound: Regex = NEVER  # after a group's name: what belongs to it and was attacked ("een AQIM-kamp")
+    subject_after_verb: Regex = NEVER  # between a verb and its subject after it ("doodde de NDS", "valt ISIS")
     killing_verb: Regex = NEVER  # an active verb of killing: its subject killed ("ISWAP doodt X")
     killing_verb_before: Regex = NEVER  # the verb before a trigger "dood" in its clause ("schoot ... dood")
     intended: Regex = NEVER  # before a trigger in its clause: only intended ("om ... te ontvoeren", "wilde")
