@@ -214,7 +214,8 @@ def _clause_subject(
         first is None
         or not is_actor(first, reference)
         or not (
-            rules.subject_opening.fullmatch(text[opening : first.start]) or rules.fighters_of.search(text, 0, first.start)
+            rules.subject_opening.fullmatch(text[opening : first.start])
+            or rules.fighters_of.search(text, 0, first.start)
         )
         or not rules.subject_auxiliary.match(text[first.end :])
     ):

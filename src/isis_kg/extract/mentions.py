@@ -52,7 +52,9 @@ def anaphors(
             # a plural stands for each of them once; a singular for the last name before it in its own sentence,
             # or for the first of the sentence before, its topic ("Jund al-Khilafa opereerde vanuit Waziristan,
             # waar de groep met al-Qaida samenwerkte. Emir van de groep was ...")
-            owners = list({m.entity: m for m in candidates}.values()) if plural else (earlier[-1:] or before_sentence[:1])
+            owners = (
+                list({m.entity: m for m in candidates}.values()) if plural else (earlier[-1:] or before_sentence[:1])
+            )
             for owner in owners:
                 anaphor = Mention(owner.entity, owner.entity_class, match.group(), sentence.index, start, end)
                 found[anaphor] = owner.sentence if owner.sentence != sentence.index else None

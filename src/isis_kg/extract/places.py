@@ -46,7 +46,9 @@ def timeline_entry(
     return TimelineEntry(sentence, first, places if alone else [])
 
 
-def story_of(sentence: Sentence, dates: list[DateMatch], before: Story | None, reference: ReferenceData) -> Story | None:
+def story_of(
+    sentence: Sentence, dates: list[DateMatch], before: Story | None, reference: ReferenceData
+) -> Story | None:
     """The day of the happening the sentence tells, for the next sentences of its paragraph: its last date,
     where it tells a happening (a trigger); ``before`` where it names no date and tells no other time; None
     where it names a date but no happening, or tells another time (story_background: "had ... veroordeeld"
@@ -71,7 +73,9 @@ def event_places(
     inside = [
         m
         for m in mentions
-        if start <= m.start and m.end <= end and reference.is_a(m.entity_class, "Region")
+        if start <= m.start
+        and m.end <= end
+        and reference.is_a(m.entity_class, "Region")
         and not _origin(text, mentions, m, reference)
     ]
     if inside:
