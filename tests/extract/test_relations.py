@@ -709,3 +709,10 @@ def test_the_group_a_sentence_points_back_to_is_the_topic_of_the_sentence_before
     facts = {(r.subject, r.predicate, r.object) for r in document.relations}
     assert ("moez-garsallaoui", "leaderOf", "jund-al-khilafa") in facts
     assert ("moez-garsallaoui", "leaderOf", "al-qaida") not in facts
+
+
+def test_an_agency_acts_and_operates_nowhere_and_a_groups_channel_is_no_actor(read_text) -> None:
+    facts = _read(read_text, "IS eiste via zijn persbureau Amaq de aanslagen in Carcassonne en Trèbes op.")
+    assert ("amaq", "operatesIn", "trebes") not in facts
+    facts = _read(read_text, "Het Amerikaanse Central Command voerde in Syrië luchtaanvallen uit.")
+    assert not [f for f in facts if f[0] == "central-command" and f[1] == "operatesIn"]
