@@ -131,7 +131,7 @@ def sentence_contexts(
     block_before: int | None = None
     entry: TimelineEntry | None = None  # the timeline's entry that the first sentence of its paragraph heads
     entry_block: int | None = None
-    story: Story | None = None  # the day and places of the last happening the paragraph told
+    story: Story | None = None  # the day of the last happening the paragraph told
     for sentence in document.sentences:
         if sentence.block != block_before and sentence.in_footnote is None:
             story_year = told_years.get(block_before, story_year) if block_before is not None else None
