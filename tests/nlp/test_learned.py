@@ -110,3 +110,15 @@ def test_an_organisation_named_after_its_country_is_one_name_and_its_short_name_
         ("Veiligheidsraad van Tadzjikistan", "veiligheidsraad-van-tadzjikistan", "Organisation"),
         ("Veiligheidsraad", "veiligheidsraad-van-tadzjikistan", "Organisation"),
     ]
+
+
+def test_a_province_by_its_arabic_name_is_a_franchise_and_a_place_before_a_capital_head_names_a_group(
+    read_text,
+) -> None:
+    # made up: no list knows this province or this emirate
+    document = read_text(
+        "In 2011 ontstond de vilajet Nochtsjiro binnen het Kaukasus-Kalifaat. Later trad Wilajat Nochtsjiro op."
+    )
+    named = {(m.surface, m.entity_class) for m in document.mentions}
+    assert ("vilajet Nochtsjiro", "Franchise") in named and ("Wilajat Nochtsjiro", "Franchise") in named
+    assert ("Kaukasus-Kalifaat", "Organisation") in named

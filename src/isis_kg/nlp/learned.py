@@ -213,9 +213,18 @@ class LearnedRecognizer:
         ):
             return False
         if label == "Organisation":
-            return any(
-                k.start == start or k.end == end for k in inside if k.entity_class in ("Organisation", "Franchise")
-            ) or all(k.end == end and self._linked(text[start : k.start]) for k in inside)
+            return (
+                any(k.start == start or k.end == end for k in inside if k.entity_class in ("Organisation", "Franchise"))
+                or all(k.end == end and self._linked(text[start : k.start]) for k in inside)
+                # a place's name before a capitalised head in one word names a group: "het Kaukasus-Emiraat"
+                or all(
+                    k.start == start
+                    and text[k.end : k.end + 1] == "-"
+                    and text[k.end + 1 : k.end + 2].isupper()
+                    and " " not in text[start:end]
+                    for k in inside
+                )
+            )
         if label == "Person":
             return all(
                 (k.entity_class == "Person" and k.end == end) or (k.entity_class == "Region" and k.start == start)
@@ -265,6 +274,8 @@ class LearnedRecognizer:
                 return None  # an English word of a cited title ("Defeat", "Comeback"), no name
             if entity_class != "Person" and not surface.isupper() and surface.lower().endswith(rules.not_name_endings):
                 return None  # "Ethiopiërs", "Togolees": inhabitants and adjectives
+        if surface.split()[0].capitalize() in rules.province_heads:
+            entity_class = "Franchise"  # "Wilayat Sinai": a province of a larger group
         key = entity_key(surface)
         listed = self._reference.entities.get(key)
         return Mention(key, listed.entity_class if listed else entity_class, surface, sentence.index, start, end)

@@ -56,6 +56,7 @@ class LearnedNameRules(Rules):
     english_word_zipf: float  # a one-word name this common in English (and rare in Dutch) is a title's word
     organisation_links: frozenset[str] = frozenset()  # "Onderzoekscomité van de Russische Federatie"
     link_articles: frozenset[str] = frozenset()  # the article a link may take ("van de", "voor het")
+    province_heads: frozenset[str] = frozenset()  # a name opening with one is a province: "Wilayat Sinai"
 
 
 class NameRules(Rules):
