@@ -204,7 +204,8 @@ class LearnedRecognizer:
 
     def _holds(self, text: str, start: int, end: int, tag: str, score: float, inside: list[Mention]) -> bool:
         """Whether a new name may take the place of the known names it overlaps: an organisation's that
-        holds a known group at its start or end ("Islamitische Staat Somalië"); a person's that holds a
+        holds a known group at its start or end ("Islamitische Staat Somalië") or is one word that opens with a
+        known name ("Kaukasus-Emiraat"); a person's that holds a
         known person at its end ("Aboe Moehammad al-Adnani") or starts with a place's name ("Tamim
         Chowdhury")."""
         label = self.card.labels.get(tag)
@@ -216,13 +217,9 @@ class LearnedRecognizer:
             return (
                 any(k.start == start or k.end == end for k in inside if k.entity_class in ("Organisation", "Franchise"))
                 or all(k.end == end and self._linked(text[start : k.start]) for k in inside)
-                # a place's name before a capitalised head in one word names a group: "het Kaukasus-Emiraat"
-                or all(
-                    k.start == start
-                    and text[k.end : k.end + 1] == "-"
-                    and text[k.end + 1 : k.end + 2].isupper()
-                    and " " not in text[start:end]
-                    for k in inside
+                or (
+                    " " not in text[start:end]
+                    and all(k.start == start and _capital_head_follows(text, k.end) for k in inside)
                 )
             )
         if label == "Person":
@@ -279,6 +276,11 @@ class LearnedRecognizer:
         key = entity_key(surface)
         listed = self._reference.entities.get(key)
         return Mention(key, listed.entity_class if listed else entity_class, surface, sentence.index, start, end)
+
+
+def _capital_head_follows(text: str, end: int) -> bool:
+    """A capitalised head follows the name in the same word: "Kaukasus-Emiraat" names a group, not the place."""
+    return text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper()
 
 
 def _joined_by_particles(tokens: Sequence[Token], tags: list[str], particles: frozenset[str]) -> list[str]:
