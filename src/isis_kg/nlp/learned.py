@@ -204,10 +204,9 @@ class LearnedRecognizer:
 
     def _holds(self, text: str, start: int, end: int, tag: str, score: float, inside: list[Mention]) -> bool:
         """Whether a new name may take the place of the known names it overlaps: an organisation's that
-        holds a known group at its start or end ("Islamitische Staat Somalië") or is one word that opens with a
-        known name ("Kaukasus-Emiraat"); a person's that holds a
-        known person at its end ("Aboe Moehammad al-Adnani") or starts with a place's name ("Tamim
-        Chowdhury")."""
+        holds a known group at its start or end ("Islamitische Staat Somalië") or is one word that opens
+        with a known name ("Kaukasus-Emiraat"); a person's that holds a known person at its end ("Aboe
+        Moehammad al-Adnani") or starts with a place's name ("Tamim Chowdhury")."""
         label = self.card.labels.get(tag)
         if score < self.card.min_score or not all(
             start <= k.start and k.end <= end and (k.start, k.end) != (start, end) for k in inside
