@@ -123,6 +123,7 @@ class Mention:
     sentence: int
     start: int
     end: int
+    cited: bool = False  # a creator or publisher a footnote's citation gives (nlp.cited), not the text's own name
 
 
 @dataclass(frozen=True)

@@ -116,12 +116,16 @@ def resolve(documents: list[Document], reference: ReferenceData) -> ResolvedCorp
                 entity(ref)
         for mention in document.mentions:
             if mention.entity not in reference.entities and mention.entity not in entities:
-                # a name no list knows, typed by the words around it
-                entities[mention.entity] = EntityNode(mention.entity, mention.entity_class, {"nl": mention.surface})
+                # a name no list knows, typed by the words around it;
+                # a person's name is the same in every language; another name's Dutch form is the one read
+                languages = ("nl", "en") if mention.entity_class == PERSON else ("nl",)
+                labels = {language: mention.surface for language in languages}
+                entities[mention.entity] = EntityNode(mention.entity, mention.entity_class, labels)
             node = entity(mention.entity)
             if mention.surface not in node.labels.values():
                 node.alt_labels.add((mention.surface, document.meta.language))
-            named(mention.entity, mention.surface, document.sha256, document.sha256)
+            if not mention.cited:  # a cited creator is named by its work below
+                named(mention.entity, mention.surface, document.sha256, document.sha256)
         for relation in document.relations:
             for endpoint in (relation.subject, relation.object):
                 if isinstance(endpoint, str) and endpoint in reference.entities:
@@ -144,6 +148,8 @@ def resolve(documents: list[Document], reference: ReferenceData) -> ResolvedCorp
                     publisher = by_name.get((work.publisher or "", "Organisation"))
                     if publisher is not None:
                         entity(publisher)
+                    elif work.publisher and _is_organisation(entities.get(entity_key(work.publisher)), reference):
+                        publisher = entity_key(work.publisher)  # the footnote's name of it made it (nlp.cited)
                     sources[key] = SourceNode(key, work, creators, publisher)
                 else:  # every creator any citation of the work names, spellings of one merged below
                     sources[key].creators = tuple(dict.fromkeys(sources[key].creators + creators))
@@ -210,6 +216,10 @@ def _merge_persons(
     for source in sources.values():
         source.creators = tuple(dict.fromkeys(renamed.get(c, c) for c in source.creators))
     return renamed
+
+
+def _is_organisation(node: EntityNode | None, reference: ReferenceData) -> bool:
+    return node is not None and reference.is_a(node.entity_class, "Organisation")
 
 
 def _names_to_ids(reference: ReferenceData) -> dict[tuple[str, str], str]:

@@ -30,6 +30,7 @@ from isis_kg.ingest.citations import read_footnotes
 from isis_kg.model import DateValue, Document, DocumentMeta, Mention, Sentence
 from isis_kg.nlp import Analysers
 from isis_kg.nlp.aliases import LearntAliases, find_learnt, learn_aliases, spelled_names
+from isis_kg.nlp.cited import cited_names
 from isis_kg.nlp.dates import dateline, story_years
 from isis_kg.nlp.names import find_cued_names, seats_in_names
 from isis_kg.nlp.parse import FrogParser
@@ -87,6 +88,8 @@ def _entities(document: Document, reference: ReferenceData, analysers: Analysers
         known = [m for m in known if not overlaps(m.start, m.end, aliases)] + aliases
         mentions += sorted(known, key=lambda m: m.start)
     document.mentions = spread_names(stating, mentions, reference)
+    places = analysers.learned.places if analysers.learned is not None else frozenset()
+    document.mentions += cited_names(document, reference, places)
 
 
 def _not_overlapping(candidates: list[Mention], known: list[Mention]) -> list[Mention]:

@@ -292,3 +292,45 @@ def test_a_publisher_given_after_the_date_with_the_date_again(reference) -> None
         "UN, 31 mei 2017.",
     ).works
     assert letter.publisher is None  # another date: not this work's publisher
+
+
+def test_an_organisation_before_the_title_publishes_the_work_and_a_series_after_it_is_none(reference) -> None:
+    (agency,) = parse(reference, "AFP, ‘Deux militaires tués dans une embuscade’, 2 december 2021.").works
+    assert agency.publisher == "AFP" and agency.creators == () and agency.date == DateValue(2021, 12, 2)
+    (report,) = parse(
+        reference, "International Crisis Group, ‘Niger and Boko Haram: Beyond Counter-insurgency’, Africa Report, 2017."
+    ).works
+    assert report.publisher == "International Crisis Group" and report.creators == ()
+
+
+def test_pointing_words_and_a_list_cut_short_are_no_part_of_the_authors(reference) -> None:
+    (seen,) = parse(
+        reference, "Zie A. Zammit, ‘Australian foreign fighters: Risks and responses’, Lowy Institute, 2015."
+    ).works
+    assert seen.creators == ("A. Zammit",) and seen.publisher == "Lowy Institute"
+    (many,) = parse(
+        reference, "T. Candland e.a., ‘The Islamic State in Congo’, Program on Extremism, maart 2021."
+    ).works
+    assert many.creators == ("T. Candland",)
+
+
+def test_a_journal_s_volume_and_a_place_of_publication_are_no_part_of_the_publisher(reference) -> None:
+    (article,) = parse(
+        reference, "A. Amarasingam, ‘Terrorism on the Teardrop Island’, CTC Sentinel 12 (2019) 5, mei 2019."
+    ).works
+    assert article.publisher == "CTC Sentinel"
+    (book,) = parse(reference, "P. Nesser, ‘Islamist Terrorism in Europe: A History’, Londen: Hurst, 2015.").works
+    assert book.publisher == "Hurst" and book.creators == ("P. Nesser",)
+    (report,) = parse(reference, "‘Jaarverslag 2020’, Stichting Oost, Den Haag, 2021.").works
+    assert report.publisher == "Stichting Oost"
+
+
+def test_outlets_and_dates_alone_are_works_without_a_title(reference) -> None:
+    footnote = parse(reference, "Balkan Insight, 12 maart 2014; Reuters, 3 mei 2016.")
+    assert not footnote.explanatory
+    assert [(w.title, w.publisher, w.date) for w in footnote.works] == [
+        (None, "Balkan Insight", DateValue(2014, 3, 12)),
+        (None, "Reuters", DateValue(2016, 5, 3)),
+    ]
+    # a sentence of the footnote's own, with a comma and a date, is no outlet
+    assert parse(reference, "De aanslag werd opgeëist door IS, op 3 mei 2016.").explanatory

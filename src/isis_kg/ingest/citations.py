@@ -74,13 +74,30 @@ def parse_footnote(number: int, span: tuple[int, int], text: str, reference: Ref
 
 
 def _untitled(text: str, reference: ReferenceData) -> list[Citation]:
-    """A work cited by its kind and creator, without a title: "Tweet van Adama Baron, @adammbaron, 17 juli 2017"."""
+    """A work cited by its kind and creator, without a title: "Tweet van Adama Baron, @adammbaron, 17 juli 2017";
+    or works cited by outlet and date alone: "Balkan Insight, 12 maart 2014; Reuters, 3 mei 2016."."""
     lead = reference.citations.untitled.match(text)
     if lead is None:
-        return []
+        return _outlets_and_dates(text, reference)
     parts, _end = _parts_until_date(text, lead.end(), reference)
     creators = _names(lead.group("creator").strip(), reference)
     return [_citation("", creators, parts or [], text, reference)]
+
+
+def _outlets_and_dates(text: str, reference: ReferenceData) -> list[Citation]:
+    """Each part of the footnote, between semicolons, an outlet and a date; nothing unless every part is."""
+    rules = reference.citations
+    works = []
+    for part in text.strip().rstrip(".").split(";"):
+        shaped = rules.outlet_and_date.match(part.strip())
+        if shaped is None:
+            return []
+        # a name shaped like a person's is an outlet here too ("Balkan Insight, 12 maart 2014"): no title to author
+        publisher, date = _outlet(shaped.group("publisher"), reference), _is_date(shaped.group("date"), reference)
+        if publisher is None or date is None:
+            return []
+        works.append(Citation(None, (), publisher, date, None, (), _kind(publisher, [], text, rules)))
+    return works
 
 
 def _works(text: str, reference: ReferenceData) -> list[Citation]:
@@ -96,6 +113,7 @@ def _works(text: str, reference: ReferenceData) -> list[Citation]:
         title = text[start + 1 : title_end].strip(" ’‘'”\"").rstrip(",").rstrip()  # "...‘lone wolves’,’"
         title = reference.citations.title_kind_prefix.sub("", title, count=1)
         lead_creators = _lead_creators(text[position:start], reference)
+        lead_publisher = None if lead_creators else _lead_publisher(text[position:start], reference)
         if text[title_end] not in _CLOSE_QUOTES:
             title, lead_creators = _creator_after_colon(title, lead_creators, reference)
         rest, consumed = _parts_until_date(text, title_end, reference)
@@ -103,7 +121,7 @@ def _works(text: str, reference: ReferenceData) -> list[Citation]:
             continue  # a quoted phrase in running prose, not a title
         if not any(rest) and not _CITING_LEAD.search(text[position:start]):
             continue  # a quoted name at the end of a sentence: "de ‘Anbar Awakening Councils’."
-        work = _citation(title, lead_creators, rest, text, reference)
+        work = _citation(title, lead_creators, rest, text, reference, lead_publisher)
         work, position = _publisher_after_date(work, text, consumed, reference)
         works.append(work)
     return works
@@ -230,7 +248,14 @@ def _parts_until_date(text: str, title_end: int, reference: ReferenceData) -> tu
     return parts, len(text)
 
 
-def _citation(title: str, lead_creators: list[str], parts: list[str], text: str, reference: ReferenceData) -> Citation:
+def _citation(
+    title: str,
+    lead_creators: list[str],
+    parts: list[str],
+    text: str,
+    reference: ReferenceData,
+    lead_publisher: str | None = None,
+) -> Citation:
     rules = reference.citations
     date: DateValue | None = None
     pages: list[str] = []
@@ -270,12 +295,18 @@ def _citation(title: str, lead_creators: list[str], parts: list[str], text: str,
     others = [part for part, names in zip(middle, named, strict=True) if not names]
     organisations = [part for part in others if not rules.document_kind.search(part)]
     others = organisations or others  # "The Soufan Center, TSC Intel Brief": the centre publishes the brief
-    publisher = others[-1] if others else (middle[-1] if len(middle) > 1 else None)
+    others = [part for part in others if not _is_place(part, reference)] or others[:1] * (len(middle) > 1)
+    # "een publicatie van de NCTV, Den Haag": the part that says who published it, wherever it stands
+    led = [part for part in others if rules.publisher_lead.match(part)]
+    publisher = (led or others)[-1] if others else (middle[-1] if len(middle) > 1 else None)
+    if lead_publisher is not None:  # the organisation that wrote it publishes it; what follows is a series
+        publisher = lead_publisher
     for part, names in zip(middle, named, strict=True):
         if part is not publisher:
             creators += names
     if publisher is not None:  # "The New York Times," where the footnote's text ends early
         publisher = rules.publisher_suffix.sub("", publisher).rstrip(",;: ") or publisher
+        publisher = rules.publisher_place.sub("", publisher) or publisher
     if publisher is not None and rules.publisher_lead.match(publisher):
         publisher = rules.publisher_article.sub(r"\g<joint> ", rules.publisher_lead.sub("", publisher)) or publisher
     kind = _kind(publisher, identifiers, text, rules)
@@ -324,9 +355,37 @@ def _person_then_outlet(part: str, reference: ReferenceData) -> list[str]:
 
 
 def _lead_creators(lead: str, reference: ReferenceData) -> list[str]:
-    """A creator named before the title: "James R. Clapper, ‘Statement for the Record...’"."""
-    lead = lead.strip().rstrip(",").strip()
+    """A creator named before the title: "James R. Clapper, ‘Statement for the Record...’"; "Zie A. Zammit, ‘...’"
+    is by A. Zammit, "T. Candland e.a., ‘...’" by T. Candland and others."""
+    rules = reference.citations
+    lead = rules.et_al.sub("", rules.lead_cue.sub("", lead.strip()).rstrip(",").strip())
     return _names(lead, reference) if lead and "," not in lead and len(lead) < 60 else []
+
+
+def _lead_publisher(lead: str, reference: ReferenceData) -> str | None:
+    """An organisation named before the title as the work's author: "AFP, ‘Deux militaires tués’, 2 december
+    2021" is published by AFP. Not a person (before a title, a name is its author), not a place, not a date."""
+    publisher = _outlet(lead, reference)
+    return None if publisher is None or _names(publisher, reference) else publisher
+
+
+def _outlet(lead: str, reference: ReferenceData) -> str | None:
+    """The lead's words, if they are shaped like an organisation's name and are no place or date."""
+    rules = reference.citations
+    lead = rules.lead_cue.sub("", lead.strip()).rstrip(",").strip()
+    lead = rules.publisher_lead.sub("", lead)  # "Persconferentie van de Uganda Police Force, 18 november 2021"
+    if not lead or rules.lead_publisher.fullmatch(lead) is None:
+        return None
+    common = rules.dutch_words | rules.english_words
+    if _is_place(lead, reference) or _is_date(lead, reference) is not None or lead.lower() in common:
+        return None  # "In ‘...’": a word of the sentence, no name
+    return lead
+
+
+def _is_place(part: str, reference: ReferenceData) -> bool:
+    """A place the reference data knows ("Amsterdam, 2006": where the work appeared, not who published it)."""
+    owners = reference.owners_of(part)
+    return bool(owners) and all(reference.is_a(reference.entities[o].entity_class, "Region") for o in owners)
 
 
 def _quoted(part: str, text: str) -> bool:

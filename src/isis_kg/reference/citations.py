@@ -70,6 +70,12 @@ class CitationRules(Rules):
     title_kind_prefix: Regex = NEVER  # "ECTC Situation Report. " opening the quoted title: not part of it
     document_kind: Regex = NEVER  # "Intel Brief" beside "The Soufan Center": the kind of document, not its publisher
     untitled: Regex = NEVER  # "Tweet van Adama Baron, ...": a work cited without a title
+    outlet_and_date: Regex = NEVER  # "Het Laatste Nieuws, 20 augustus 2017.": a work cited by outlet and date
+    publisher_place: Regex = NEVER  # "Londen: Hurst": the place of publication before the publisher
+    lead_cue: Regex = NEVER  # "Zie A. Zammit": words pointing to the work, before its author
+    et_al: Regex = NEVER  # "T. Candland e.a.": an author list cut short
+    lead_publisher: Regex = NEVER  # "AFP, ‘...’": an organisation as author, before the title
+    common_word_zipf: float = 9.0  # a one-word publisher this common a word names no organisation
     not_first_words: frozenset[str] = frozenset()  # no person's name starts with these ("Het Laatste Nieuws")
     authors: AuthorRules
 
