@@ -831,3 +831,19 @@ def test_what_was_blown_up_or_set_on_fire_and_the_dead_counted_with_their_names(
     }
     deaths = read_text("Op 3 maart 2022 vallen er zeker negentien doden, onder wie Hamdullah Mokhlis.", "2022-04-01")
     assert {e.key for e in deaths.events} == {"event/death/hamdullah-mokhlis"}
+
+
+def test_who_claims_an_attack_later_in_its_sentence_is_its_perpetrator(read_facts) -> None:
+    def perpetrators(text: str) -> set[tuple[str, str]]:
+        _m, relations, _e = read_facts(text)
+        return {(r.subject, r.object) for r in relations if r.predicate == "perpetrator"}
+
+    assert perpetrators("De aanslag in Brussel, die IS een dag later opeiste, kostte 32 mensen het leven.") == {
+        ("event/attack/brussel", "isis")
+    }
+    assert perpetrators("Bij de aanslag in Parijs vielen 130 doden, volgens een opeisingsverklaring van IS.") == {
+        ("event/attack/parijs", "isis")
+    }
+    assert perpetrators("De aanslag in Brussel, die IS nooit heeft opgeëist, kostte 32 mensen het leven.") == set()
+    # a group named after the attack without a claim did not carry it out
+    assert perpetrators("Na de aanslag in Brussel, die 32 doden eiste, verscherpte België de strijd tegen IS.") == set()

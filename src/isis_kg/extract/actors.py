@@ -73,6 +73,35 @@ def object_person(sentence: Sentence, mentions: list[Mention], end: int, referen
 def find_perpetrators(
     sentence: Sentence, mentions: list[Mention], start: int, end: int, reference: ReferenceData
 ) -> list[Mention]:
+    """Who did the trigger's event: who the sentence says carried it out, and who claimed it after it."""
+    done_by = _carried_out_by(sentence, mentions, start, end, reference)
+    return done_by + [
+        m for m in claimed_by(sentence.text, mentions, end, reference) if m.entity not in {d.entity for d in done_by}
+    ]
+
+
+def claimed_by(text: str, mentions: list[Mention], end: int, reference: ReferenceData) -> list[Mention]:
+    """The actor that claims the event later in its sentence: "de aanval op Palma, die IS in maart 2021 opeiste",
+    "...; AQIM eist de moord op", "volgens een opeisingsverklaring van IS"."""
+    rules = reference.event_rules
+    for mention in mentions:
+        if mention.start < end or not is_actor(mention, reference):
+            continue
+        between = text[end : mention.start]
+        if rules.claim_of.fullmatch(between):
+            claim_end = mention.start
+        elif rules.claim_before.fullmatch(between) and (verb := rules.claim_after.match(text, mention.end)):
+            claim_end = verb.end()  # "die IS nooit heeft opgeëist": the negation stands after the actor
+        else:
+            continue
+        if not negation_between(text, end, claim_end, reference):
+            return [mention]
+    return []
+
+
+def _carried_out_by(
+    sentence: Sentence, mentions: list[Mention], start: int, end: int, reference: ReferenceData
+) -> list[Mention]:
     rules = reference.event_rules
     text = sentence.text
     actors = [m for m in mentions if is_actor(m, reference)]
@@ -276,7 +305,7 @@ def killers(
 ) -> list[Mention]:
     """Who killed the ``victims`` of a death trigger: the actor after "door" ("gedood door de NDS"), or the
     subject of its active verb, right after it ("doodde Larossi Abballa de politieman X", "schoot Enes
-    Omeragić ... de militairen X en Y dood") or before it ("ISWAP doodt X")."""
+    Omeragić ... de militairen X en Y dood") or before it ("ISWAP doodt X"); else who claimed the killing."""
     rules = reference.event_rules
     text = sentence.text
     actors = [m for m in mentions if is_actor(m, reference) and m.entity not in {v.entity for v in victims}]
@@ -306,4 +335,4 @@ def killers(
         and not rules.not_a_subject.search(text, 0, subject.start)
     ):
         return [subject]
-    return []
+    return claimed_by(text, actors, end, reference)  # "...; AQIM eist de moord op"

@@ -65,6 +65,9 @@ class EventRules(Rules):
     perpetrator_link: Regex
     perpetrator_inspired: Regex = NEVER  # after the "door" name: it only inspired the event
     perpetrator_before: Regex
+    claim_before: Regex = NEVER  # from the trigger to an actor that claims it later in the sentence
+    claim_after: Regex = NEVER  # from that actor: its verb of claiming ("die IS in maart opeiste")
+    claim_of: Regex = NEVER  # from the trigger to the author of a claim ("volgens een opeisingsverklaring van")
     perpetrator_of_link: Regex = NEVER  # between the trigger and the actor it is "of" ("aanslagen van")
     holder_link: Regex = NEVER  # between the trigger and the actor that lost ("val van het Emiraat van")
     supposed: Regex = NEVER  # modal verbs near an undated trigger: the event is only supposed
