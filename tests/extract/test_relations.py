@@ -716,3 +716,57 @@ def test_an_agency_acts_and_operates_nowhere_and_a_groups_channel_is_no_actor(re
     assert ("amaq", "operatesIn", "trebes") not in facts
     facts = _read(read_text, "Het Amerikaanse Central Command voerde in Syrië luchtaanvallen uit.")
     assert not [f for f in facts if f[0] == "central-command" and f[1] == "operatesIn"]
+
+
+def test_who_joins_a_group_is_its_member(read_facts) -> None:
+    joined = [
+        "In 2003 sloot Abu Musab al-Zarqawi zich aan bij Al Qaida.",
+        "Abu Musab al-Zarqawi sloot zich in 2004 aan bij Al Qaida.",
+        "Het OM stelt dat Hamza bin Laden zich al vroeg bij Al Qaida aansloot.",
+        "Abu Musab al-Zarqawi (37), die zich bij Al Qaida had aangesloten, kwam om.",
+    ]
+    for text in joined:
+        assert {(s, p, o) for s, p, o, _ in facts(read_facts, text) if p == "memberOf"} == {
+            ("abu-musab-al-zarqawi" if "Zarqawi" in text else "hamza-bin-laden", "memberOf", "al-qaida")
+        }, text
+    # an intent to join is no membership
+    intent = "Hamza bin Laden reisde naar Pakistan om zich bij Al Qaida aan te sluiten."
+    assert not [f for f in facts(read_facts, intent) if f[1] == "memberOf"]
+
+
+def test_a_leader_read_in_the_other_orders_of_dutch(read_facts) -> None:
+    leads = [
+        ("Vanaf 2010 leidde Abu Bakr al-Baghdadi de Islamitische Staat Irak.", "leader-of/verb-inverted"),
+        (
+            "Sinds 2010 staat Abu Bakr al-Baghdadi aan het hoofd van de Islamitische Staat Irak.",
+            "leader-of/heads-inverted",
+        ),
+        (
+            "Abu Bakr al-Baghdadi, die sinds 2010 de Islamitische Staat Irak leidde, zweeg.",
+            "leader-of/relative-verb-last",
+        ),
+        (
+            "ISI meldde dat Abu Bakr al-Baghdadi de nieuwe leider van de Islamitische Staat Irak is.",
+            "leader-of/title-verb-last",
+        ),
+        ("Osama bin Laden stichtte in 1988 Al Qaida.", "leader-of/founded"),
+        ("De rechter noemde Al Qaida een netwerk met Osama bin Laden als leider.", "leader-of/with-as-leader"),
+        ("Al Qaida bevestigde de dood van zijn leider Osama bin Laden.", "leader-of/possessive"),
+    ]
+    for text, pattern in leads:
+        person, group = (
+            ("abu-bakr-al-baghdadi", "islamitische-staat-irak") if "Irak" in text else ("osama-bin-laden", "al-qaida")
+        )
+        found = {(s, o, pat) for s, p, o, pat in facts(read_facts, text) if p == "leaderOf"}
+        assert (person, group, pattern) in found, text
+    # "his leader" is the leader of the group named right before it, not of one further back
+    text = "Al Qaida zwoer trouw aan ISIS en diens leider Abu Bakr al-Baghdadi."
+    assert {(s, o) for s, p, o, _ in facts(read_facts, text) if p == "leaderOf"} == {("abu-bakr-al-baghdadi", "isis")}
+
+
+def test_who_fights_for_a_group_is_its_member(read_facts) -> None:
+    for text in (
+        "Hamza bin Laden vocht in Syrië voor Al Qaida.",
+        "Hamza bin Laden, een Saoedische jihadist die in Syrië voor Al Qaida vecht, dreigde.",
+    ):
+        assert ("hamza-bin-laden", "al-qaida") in {(s, o) for s, p, o, _ in facts(read_facts, text) if p == "memberOf"}
