@@ -847,3 +847,13 @@ def test_who_claims_an_attack_later_in_its_sentence_is_its_perpetrator(read_fact
     assert perpetrators("De aanslag in Brussel, die IS nooit heeft opgeëist, kostte 32 mensen het leven.") == set()
     # a group named after the attack without a claim did not carry it out
     assert perpetrators("Na de aanslag in Brussel, die 32 doden eiste, verscherpte België de strijd tegen IS.") == set()
+
+
+def test_a_death_told_with_an_apposition_and_the_place_before_its_verb(read_facts) -> None:
+    for text in (
+        "In juni 2006 werd Abu Musab al-Zarqawi, de leider van Al Qaida in Irak, bij Bagdad gedood.",
+        "Het Pentagon meldde dat Abu Musab al-Zarqawi, de leider van AQI, bij een luchtaanval bij Bagdad was gedood.",
+        "In juni 2006 kwam de leider van Al Qaida in Irak, Abu Musab al-Zarqawi, om bij een luchtaanval.",
+    ):
+        _m, _r, events = read_facts(text)
+        assert "event/death/abu-musab-al-zarqawi" in {e.key for e in events}, text

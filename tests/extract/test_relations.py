@@ -770,3 +770,11 @@ def test_who_fights_for_a_group_is_its_member(read_facts) -> None:
         "Hamza bin Laden, een Saoedische jihadist die in Syrië voor Al Qaida vecht, dreigde.",
     ):
         assert ("hamza-bin-laden", "al-qaida") in {(s, o) for s, p, o, _ in facts(read_facts, text) if p == "memberOf"}
+
+
+def test_a_place_in_a_groups_hands_is_where_it_operates(read_facts) -> None:
+    text = "Binnen enkele dagen waren Mosul en Tikrit in handen van ISIS."
+    assert {(s, o) for s, p, o, _ in facts(read_facts, text) if p == "operatesIn"} >= {
+        ("isis", "mosul"),
+        ("isis", "tikrit"),
+    }

@@ -64,6 +64,14 @@ def test_it_finds_and_types_names_no_list_knows(recogniser: LearnedRecognizer, r
     assert "woordvoerder" not in " ".join(found) and "Volgens" not in found
 
 
+def test_a_city_whose_word_is_common_is_still_a_place(recogniser: LearnedRecognizer, sentences_of) -> None:
+    # wordfreq counts "Amsterdam" lower-cased, as common as many a word; the place list knows the city
+    text = "Twee mannen werden dinsdag in Amsterdam en Utrecht aangehouden. Net als eerder zweeg de politie."
+    found = {m.surface: m.entity_class for sentence in sentences_of(text) for m in recogniser.read(sentence, [])}
+    assert found.get("Amsterdam") == "Region" and found.get("Utrecht") == "Region"
+    assert "Net" not in found
+
+
 def test_a_name_the_lists_know_stays_the_lists(recogniser: LearnedRecognizer, matcher, sentences_of) -> None:
     (sentence,) = sentences_of("ISIS pleegde een aanslag in Raqqa.")
     known = matcher.find(sentence)

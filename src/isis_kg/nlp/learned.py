@@ -260,9 +260,12 @@ class LearnedRecognizer:
             return None  # "Resolutie 2178"
         if entity_class == "Person" and " " in surface and self._all_english_words(surface):
             return None  # "Foreign Affairs", "Political Violence", "The Diplomat": a title, no person
-        if " " not in surface:
-            frequency = zipf_frequency(surface.lower(), "nl")
-            opens = not sentence.text[:start].strip(" \"'‘’“”(-")
+        frequency = zipf_frequency(surface.lower(), "nl")
+        opens = not sentence.text[:start].strip(" \"'‘’“”(-")
+        # a city the place list knows is a name though its word be common in Dutch ("Amsterdam") or in English
+        # ("Manchester"), also where it opens the sentence ("Kabul ligt ..."), unless it is very common ("Net als")
+        known_place = entity_class == "Region" and surface in self.places and frequency < rules.place_word_zipf
+        if " " not in surface and not known_place:
             if frequency >= self._common_word_zipf or (opens and frequency >= rules.initial_zipf):
                 return None  # a common word ("Volgens", "Persbericht") that opens the sentence
             english = zipf_frequency(surface.lower(), "en")

@@ -53,6 +53,7 @@ class LearnedNameRules(Rules):
     not_name_endings: tuple[str, ...] = ()  # a one-word place or group ending so is an inhabitant or adjective
     not_name_heads: frozenset[str] = frozenset()  # a name opening with one is an operation, a document, a law
     initial_zipf: float  # a one-word name opening the sentence at least this common in Dutch is a word
+    place_word_zipf: float  # ... but a city the place list knows is a name up to this common ("Amsterdam")
     english_word_zipf: float  # a one-word name this common in English (and rare in Dutch) is a title's word
     organisation_links: frozenset[str] = frozenset()  # "Onderzoekscomité van de Russische Federatie"
     link_articles: frozenset[str] = frozenset()  # the article a link may take ("van de", "voor het")
