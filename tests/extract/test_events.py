@@ -857,3 +857,24 @@ def test_a_death_told_with_an_apposition_and_the_place_before_its_verb(read_fact
     ):
         _m, _r, events = read_facts(text)
         assert "event/death/abu-musab-al-zarqawi" in {e.key for e in events}, text
+
+
+def test_an_arrest_placed_before_its_verb_across_a_wider_place_and_not_across_a_clause(read_text) -> None:
+    # the date that opens the clause dates it across the commas of the wider place
+    document = read_text(
+        "In maart 2006 werd in Hildesheim, in de deelstaat Nedersaksen, de student Karim Ahmed aangehouden."
+    )
+    assert {e.key for e in document.events} == {"event/arrest/hildesheim/2006-03"}
+    assert {f[2] for f in _facts(document) if f[1] == "occurredIn"} == {"hildesheim", "nedersaksen"}
+    document = read_text(
+        "In de gevangenis in Hasakeh zitten duizenden strijders die na de val van Baghouz zijn opgepakt."
+    )
+    assert not [e for e in document.events if e.event_class == "Arrest"]
+
+
+def test_a_verdict_on_a_person_named_with_an_initial(read_facts) -> None:
+    _m, relations, events = read_facts(
+        "Op 30 november 2021 legde de rechtbank in Bagdad Abu Musab al-Z. levenslang op."
+    )
+    assert [(e.key, e.event_class) for e in events] == [("event/trial/bagdad", "Trial")]
+    assert ("date", DateValue(2021, 11, 30)) in {(r.predicate, r.object) for r in relations}

@@ -108,6 +108,7 @@ def extract_events(
     return events, relations
 
 
+APPOSITION = re.compile(r",[^,;.]{1,60},")  # a phrase between two commas inside a clause
 STORY_FACTOR = 0.9  # a date from a sentence before is one inference further than the sentence's own
 
 
@@ -519,7 +520,9 @@ def _nearest_date(text: str, dates: list[DateMatch], start: int, end: int, rules
         return start - date.end if date.end <= start else max(0, date.start - end)
 
     def between(date: DateMatch) -> str:
-        return text[date.end : start] if date.end <= start else text[end : date.start]
+        # an apposition or a wider place between two commas does not end the phrase: "In maart 2006 werd in
+        # Atlanta, in de staat Georgia, de student X aangehouden"
+        return APPOSITION.sub(" ", text[date.end : start] if date.end <= start else text[end : date.start])
 
     near = [d for d in dates if distance(d) <= rules.date_window and not PHRASE_BREAK.search(between(d))]
     return min(near, key=lambda d: (distance(d), d.start)) if near else None

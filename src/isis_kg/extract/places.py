@@ -101,10 +101,14 @@ def event_places(
     # the verb comes last: "werden in Arnhem twee mannen aangehouden", and the wider place may follow the
     # place: "werd in Boejnaksk in Dagestan gedood" (one event's places, keyed by the first)
     regions = [m for m in before if reference.is_a(m.entity_class, "Region")]
-    if regions and rules.place_before_verb_gap.fullmatch(text[regions[-1].end : start]):
-        if len(regions) > 1 and rules.place_wider.fullmatch(text[regions[-2].end : regions[-1].start]):
-            if rules.place_before_verb.search(text, 0, regions[-2].start):
-                return regions[-2:]
+    gap = text[regions[-1].end : start] if regions else ""
+    wider = len(regions) > 1 and bool(rules.place_wider.fullmatch(text[regions[-2].end : regions[-1].start]))
+    # the wider place may stand between commas: "werd in Atlanta, in de staat Georgia, de student X aangehouden"
+    if wider and gap.lstrip().startswith(","):
+        gap = gap.lstrip()[1:]
+    if regions and rules.place_before_verb_gap.fullmatch(gap):
+        if wider and rules.place_before_verb.search(text, 0, regions[-2].start):
+            return regions[-2:]
         if rules.place_before_verb.search(text, 0, regions[-1].start):
             return [regions[-1]]
     # the verb's object comes first: "overvielen ... drie politieposten in Mocímboa da Praia"; not after a noun
