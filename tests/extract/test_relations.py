@@ -678,7 +678,7 @@ def test_a_role_after_its_verb_with_the_subject_between(read_text) -> None:
     assert ("abu-musab-al-barnawi", "leaderOf", "iswap") in facts
     # a member of a body of the organisation is its member
     facts = _read(read_text, "Nowruz Ahmed, lid van het algemeen commando van de SDF, bevestigde dat.")
-    assert ("nowruz-ahmed", "memberOf", "sdf") in facts
+    assert ("nowruz-ahmed", "memberOf", "syrische-democratische-strijdkrachten") in facts
 
 
 def test_a_fuller_spelling_of_a_listed_person_is_that_person(read_text) -> None:

@@ -98,3 +98,19 @@ def test_the_names_texts_use_for_the_united_states_and_russia(matcher, sentences
         ("Russische Federatie", "rusland"),
         ("Noord-Amerika", "noord-amerika"),
     ]
+
+
+def test_the_bodies_and_media_texts_on_terrorism_keep_naming_are_known(matcher, sentences_of) -> None:
+    (sentence,) = sentences_of(
+        "Volgens Human Rights Watch en het ICRC hielden YPG-strijders de mannen vast, meldde de NOS op basis van AP."
+    )
+    assert {m.entity for m in matcher.find(sentence)} == {
+        "human-rights-watch",
+        "internationaal-comite-van-het-rode-kruis",
+        "volksbeschermingseenheden",
+        "nos",
+        "associated-press",
+    }
+    # a prosecution service is every country's: no list says whose
+    (sentence,) = sentences_of("Het Openbaar Ministerie van Bosnië en het OM gaan in beroep.")
+    assert not [m for m in matcher.find(sentence) if m.entity_class == "Organisation"]
