@@ -88,6 +88,11 @@ def read_facts(reference: ReferenceData, matcher: EntityMatcher, sentences_of): 
     return run
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The long tests first: a worker that starts one last would run alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

