@@ -778,3 +778,13 @@ def test_a_place_in_a_groups_hands_is_where_it_operates(read_facts) -> None:
         ("isis", "mosul"),
         ("isis", "tikrit"),
     }
+
+
+def test_leaders_and_members_named_in_apposition(read_facts) -> None:
+    cases = {
+        "Al Qaida, sinds vorig jaar geleid door Ayman al-Zawahiri, dreigde.": ("ayman-al-zawahiri", "leaderOf"),
+        "Abu Musab al-Zarqawi, een Al Qaida-rekruut uit Zarqa, vertrok.": ("abu-musab-al-zarqawi", "memberOf"),
+        "Hamza bin Laden, medeoprichter van Al Qaida, zweeg.": ("hamza-bin-laden", "memberOf"),
+    }
+    for text, (person, predicate) in cases.items():
+        assert (person, predicate, "al-qaida") in {(s, p, o) for s, p, o, _ in facts(read_facts, text)}, text
