@@ -878,3 +878,11 @@ def test_a_verdict_on_a_person_named_with_an_initial(read_facts) -> None:
     )
     assert [(e.key, e.event_class) for e in events] == [("event/trial/bagdad", "Trial")]
     assert ("date", DateValue(2021, 11, 30)) in {(r.predicate, r.object) for r in relations}
+
+
+def test_the_agent_before_a_participle_of_killing_is_the_killer(read_facts) -> None:
+    text = "Abu Musab al-Zarqawi werd op 7 juni 2006 door de Taliban in Bagdad doodgeschoten."
+    _m, relations, _e = read_facts(text)
+    assert ("event/death/abu-musab-al-zarqawi", "taliban") in {
+        (r.subject, r.object) for r in relations if r.predicate == "perpetrator"
+    }

@@ -303,7 +303,8 @@ def people_list(text: str, people: list[Mention], person: Mention, reference: Re
 def killers(
     sentence: Sentence, mentions: list[Mention], start: int, end: int, victims: list[Mention], reference: ReferenceData
 ) -> list[Mention]:
-    """Who killed the ``victims`` of a death trigger: the actor after "door" ("gedood door de NDS"), or the
+    """Who killed the ``victims`` of a death trigger: the actor after "door" ("gedood door de NDS") or before the
+    participle ("door de Mossos ... doodgeschoten"), or the
     subject of its active verb, right after it ("doodde Larossi Abballa de politieman X", "schoot Enes
     Omeragić ... de militairen X en Y dood") or before it ("ISWAP doodt X"); else who claimed the killing."""
     rules = reference.event_rules
@@ -312,6 +313,17 @@ def killers(
     after = next((m for m in actors if m.start >= end), None)
     if after is not None and rules.killer_link.fullmatch(text[end : after.start]):
         return [] if negation_between(text, end, after.start, reference) else [after]
+    # the agent before the participle that ends the clause: "X werd op 21 augustus door de Mossos in Subirats
+    # doodgeschoten"
+    agent = next((m for m in reversed(actors) if m.end <= start), None)
+    if (
+        agent is not None
+        and victims
+        and all(v.end <= agent.start for v in victims)
+        and rules.killer_before.search(text, 0, agent.start)
+        and rules.killer_before_gap.fullmatch(text[agent.end : start])
+    ):
+        return [] if negation_between(text, victims[-1].end, start, reference) else [agent]
     verb = (start, end) if rules.killing_verb.fullmatch(text[start:end]) else None
     if verb is None:
         before = list(rules.killing_verb_before.finditer(text, clause_start(text, start), start))

@@ -63,6 +63,8 @@ class EventRules(Rules):
     patterns: tuple[EventPattern, ...] = Field(default=(), alias="events")
     place_link: Regex
     perpetrator_link: Regex
+    killer_before: Regex = NEVER  # before the agent of a passive verb of killing that ends its clause ("door de")
+    killer_before_gap: Regex = NEVER  # from that agent to the participle ("in Subirats")
     perpetrator_inspired: Regex = NEVER  # after the "door" name: it only inspired the event
     perpetrator_before: Regex
     claim_before: Regex = NEVER  # from the trigger to an actor that claims it later in the sentence
