@@ -304,9 +304,9 @@ def killers(
     sentence: Sentence, mentions: list[Mention], start: int, end: int, victims: list[Mention], reference: ReferenceData
 ) -> list[Mention]:
     """Who killed the ``victims`` of a death trigger: the actor after "door" ("gedood door de NDS") or before the
-    participle ("door de Mossos ... doodgeschoten"), or the
-    subject of its active verb, right after it ("doodde Larossi Abballa de politieman X", "schoot Enes
-    Omeragić ... de militairen X en Y dood") or before it ("ISWAP doodt X"); else who claimed the killing."""
+    participle ("door de Mossos ... doodgeschoten"), or the subject of its active verb, right after it ("doodde
+    Larossi Abballa de politieman X", "schoot Enes Omeragić ... de militairen X en Y dood") or before it ("ISWAP
+    doodt X"); else who claimed the killing."""
     rules = reference.event_rules
     text = sentence.text
     actors = [m for m in mentions if is_actor(m, reference) and m.entity not in {v.entity for v in victims}]

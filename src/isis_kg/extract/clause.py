@@ -16,6 +16,7 @@ HEDGE_FACTOR = 0.5  # a hedged fact is half as sure as the same fact stated
 # Those that are words, not punctuation, are clauses.yaml's (reference.clauses: edge, goes_on).
 CLAUSE_BREAK = re.compile(r"[,;:]")  # any punctuation that may end a clause
 PHRASE_BREAK = re.compile(r"[,;]")  # what keeps a date from the trigger next to it ("in Bagdad, ... in 2011")
+APPOSITION = re.compile(r",[^,;.]{1,60},")  # ... but not a phrase between two commas ("in Atlanta, in Georgia,")
 _CLAUSE_END = re.compile(r"[.;:](?=\s)")  # not the point of "1.112"
 
 

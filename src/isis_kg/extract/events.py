@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from isis_kg.extract.actors import find_perpetrators, is_actor, killers, people_list, took_part, verb_last_places
 from isis_kg.extract.clause import (
+    APPOSITION,
     PHRASE_BREAK,
     clause_start,
     denies,
@@ -108,7 +109,6 @@ def extract_events(
     return events, relations
 
 
-APPOSITION = re.compile(r",[^,;.]{1,60},")  # a phrase between two commas inside a clause
 STORY_FACTOR = 0.9  # a date from a sentence before is one inference further than the sentence's own
 
 

@@ -260,24 +260,30 @@ class LearnedRecognizer:
             return None  # "Resolutie 2178"
         if entity_class == "Person" and " " in surface and self._all_english_words(surface):
             return None  # "Foreign Affairs", "Political Violence", "The Diplomat": a title, no person
-        frequency = zipf_frequency(surface.lower(), "nl")
-        opens = not sentence.text[:start].strip(" \"'‘’“”(-")
-        # a city the place list knows is a name though its word be common in Dutch ("Amsterdam") or in English
-        # ("Manchester"), also where it opens the sentence ("Kabul ligt ..."), unless it is very common ("Net als")
-        known_place = entity_class == "Region" and surface in self.places and frequency < rules.place_word_zipf
-        if " " not in surface and not known_place:
-            if frequency >= self._common_word_zipf or (opens and frequency >= rules.initial_zipf):
-                return None  # a common word ("Volgens", "Persbericht") that opens the sentence
-            english = zipf_frequency(surface.lower(), "en")
-            if english >= rules.english_word_zipf and english >= frequency + 0.5:
-                return None  # an English word of a cited title ("Defeat", "Comeback"), no name
-            if entity_class != "Person" and not surface.isupper() and surface.lower().endswith(rules.not_name_endings):
-                return None  # "Ethiopiërs", "Togolees": inhabitants and adjectives
+        if " " not in surface and self._is_a_word(sentence.text, start, surface, entity_class):
+            return None
         if surface.split()[0].capitalize() in rules.province_heads:
             entity_class = "Franchise"  # "Wilayat Sinai": a province of a larger group
         key = entity_key(surface)
         listed = self._reference.entities.get(key)
         return Mention(key, listed.entity_class if listed else entity_class, surface, sentence.index, start, end)
+
+    def _is_a_word(self, text: str, start: int, surface: str, entity_class: str) -> bool:
+        """Whether a one-word name the model found is a word of the language, no name."""
+        rules = self._rules
+        frequency = zipf_frequency(surface.lower(), "nl")
+        if entity_class == "Region" and surface in self.places and frequency < rules.place_word_zipf:
+            # a city the place list knows is a name though its word be common in Dutch ("Amsterdam") or in English
+            # ("Manchester"), also where it opens the sentence ("Kabul ligt ..."), unless it is very common ("Net")
+            return False
+        opens = not text[:start].strip(" \"'‘’“”(-")
+        if frequency >= self._common_word_zipf or (opens and frequency >= rules.initial_zipf):
+            return True  # a common word ("Volgens", "Persbericht") that opens the sentence
+        english = zipf_frequency(surface.lower(), "en")
+        if english >= rules.english_word_zipf and english >= frequency + 0.5:
+            return True  # an English word of a cited title ("Defeat", "Comeback"), no name
+        # "Ethiopiërs", "Togolees": inhabitants and adjectives
+        return entity_class != "Person" and not surface.isupper() and surface.lower().endswith(rules.not_name_endings)
 
 
 def _capital_head_follows(text: str, end: int) -> bool:
